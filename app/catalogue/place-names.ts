@@ -1,0 +1,27 @@
+import { fold } from '~/search/fold';
+
+const PREFIXES = ['thanh pho', 'tinh', 'xa', 'phuong', 'thi tran', 'dac khu'];
+
+/** Folded name without its administrative prefix: "Tỉnh Lào Cai" → "lao cai", "Xã Bát Xát" → "bat xat". */
+export function placeKey(name: string): string {
+  let key = fold(name).replace(/\s+/g, ' ').trim();
+  for (const prefix of PREFIXES) {
+    if (key.startsWith(`${prefix} `)) {
+      key = key.slice(prefix.length + 1);
+      break;
+    }
+  }
+  return key;
+}
+
+/** Splits an official full name into its kind and short name. */
+export function splitCommuneName(fullName: string): { kind: 'commune' | 'ward' | 'special_zone'; name: string } {
+  const match = /^(Xã|Phường|Đặc khu|Thị trấn)\s+(.+)$/u.exec(fullName);
+  if (!match) return { kind: 'commune', name: fullName };
+  const kind = match[1] === 'Phường' ? 'ward' : match[1] === 'Đặc khu' ? 'special_zone' : 'commune';
+  return { kind, name: match[2] };
+}
+
+export function stripProvincePrefix(fullName: string): string {
+  return fullName.replace(/^(Tỉnh|Thành phố)\s+/u, '');
+}

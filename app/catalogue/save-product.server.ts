@@ -1,0 +1,146 @@
+import type { DB } from '~db/connection.server';
+import type { ProductStatus } from '~db/schema';
+import { addMonths } from '~/lib/dates';
+import { productsChanged } from '~/search/sync.server';
+import { fold, slugify } from '~/search/fold';
+import type { CertificationKind, OcopGroup } from './groups';
+import type { RenderedImage } from './image-files.server';
+
+export interface CatalogueProductInput {
+  organizationId: number;
+  slug?: string;
+  name: string;
+  description: string;
+  group: OcopGroup;
+  category: string;
+  unit: string;
+  netQuantity: string;
+  weightG: number | null;
+  priceVnd: number;
+  stock: number;
+  gtin: string | null;
+  originCommuneCode: string | null;
+  status: ProductStatus;
+  ocop: { stars: 3 | 4 | 5; certificateNo: string; issuer: string; issuedOn: string; expiresOn?: string } | null;
+  certifications: Array<{ kind: CertificationKind; reference: string }>;
+  image: RenderedImage | null;
+  createdAt?: string;
+}
+
+export type SaveOutcome = 'created' | 'updated' | 'unchanged';
+
+/**
+ * Creates a product, or updates the organization's product with the same (folded) name. Writing the
+ * same input twice changes nothing, which is what makes seeding and re-importing safe. Run inside a
+ * transaction: the search index is updated with it.
+ */
+export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput, now = new Date()): Promise<{ id: number; outcome: SaveOutcome }> {
+  const at = now.toISOString();
+  const nameKey = fold(input.name).replace(/\s+/g, ' ').trim();
+  const fields = {
+    name: input.name,
+    name_key: nameKey,
+    description: input.description,
+    ocop_group: input.group,
+    category: input.category,
+    unit: input.unit,
+    net_quantity: input.netQuantity,
+    weight_g: input.weightG,
+    price_vnd: input.priceVnd,
+    stock: input.stock,
+    gtin: input.gtin,
+    origin_commune_code: input.originCommuneCode,
+    status: input.status,
+  };
+  const existing = await trx.selectFrom('products').selectAll()
+    .where('organization_id', '=', input.organizationId).where('name_key', '=', nameKey).executeTakeFirst();
+
+  let id: number;
+  let outcome: SaveOutcome;
+  if (!existing) {
+    const inserted = await trx.insertInto('products').values({
+      ...fields,
+      organization_id: input.organizationId,
+      slug: await uniqueSlug(trx, input.slug ?? slugify(input.name)),
+      created_at: input.createdAt ?? at,
+      updated_at: at,
+      published_at: input.status === 'published' ? (input.createdAt ?? at) : null,
+    }).returning('id').executeTakeFirstOrThrow();
+    id = inserted.id;
+    outcome = 'created';
+  } else {
+    id = existing.id;
+    const changed = Object.entries(fields).some(([key, value]) => existing[key as keyof typeof existing] !== value);
+    if (changed) {
+      await trx.updateTable('products').set({ ...fields, updated_at: at }).where('id', '=', id).execute();
+    }
+    outcome = changed ? 'updated' : 'unchanged';
+  }
+
+  const related = await Promise.all([
+    saveCertificate(trx, id, input.ocop, at),
+    saveCertifications(trx, id, input.certifications),
+    input.image ? saveImage(trx, id, input.image, input.name) : Promise.resolve(false),
+  ]);
+  if (outcome === 'unchanged' && related.some(Boolean)) {
+    await trx.updateTable('products').set({ updated_at: at }).where('id', '=', id).execute();
+    outcome = 'updated';
+  }
+  if (outcome !== 'unchanged') await productsChanged(trx, [id], now);
+  return { id, outcome };
+}
+
+async function uniqueSlug(trx: DB, base: string): Promise<string> {
+  const root = base || 'san-pham';
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? root : `${root}-${n}`;
+    const taken = await trx.selectFrom('products').select('id').where('slug', '=', candidate).executeTakeFirst();
+    if (!taken) return candidate;
+  }
+}
+
+async function saveCertificate(trx: DB, productId: number, ocop: CatalogueProductInput['ocop'], at: string): Promise<boolean> {
+  const existing = await trx.selectFrom('ocop_certificates').selectAll().where('product_id', '=', productId).executeTakeFirst();
+  if (!ocop) {
+    if (!existing) return false;
+    await trx.deleteFrom('ocop_certificates').where('product_id', '=', productId).execute();
+    return true;
+  }
+  const row = {
+    stars: ocop.stars,
+    certificate_no: ocop.certificateNo,
+    issuer: ocop.issuer,
+    issued_on: ocop.issuedOn,
+    expires_on: ocop.expiresOn ?? addMonths(ocop.issuedOn, 36),
+    review_state: 'approved' as const,
+  };
+  if (existing && Object.entries(row).every(([k, v]) => existing[k as keyof typeof existing] === v)) return false;
+  if (existing) {
+    await trx.updateTable('ocop_certificates').set({ ...row, updated_at: at }).where('id', '=', existing.id).execute();
+  } else {
+    await trx.insertInto('ocop_certificates').values({ ...row, product_id: productId, created_at: at, updated_at: at }).execute();
+  }
+  return true;
+}
+
+async function saveCertifications(trx: DB, productId: number, list: CatalogueProductInput['certifications']): Promise<boolean> {
+  const existing = await trx.selectFrom('certifications').select(['kind', 'reference']).where('product_id', '=', productId).orderBy('id').execute();
+  const same = existing.length === list.length && existing.every((e, i) => e.kind === list[i].kind && e.reference === list[i].reference);
+  if (same) return false;
+  await trx.deleteFrom('certifications').where('product_id', '=', productId).execute();
+  if (list.length) {
+    await trx.insertInto('certifications').values(list.map((c) => ({ product_id: productId, kind: c.kind, reference: c.reference }))).execute();
+  }
+  return true;
+}
+
+async function saveImage(trx: DB, productId: number, image: RenderedImage, alt: string): Promise<boolean> {
+  const first = await trx.selectFrom('product_images').select(['id', 'storage_key']).where('product_id', '=', productId)
+    .orderBy('position').executeTakeFirst();
+  if (first?.storage_key === image.storageKey) return false;
+  if (first) await trx.deleteFrom('product_images').where('id', '=', first.id).execute();
+  await trx.insertInto('product_images').values({
+    product_id: productId, storage_key: image.storageKey, width: image.width, height: image.height, position: 0, alt,
+  }).execute();
+  return true;
+}

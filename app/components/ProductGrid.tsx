@@ -1,0 +1,10 @@
+import type { SearchDocument } from '~/search/types';
+import { ProductCard } from './ProductCard';
+
+export function ProductGrid({ products, label }: { products: SearchDocument[]; label?: string }) {
+  return (
+    <ul className="product-grid" aria-label={label}>
+      {products.map((p) => <ProductCard key={p.id} product={p} />)}
+    </ul>
+  );
+}

@@ -1,0 +1,19 @@
+import type { DB } from '~db/connection.server';
+import type { SearchService } from '~/search/service.server';
+import type { Config } from './config.server';
+import type { Logger } from './log.server';
+
+/** Long-lived objects the server creates once and hands to every loader and action. */
+export interface AppServices {
+  config: Config;
+  db: DB;
+  search: SearchService;
+  log: Logger;
+}
+
+declare module '@remix-run/node' {
+  interface AppLoadContext {
+    services: AppServices;
+    requestId: string;
+  }
+}

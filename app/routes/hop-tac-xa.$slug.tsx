@@ -1,0 +1,65 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { ProductGrid } from '~/components/ProductGrid';
+import { getPublicOrganization, listPublishedProductIds } from '~/catalogue/organizations.server';
+import { langFromRequest, useI18n } from '~/i18n';
+import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
+import { loadSearchDocuments } from '~/search/documents.server';
+
+export const headers = loaderCacheHeaders;
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const { db, config } = context.services;
+  const organization = await getPublicOrganization(db, params.slug ?? '');
+  if (!organization) {
+    const lang = langFromRequest(request);
+    throw data({ message: lang === 'en' ? 'This producer does not exist.' : 'Không tìm thấy nhà sản xuất này.' }, { status: 404 });
+  }
+  const ids = await listPublishedProductIds(db, organization.id);
+  const documents = await loadSearchDocuments(db, ids);
+  const products = ids.map((id) => documents.get(id)).filter((d) => d !== undefined);
+  return data(
+    { organization, products, canonical: absoluteUrl(request, `/hop-tac-xa/${organization.slug}`, config.publicUrl) },
+    { headers: publicCacheHeaders(request) },
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
+  page
+    ? [
+        { title: `${page.organization.name} — Chợ Phiên` },
+        { name: 'description', content: page.organization.description.slice(0, 160) },
+        { tagName: 'link', rel: 'canonical', href: page.canonical },
+        { property: 'og:title', content: page.organization.name },
+      ]
+    : [{ title: 'Chợ Phiên' }];
+
+export default function CooperativePage() {
+  const { organization, products } = useLoaderData<typeof loader>();
+  const { t } = useI18n();
+  return (
+    <div className="cooperative-page">
+      <nav className="breadcrumbs" aria-label="breadcrumb">
+        <Link to="/">{t('home')}</Link> › <Link to={`/tinh/${organization.provinceSlug}`}>{organization.provinceName}</Link>
+      </nav>
+      <h1>{organization.name}</h1>
+      <p>
+        <span className={organization.verified ? 'tag tag--ok' : 'tag'}>{organization.verified ? t('verified') : t('unverified')}</span>{' '}
+        <span className="muted">{t(`kind_${organization.kind}` as 'kind_cooperative')}</span>
+      </p>
+      <p>{organization.description}</p>
+      <dl className="facts">
+        <dt>{t('address')}</dt>
+        <dd>{[organization.addressLine, organization.communeFullName, organization.provinceName].filter(Boolean).join(', ')}</dd>
+        {organization.phone ? <><dt>{t('phone')}</dt><dd><a href={`tel:${organization.phone}`}>{organization.phone}</a></dd></> : null}
+      </dl>
+      <h2>{t('cooperativeProducts', { name: organization.name })}</h2>
+      <ProductGrid products={products} />
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,90 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DB } from '~db/connection.server';
+import type { SearchDocument, SearchHealth, SearchIndex, SearchQuery, SearchResult } from '../types';
+import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
+import { buildMatchExpression } from './match-expression';
+
+// bm25 column weights: name, cooperative, place, category, description — name matches rank first.
+const RANK = sql.raw('bm25(product_fts, 10.0, 4.0, 3.0, 2.0, 1.0)');
+
+const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
+  relevance: (t) => (t ? 'rank, s.product_id' : 's.ocop_stars is null, s.ocop_stars desc, s.created_at desc, s.product_id'),
+  price_asc: () => 's.price_vnd asc, s.product_id',
+  price_desc: () => 's.price_vnd desc, s.product_id',
+  newest: () => 's.created_at desc, s.product_id desc',
+  stars: (t) => `s.ocop_stars is null, s.ocop_stars desc${t ? ', rank' : ''}, s.product_id`,
+};
+
+/**
+ * The embedded engine: SQLite FTS5 over folded text in the main database file. Its rows are written
+ * by `productsChanged` inside the catalogue's own transactions, so `upsert`/`remove` have nothing to do.
+ * No typo tolerance; it is the fallback when Meilisearch is unreachable.
+ */
+export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>): SearchIndex {
+  async function run(query: SearchQuery, mode: 'all' | 'any'): Promise<SearchResult> {
+    const match = buildMatchExpression(query.q, synonyms, mode);
+    const from = match
+      ? sql`from product_fts f join product_search s on s.product_id = f.rowid where product_fts match ${match}`
+      : sql`from product_search s where 1 = 1`;
+    const filters = filterSql(query);
+    const priceFilter = priceSql(query);
+    const cubeQuery = (withPrice: boolean) =>
+      sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars, ${sql.raw(PRICE_BUCKET_SQL)} as bucket,
+        s.in_stock, count(*) as n ${from} ${withPrice ? priceFilter : sql``}
+        group by 1, 2, 3, 4, 5`.execute(db);
+    const cube = (await cubeQuery(true)).rows;
+    const priceCube = priceFilter === EMPTY ? cube : (await cubeQuery(false)).rows;
+    const { total, facets } = computeFacets(query, cube, priceCube);
+    const rank = match ? sql`, ${RANK} as rank` : sql``;
+    const hits = await sql<{ document: string }>`select s.document ${rank} ${from} ${filters} ${priceFilter}
+      order by ${sql.raw(ORDER[query.sort](Boolean(match)))}
+      limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
+    return {
+      total,
+      hits: hits.rows.map((r) => JSON.parse(r.document) as SearchDocument),
+      facets,
+      engine: 'sqlite',
+    };
+  }
+
+  return {
+    name: 'sqlite',
+    async search(query) {
+      const result = await run(query, 'all');
+      // Every word must match first; when nothing does, rank products matching any word instead.
+      if (result.total === 0 && query.q.trim().includes(' ')) {
+        const relaxed = await run(query, 'any');
+        if (relaxed.total > 0) return relaxed;
+      }
+      return result;
+    },
+    async upsert() {},
+    async remove() {},
+    async health(): Promise<SearchHealth> {
+      try {
+        await sql`select count(*) from product_fts where rowid = 0`.execute(db);
+        return { engine: 'sqlite', ok: true };
+      } catch (error) {
+        return { engine: 'sqlite', ok: false, detail: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  };
+}
+
+const EMPTY = sql``;
+
+function filterSql(query: SearchQuery): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (query.provinceCodes.length) parts.push(sql`s.province_code in (${sql.join(query.provinceCodes)})`);
+  if (query.groups.length) parts.push(sql`s.ocop_group in (${sql.join(query.groups)})`);
+  if (query.stars.length) parts.push(sql`s.ocop_stars in (${sql.join(query.stars)})`);
+  if (query.inStockOnly) parts.push(sql`s.in_stock = 1`);
+  return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : EMPTY;
+}
+
+function priceSql(query: SearchQuery): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (query.minPriceVnd !== null) parts.push(sql`s.price_vnd >= ${query.minPriceVnd}`);
+  if (query.maxPriceVnd !== null) parts.push(sql`s.price_vnd <= ${query.maxPriceVnd}`);
+  return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : EMPTY;
+}

@@ -1,0 +1,19 @@
+import { createRequire } from 'node:module';
+import { fold } from './fold';
+
+export interface SynonymFile {
+  groups: string[][];
+}
+
+/** Loads app/search/synonyms.json (shared with Meilisearch) as folded word → folded alternatives. */
+export function loadFoldedSynonyms(file?: SynonymFile): Map<string, string[]> {
+  const data = file ?? (createRequire(import.meta.url)('./synonyms.json') as SynonymFile);
+  const map = new Map<string, string[]>();
+  for (const group of data.groups) {
+    const folded = [...new Set(group.map((w) => fold(w).trim()))];
+    for (const word of folded) {
+      map.set(word, folded.filter((w) => w !== word));
+    }
+  }
+  return map;
+}

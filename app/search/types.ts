@@ -1,0 +1,109 @@
+import type { OcopGroup } from '~/catalogue/groups';
+
+/** What a search engine stores for one published, visible product. */
+export interface SearchDocument {
+  id: number;
+  slug: string;
+  name: string;
+  description: string;
+  category: string;
+  group: OcopGroup;
+  unit: string;
+  priceVnd: number;
+  stock: number;
+  inStock: boolean;
+  ocopStars: 3 | 4 | 5 | null;
+  certifications: string[];
+  cooperativeId: number;
+  cooperativeSlug: string;
+  cooperativeName: string;
+  provinceCode: string;
+  provinceSlug: string;
+  provinceName: string;
+  communeCode: string | null;
+  communeName: string | null;
+  /** Names the place had before the 2025 merger, so "Yên Bái" still finds products of new Lào Cai. */
+  formerPlaceNames: string[];
+  imageUrl: string | null;
+  /** ISO 8601 UTC. */
+  createdAt: string;
+}
+
+export const SORTS = ['relevance', 'price_asc', 'price_desc', 'newest', 'stars'] as const;
+export type SearchSort = (typeof SORTS)[number];
+
+export interface SearchQuery {
+  /** Raw text as the buyer typed it; engines fold it themselves. */
+  q: string;
+  provinceCodes: string[];
+  groups: OcopGroup[];
+  stars: Array<3 | 4 | 5>;
+  minPriceVnd: number | null;
+  maxPriceVnd: number | null;
+  inStockOnly: boolean;
+  sort: SearchSort;
+  /** 1-based. */
+  page: number;
+  perPage: number;
+}
+
+/** Price buckets shown as a facet; upper bound exclusive, null = open. */
+export const PRICE_BUCKETS = [
+  { key: '0-100000', min: 0, max: 100_000 },
+  { key: '100000-200000', min: 100_000, max: 200_000 },
+  { key: '200000-500000', min: 200_000, max: 500_000 },
+  { key: '500000-', min: 500_000, max: null },
+] as const;
+
+/**
+ * Facet counts are disjunctive: each facet applies the query and every filter
+ * except its own, so a buyer can still see (and pick) the alternatives.
+ */
+export interface SearchFacets {
+  province: Record<string, number>;
+  group: Record<string, number>;
+  stars: Record<string, number>;
+  price: Record<string, number>;
+  inStock: number;
+}
+
+export interface SearchResult {
+  total: number;
+  hits: SearchDocument[];
+  facets: SearchFacets;
+  engine: SearchEngineName;
+}
+
+export type SearchEngineName = 'sqlite' | 'meilisearch';
+
+export interface SearchHealth {
+  engine: SearchEngineName;
+  ok: boolean;
+  detail?: string;
+}
+
+/** The port every engine implements. */
+export interface SearchIndex {
+  readonly name: SearchEngineName;
+  search(query: SearchQuery): Promise<SearchResult>;
+  /** Add or replace documents. The SQLite engine is kept in step transactionally instead and may no-op. */
+  upsert(documents: SearchDocument[]): Promise<void>;
+  remove(productIds: number[]): Promise<void>;
+  health(): Promise<SearchHealth>;
+}
+
+export function emptyQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
+  return {
+    q: '',
+    provinceCodes: [],
+    groups: [],
+    stars: [],
+    minPriceVnd: null,
+    maxPriceVnd: null,
+    inStockOnly: false,
+    sort: 'relevance',
+    page: 1,
+    perPage: 24,
+    ...overrides,
+  };
+}

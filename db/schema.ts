@@ -1,0 +1,157 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** ISO 8601 UTC timestamp text, e.g. 2026-11-22T09:00:00.000Z. */
+type Timestamp = string;
+/** Calendar date text, YYYY-MM-DD. */
+type DateText = string;
+
+export interface ProvinceTable {
+  code: string;
+  name: string;
+  full_name: string;
+  slug: string;
+  kind: 'province' | 'city';
+  /** JSON array of names the unit had before the 2025 merger. */
+  former_names: string;
+}
+
+export interface CommuneTable {
+  code: string;
+  province_code: string;
+  name: string;
+  full_name: string;
+  slug: string;
+  kind: 'commune' | 'ward' | 'special_zone';
+  former_names: string;
+}
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: 'cooperative' | 'cooperative_group' | 'household' | 'enterprise';
+  province_code: string;
+  commune_code: string | null;
+  address_line: string;
+  phone: string;
+  tax_code: string | null;
+  description: string;
+  logo_key: string | null;
+  verification_state: 'pending' | 'approved' | 'rejected';
+  rejection_reason: string | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+}
+
+export type ProductStatus = 'draft' | 'submitted' | 'published' | 'rejected' | 'archived';
+
+export interface ProductTable {
+  id: Generated<number>;
+  organization_id: number;
+  slug: string;
+  name: string;
+  /** Folded name; unique per organization so one cooperative cannot list the same product twice. */
+  name_key: string;
+  description: string;
+  ocop_group: 'food' | 'beverage' | 'herbal' | 'textile' | 'souvenir' | 'tourism';
+  category: string;
+  unit: string;
+  net_quantity: string;
+  weight_g: number | null;
+  price_vnd: number;
+  stock: number;
+  gtin: string | null;
+  status: ProductStatus;
+  rejection_reason: string | null;
+  origin_commune_code: string | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+}
+
+export interface ProductImageTable {
+  id: Generated<number>;
+  product_id: number;
+  /** Storage key of the largest variant; smaller variants share the key with a width suffix. */
+  storage_key: string;
+  width: number;
+  height: number;
+  position: number;
+  alt: string;
+}
+
+export interface OcopCertificateTable {
+  id: Generated<number>;
+  product_id: number;
+  stars: 3 | 4 | 5;
+  certificate_no: string;
+  issuer: string;
+  issued_on: DateText;
+  expires_on: DateText;
+  scan_key: string | null;
+  review_state: 'pending' | 'approved' | 'rejected';
+  review_note: string | null;
+  created_at: ColumnType<Timestamp, Timestamp, never>;
+  updated_at: Timestamp;
+}
+
+export interface CertificationTable {
+  id: Generated<number>;
+  product_id: number;
+  kind: 'vietgap' | 'organic' | 'geographical_indication';
+  reference: string;
+  issued_on: DateText | null;
+  expires_on: DateText | null;
+}
+
+/** One row per product whose search documents must be (re)sent to the external engine. */
+export interface SearchOutboxTable {
+  id: Generated<number>;
+  product_id: number;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  processed_at: Timestamp | null;
+}
+
+/** Filter and sort columns of the embedded engine, one row per indexable product. */
+export interface ProductSearchTable {
+  product_id: number;
+  province_code: string;
+  commune_code: string | null;
+  ocop_group: string;
+  ocop_stars: number | null;
+  price_vnd: number;
+  in_stock: number;
+  created_at: Timestamp;
+  /** The whole SearchDocument as JSON, so a hit needs no further joins. */
+  document: string;
+}
+
+export interface AppMetaTable {
+  key: string;
+  value: string;
+}
+
+export interface Database {
+  app_meta: AppMetaTable;
+  provinces: ProvinceTable;
+  communes: CommuneTable;
+  organizations: OrganizationTable;
+  products: ProductTable;
+  product_images: ProductImageTable;
+  ocop_certificates: OcopCertificateTable;
+  certifications: CertificationTable;
+  search_outbox: SearchOutboxTable;
+  product_search: ProductSearchTable;
+}
+
+export type Province = Selectable<ProvinceTable>;
+export type Commune = Selectable<CommuneTable>;
+export type OrganizationRow = Selectable<OrganizationTable>;
+export type NewOrganization = Insertable<OrganizationTable>;
+export type ProductRow = Selectable<ProductTable>;
+export type NewProduct = Insertable<ProductTable>;
+export type ProductUpdate = Updateable<ProductTable>;
+export type OcopCertificateRow = Selectable<OcopCertificateTable>;

@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openForScript } from './lib/open';
+
+// SQLite's online backup API copies a consistent snapshot while the app keeps serving and writing.
+const target = process.argv[2];
+if (!target) {
+  console.error('Usage: npm run backup -- path/to/backup.sqlite');
+  process.exit(2);
+}
+const destination = path.resolve(target);
+if (fs.existsSync(destination)) {
+  console.error(`Refusing to overwrite ${destination}: choose a new file name.`);
+  process.exit(2);
+}
+fs.mkdirSync(path.dirname(destination), { recursive: true });
+const { sqlite, db, config } = await openForScript();
+const started = Date.now();
+await sqlite.backup(destination);
+const size = fs.statSync(destination).size;
+console.log(`Backed up ${config.databasePath} to ${destination} (${(size / 1024 / 1024).toFixed(1)} MiB) in ${Date.now() - started} ms.`);
+console.log(`Uploaded images live in ${config.uploadsDir}: copy that folder too (e.g. rsync -a).`);
+await db.destroy();

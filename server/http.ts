@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import compression from 'compression';
+import express, { type RequestHandler } from 'express';
+import { sql } from 'kysely';
+import type { AppServices } from '~/lib/services.server';
+import { isCrossSiteRequest } from './csrf';
+
+const YEAR = 60 * 60 * 24 * 365;
+
+export function createHttpApp(options: {
+  services: AppServices;
+  rootDir: string;
+  remixHandler: RequestHandler;
+  viteMiddleware?: RequestHandler | ReturnType<typeof express.Router> | any;
+}) {
+  const { services, rootDir } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(compression());
+
+  app.use((req, res, next) => {
+    const requestId = randomUUID();
+    res.locals.requestId = requestId;
+    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
+    res.setHeader('X-Frame-Options', 'DENY');
+    next();
+  });
+
+  // CSRF: a state-changing request must come from our own pages. Signed webhooks are exempt.
+  app.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/webhooks/')) return next();
+    if (isCrossSiteRequest(req.headers)) {
+      res.status(403).type('text/plain; charset=utf-8').send('Yêu cầu bị từ chối: biểu mẫu được gửi từ trang web khác.\nRequest refused: the form was sent from another site.');
+      return;
+    }
+    next();
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    let database: { ok: boolean; detail?: string };
+    try {
+      await sql`select 1`.execute(services.db);
+      database = { ok: true };
+    } catch (error) {
+      database = { ok: false, detail: error instanceof Error ? error.message : String(error) };
+    }
+    const search = await services.search.health();
+    const status = !database.ok ? 'down' : search.degraded ? 'degraded' : 'ok';
+    res.status(database.ok ? 200 : 503).setHeader('Cache-Control', 'no-store').json({ status, database, search });
+  });
+
+  app.use('/uploads', express.static(services.config.uploadsDir, { immutable: true, maxAge: YEAR * 1000, index: false, fallthrough: false }));
+
+  if (options.viteMiddleware) {
+    app.use(options.viteMiddleware);
+  } else {
+    // Vite fingerprints everything under /assets, so it can be cached for a year.
+    app.use('/assets', express.static(path.join(rootDir, 'build/client/assets'), { immutable: true, maxAge: YEAR * 1000, index: false }));
+    app.use(express.static(path.join(rootDir, 'build/client'), { maxAge: '1h', index: false }));
+  }
+
+  app.all('*', options.remixHandler);
+  return app;
+}

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequestHandler } from '@remix-run/express';
+import type { ServerBuild } from '@remix-run/node';
+import { migrateToLatest } from '~db/migrate.server';
+import { openDatabase } from '~db/connection.server';
+import { seedDatabase } from '~/catalogue/seed.server';
+import { ConfigError, loadConfig } from '~/lib/config.server';
+import { createLogger } from '~/lib/log.server';
+import type { AppServices } from '~/lib/services.server';
+import { startSearch } from '~/search/bootstrap.server';
+import { createHttpApp } from './http';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const isDev = process.argv.includes('--dev');
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createLogger(config.logLevel);
+  const { db, sqlite } = openDatabase(config.databasePath);
+  const applied = await migrateToLatest(db);
+  if (applied.length) log.info('migrations applied', { applied });
+  const seed = await seedDatabase(db, { demo: config.seedDemo, uploadsDir: config.uploadsDir, seedsDir: path.join(root, 'seeds') });
+  log.info('seed', { ...seed });
+
+  const search = await startSearch(db, config, log);
+  const services: AppServices = { config, db, search: search.service, log };
+
+  let build: () => Promise<ServerBuild>;
+  let viteMiddleware;
+  if (isDev) {
+    const vite = await import('vite').then((v) => v.createServer({ root, server: { middlewareMode: true } }));
+    viteMiddleware = vite.middlewares;
+    build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
+  } else {
+    const serverBuild = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild;
+    build = async () => serverBuild;
+  }
+
+  const app = createHttpApp({
+    services,
+    rootDir: root,
+    viteMiddleware,
+    remixHandler: createRequestHandler({ build, mode: config.env === 'production' ? 'production' : 'development', getLoadContext: (req, res) => ({ services, requestId: String(res.locals.requestId) }) }),
+  });
+  const server = app.listen(config.port, config.host, () => {
+    log.info('Chợ Phiên is listening', { url: `http://localhost:${config.port}`, search: search.service.activeEngine() });
+  });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    server.close();
+    server.closeAllConnections();
+    await search.stop();
+    await db.destroy().catch(() => {});
+    sqlite.open && sqlite.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((error) => {
+  process.stderr.write(`Chợ Phiên failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

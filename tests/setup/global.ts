@@ -1,0 +1,4 @@
+// Global set-up for Vitest: shared, expensive resources are started once here.
+export default async function setup() {
+  return async () => {};
+}
