@@ -41,6 +41,8 @@ export interface OrganizationTable {
   rejection_reason: string | null;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
+  created_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+  reviewed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export type ProductStatus = 'draft' | 'submitted' | 'published' | 'rejected' | 'archived';
@@ -67,6 +69,7 @@ export interface ProductTable {
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
   published_at: Timestamp | null;
+  submitted_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export interface ProductImageTable {
@@ -91,6 +94,7 @@ export interface OcopCertificateTable {
   scan_key: string | null;
   review_state: 'pending' | 'approved' | 'rejected';
   review_note: string | null;
+  scan_content_type: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
 }
@@ -134,6 +138,100 @@ export interface AppMetaTable {
   value: string;
 }
 
+export interface UserTable {
+  id: Generated<number>;
+  email: string | null;
+  /** E.164, e.g. +84912345678. */
+  phone: string | null;
+  display_name: string;
+  password_hash: string;
+  is_admin: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the random id in the cookie: a stolen database does not yield live sessions. */
+  id_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+export interface OrganizationMemberTable {
+  organization_id: number;
+  user_id: number;
+  role: 'owner' | 'staff';
+  created_at: Timestamp;
+}
+
+export interface OrganizationInvitationTable {
+  id: Generated<number>;
+  organization_id: number;
+  /** Normalised phone (E.164) or lower-cased e-mail. */
+  identifier: string;
+  role: 'owner' | 'staff';
+  invited_by: number;
+  created_at: Timestamp;
+  accepted_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface OfficerAssignmentTable {
+  user_id: number;
+  province_code: string;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetTable {
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface EmailOutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
+
+export interface RateLimitEventTable {
+  key: string;
+  at_ms: number;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_user_id: number | null;
+  organization_id: number | null;
+  province_code: string | null;
+  entity_type: string;
+  entity_id: number;
+  action: string;
+  /** JSON object: field → [before, after]. */
+  changes: string;
+  created_at: Timestamp;
+}
+
+export interface StockAdjustmentTable {
+  id: Generated<number>;
+  product_id: number;
+  delta: number;
+  stock_after: number;
+  reason: string;
+  user_id: number | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   app_meta: AppMetaTable;
   provinces: ProvinceTable;
@@ -145,6 +243,16 @@ export interface Database {
   certifications: CertificationTable;
   search_outbox: SearchOutboxTable;
   product_search: ProductSearchTable;
+  users: UserTable;
+  sessions: SessionTable;
+  organization_members: OrganizationMemberTable;
+  organization_invitations: OrganizationInvitationTable;
+  officer_assignments: OfficerAssignmentTable;
+  password_resets: PasswordResetTable;
+  email_outbox: EmailOutboxTable;
+  rate_limit_events: RateLimitEventTable;
+  audit_log: AuditLogTable;
+  stock_adjustments: StockAdjustmentTable;
 }
 
 export type Province = Selectable<ProvinceTable>;

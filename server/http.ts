@@ -49,8 +49,9 @@ export function createHttpApp(options: {
       database = { ok: false, detail: error instanceof Error ? error.message : String(error) };
     }
     const search = await services.search.health();
+    const sync = await services.searchSyncStatus().catch(() => null);
     const status = !database.ok ? 'down' : search.degraded ? 'degraded' : 'ok';
-    res.status(database.ok ? 200 : 503).setHeader('Cache-Control', 'no-store').json({ status, database, search });
+    res.status(database.ok ? 200 : 503).setHeader('Cache-Control', 'no-store').json({ status, database, search: { ...search, sync } });
   });
 
   app.use('/uploads', express.static(services.config.uploadsDir, { immutable: true, maxAge: YEAR * 1000, index: false, fallthrough: false }));

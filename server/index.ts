@@ -32,9 +32,6 @@ async function main() {
   const seed = await seedDatabase(db, { demo: config.seedDemo, uploadsDir: config.uploadsDir, seedsDir: path.join(root, 'seeds') });
   log.info('seed', { ...seed });
 
-  const search = await startSearch(db, config, log);
-  const services: AppServices = { config, db, search: search.service, log };
-
   let build: () => Promise<ServerBuild>;
   let viteMiddleware;
   if (isDev) {
@@ -46,6 +43,9 @@ async function main() {
     build = async () => serverBuild;
   }
 
+  const search = await startSearch(db, config, log);
+  const services: AppServices = { config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log };
+
   const app = createHttpApp({
     services,
     rootDir: root,
@@ -54,6 +54,12 @@ async function main() {
   });
   const server = app.listen(config.port, config.host, () => {
     log.info('Chợ Phiên is listening', { url: `http://localhost:${config.port}`, search: search.service.activeEngine() });
+  });
+
+  server.on('error', async (error) => {
+    log.error('cannot listen', { port: config.port, error: error.message });
+    await search.stop();
+    process.exit(1);
   });
 
   let stopping = false;

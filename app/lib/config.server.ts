@@ -17,6 +17,9 @@ const schema = z.object({
   MEILISEARCH_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:7700' }).optional(),
   MEILISEARCH_API_KEY: z.string().min(1, 'must not be empty').optional(),
   MEILISEARCH_BIN: z.string().min(1, 'must not be empty').optional(),
+  SEARCH_WORKER: z.enum(['in-process', 'separate'], { message: 'must be in-process or separate' }).default('in-process'),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  MAIL_FROM: z.string().min(3).default('Chợ Phiên <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' }).default('info'),
 });
 
@@ -35,7 +38,10 @@ export interface Config {
     meilisearchUrl: string | null;
     meilisearchApiKey: string | null;
     meilisearchBin: string | null;
+    /** False when `npm run worker` drains the outbox in its own process. */
+    inProcessWorker: boolean;
   };
+  mail: { smtpUrl: string | null; from: string };
   logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -47,7 +53,7 @@ export class ConfigError extends Error {
 }
 
 /** Reads and validates the environment once; every bad value is reported, not just the first. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
@@ -76,7 +82,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       meilisearchUrl: v.MEILISEARCH_URL ?? null,
       meilisearchApiKey: v.MEILISEARCH_API_KEY ?? null,
       meilisearchBin: v.MEILISEARCH_BIN ?? null,
+      inProcessWorker: v.SEARCH_WORKER === 'in-process',
     },
+    mail: { smtpUrl: v.SMTP_URL ?? null, from: v.MAIL_FROM },
     logLevel: v.LOG_LEVEL,
   };
 }

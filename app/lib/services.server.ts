@@ -8,6 +8,8 @@ export interface AppServices {
   config: Config;
   db: DB;
   search: SearchService;
+  /** Pending and failing search-outbox rows (null when no external engine is used). */
+  searchSyncStatus(): Promise<{ pending: number; failing: number; oldestPendingAt: string | null; lastError: string | null } | null>;
   log: Logger;
 }
 

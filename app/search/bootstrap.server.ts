@@ -1,21 +1,106 @@
 import type { DB } from '~db/connection.server';
 import type { Config } from '~/lib/config.server';
 import type { Logger } from '~/lib/log.server';
+import { listIndexableProductIds } from './documents.server';
+import { managedMeilisearchOptions } from './meilisearch/connection.server';
+import { createMeilisearchIndex, type MeilisearchIndex } from './meilisearch/engine.server';
+import { createOutboxWorker, outboxStatus, pruneProcessedOutbox, type OutboxWorker } from './meilisearch/outbox-worker.server';
+import { startManagedMeilisearch, type ManagedMeilisearch } from './meilisearch/process.server';
+import { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
 import { createSearchService, type SearchService } from './service.server';
 import { createSqliteSearchIndex } from './sqlite/engine.server';
 import { loadFoldedSynonyms } from './synonyms.server';
 
 export interface SearchRuntime {
   service: SearchService;
+  /** Outbox backlog for /healthz. */
+  syncStatus(): Promise<Awaited<ReturnType<typeof outboxStatus>> | null>;
   stop(): Promise<void>;
 }
 
-/** Builds the search service: the embedded engine always, Meilisearch in front of it when configured. */
+/**
+ * The embedded engine always; Meilisearch in front of it when SEARCH_ENGINE=meilisearch — the operator's
+ * server at MEILISEARCH_URL, or a child process started here before the app accepts requests. If
+ * Meilisearch cannot start, the app still starts and answers from the embedded engine (degraded).
+ */
 export async function startSearch(db: DB, config: Config, log: Logger): Promise<SearchRuntime> {
   const fallback = createSqliteSearchIndex(db, loadFoldedSynonyms());
-  const service = createSearchService({ primary: null, fallback, log });
-  if (config.search.engine === 'meilisearch') {
-    log.warn('Meilisearch engine not wired yet; using the embedded SQLite engine');
+  if (config.search.engine !== 'meilisearch') {
+    return { service: createSearchService({ primary: null, fallback, log }), syncStatus: async () => null, stop: async () => {} };
   }
-  return { service, stop: async () => {} };
+
+  let managed: ManagedMeilisearch | null = null;
+  let index: MeilisearchIndex;
+  try {
+    if (config.search.meilisearchUrl) {
+      index = createMeilisearchIndex({ url: config.search.meilisearchUrl, apiKey: config.search.meilisearchApiKey ?? '' });
+    } else {
+      managed = await startManagedMeilisearch(managedMeilisearchOptions(config));
+      index = createMeilisearchIndex({ url: managed.url, apiKey: managed.apiKey });
+      log.info('Meilisearch started', { url: managed.url, pid: managed.pid });
+    }
+    await index.ensureSettings();
+    await catchUp(db, index, log);
+  } catch (error) {
+    log.warn('Meilisearch unavailable at start: search answers from the embedded SQLite engine', { error: error instanceof Error ? error.message : String(error) });
+    await managed?.stop().catch(() => {});
+    return { service: createSearchService({ primary: null, fallback, log }), syncStatus: () => outboxStatus(db), stop: async () => {} };
+  }
+
+  const service = createSearchService({ primary: index, fallback, log });
+  let worker: OutboxWorker | null = null;
+  if (config.search.inProcessWorker) {
+    worker = createOutboxWorker({ db, index, log });
+    worker.start();
+  }
+  let stopping = false;
+  managed?.onExit((info) => {
+    if (info.expected || stopping) return;
+    log.error('Meilisearch exited unexpectedly; restarting it, searching the embedded engine meanwhile', { code: info.code, signal: info.signal });
+    void restartWithBackoff(managed!, log, () => stopping);
+  });
+  const pruneTimer = setInterval(() => void pruneProcessedOutbox(db).catch(() => {}), 3_600_000);
+  pruneTimer.unref();
+
+  return {
+    service,
+    syncStatus: () => outboxStatus(db),
+    async stop() {
+      stopping = true;
+      clearInterval(pruneTimer);
+      await worker?.stop();
+      await managed?.stop();
+    },
+  };
+}
+
+/**
+ * A new or wiped Meilisearch (e.g. data/meili deleted, or a fresh operator server) would answer with
+ * nothing until every product changes again: rebuild it from the database when its size does not match.
+ */
+async function catchUp(db: DB, index: MeilisearchIndex, log: Logger): Promise<void> {
+  const [stats, ids, status] = await Promise.all([
+    index.client.index(index.indexUid).getStats().catch(() => ({ numberOfDocuments: 0 })),
+    listIndexableProductIds(db),
+    outboxStatus(db),
+  ]);
+  if (Math.abs(stats.numberOfDocuments - ids.length) > status.pending) {
+    log.info('Meilisearch index out of step with the database; rebuilding', { inIndex: stats.numberOfDocuments, inDatabase: ids.length });
+    const result = await rebuildMeilisearchIndex(db, index);
+    log.info('Meilisearch index rebuilt', { ...result });
+  }
+}
+
+async function restartWithBackoff(managed: ManagedMeilisearch, log: Logger, stopped: () => boolean): Promise<void> {
+  for (let attempt = 1; !stopped(); attempt++) {
+    await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
+    if (stopped()) return;
+    try {
+      await managed.restart();
+      log.info('Meilisearch restarted', { attempt, pid: managed.pid });
+      return;
+    } catch (error) {
+      log.warn('Meilisearch restart failed; retrying', { attempt, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
 }

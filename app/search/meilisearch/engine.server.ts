@@ -1,0 +1,154 @@
+import { Meilisearch, type MultiSearchQuery, type SearchResponse, type Task } from 'meilisearch';
+import { foldedTokens } from '../fold';
+import type { SearchDocument, SearchFacets, SearchHealth, SearchIndex, SearchQuery, SearchResult, SearchSort } from '../types';
+import { fromMeiliHit, SEARCH_DOCUMENT_FIELDS, toMeiliDocument } from './documents';
+import { activeFacets, buildFilter, FACET_ATTRIBUTE, FACET_KEYS, type FacetKey } from './filters';
+import { productIndexSettings } from './settings';
+
+export interface MeilisearchIndex extends SearchIndex {
+  readonly indexUid: string;
+  readonly client: Meilisearch;
+  /** Creates the index if needed and applies the settings; a no-op task when nothing changed. */
+  ensureSettings(indexUid?: string): Promise<void>;
+  /** Adds documents to another index (a reindex target), waiting for the tasks. */
+  upsertInto(indexUid: string, documents: SearchDocument[]): Promise<void>;
+  /** Atomically exchanges the live index with `newIndexUid`, then deletes the old contents. */
+  swapIn(newIndexUid: string): Promise<void>;
+}
+
+export interface MeilisearchIndexOptions {
+  url: string;
+  apiKey: string;
+  indexUid?: string;
+  /** How long to wait for an indexing task before giving up (the outbox retries later). */
+  taskTimeoutMs?: number;
+}
+
+const SORT: Record<SearchSort, string[] | undefined> = {
+  relevance: undefined,
+  price_asc: ['priceVnd:asc', 'id:asc'],
+  price_desc: ['priceVnd:desc', 'id:asc'],
+  newest: ['createdAtTs:desc', 'id:desc'],
+  stars: ['ocopStarsRank:desc'],
+};
+
+const BATCH = 1_000;
+
+export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchIndex {
+  const indexUid = options.indexUid ?? 'products';
+  const client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: 10_000 });
+  const wait = { timeout: options.taskTimeoutMs ?? 60_000, interval: 25 };
+
+  async function succeeded(task: Promise<Task>, what: string): Promise<Task> {
+    const done = await task;
+    if (done.status !== 'succeeded') {
+      throw new Error(`Meilisearch task ${done.uid} (${what}) ${done.status}: ${done.error?.message ?? 'no error message'}`);
+    }
+    return done;
+  }
+
+  async function upsertInto(uid: string, documents: SearchDocument[]): Promise<void> {
+    for (let i = 0; i < documents.length; i += BATCH) {
+      const batch = documents.slice(i, i + BATCH).map(toMeiliDocument);
+      await succeeded(client.index(uid).addDocuments(batch, { primaryKey: 'id' }).waitTask(wait), `add ${batch.length} documents to ${uid}`);
+    }
+  }
+
+  async function run(query: SearchQuery, matchingStrategy: 'all' | 'last'): Promise<SearchResult> {
+    const q = foldedTokens(query.q).join(' ');
+    const active = activeFacets(query);
+    const main: MultiSearchQuery = {
+      indexUid,
+      q,
+      matchingStrategy,
+      filter: buildFilter(query),
+      sort: SORT[query.sort],
+      page: query.page,
+      hitsPerPage: query.perPage,
+      attributesToRetrieve: SEARCH_DOCUMENT_FIELDS,
+      facets: FACET_KEYS.filter((k) => !active.includes(k)).map((k) => FACET_ATTRIBUTE[k]),
+    };
+    // One query per active filter: the same search without that filter, counting only its facet.
+    const facetQueries: MultiSearchQuery[] = active.map((key) => ({
+      indexUid, q, matchingStrategy, filter: buildFilter(query, key), limit: 0, facets: [FACET_ATTRIBUTE[key]],
+    }));
+    const { results } = await client.multiSearch({ queries: [main, ...facetQueries] });
+    const [hitsResult, ...facetResults] = results as SearchResponse[];
+    const distribution: Record<string, Record<string, number>> = { ...hitsResult.facetDistribution };
+    facetResults.forEach((r, i) => {
+      const attribute = FACET_ATTRIBUTE[active[i]];
+      distribution[attribute] = r.facetDistribution?.[attribute] ?? {};
+    });
+    return {
+      total: hitsResult.totalHits ?? hitsResult.estimatedTotalHits ?? 0,
+      hits: hitsResult.hits.map((hit) => fromMeiliHit(hit)),
+      facets: toFacets(distribution),
+      engine: 'meilisearch',
+    };
+  }
+
+  return {
+    name: 'meilisearch',
+    indexUid,
+    client,
+    async search(query) {
+      const result = await run(query, 'all');
+      // Every word must match first (as in the embedded engine); if none does, let trailing words go.
+      if (result.total === 0 && foldedTokens(query.q).length > 1) {
+        const relaxed = await run(query, 'last');
+        if (relaxed.total > 0) return relaxed;
+      }
+      return result;
+    },
+    async upsert(documents) {
+      await upsertInto(indexUid, documents);
+    },
+    upsertInto,
+    async remove(productIds) {
+      for (let i = 0; i < productIds.length; i += BATCH) {
+        const ids = productIds.slice(i, i + BATCH);
+        await succeeded(client.index(indexUid).deleteDocuments(ids).waitTask(wait), `delete ${ids.length} documents`);
+      }
+    },
+    async health(): Promise<SearchHealth> {
+      try {
+        const response = await fetch(new URL('/health', options.url), { signal: AbortSignal.timeout(2_000) });
+        if (!response.ok) return { engine: 'meilisearch', ok: false, detail: `GET /health answered ${response.status}` };
+        return { engine: 'meilisearch', ok: true };
+      } catch (error) {
+        return { engine: 'meilisearch', ok: false, detail: `unreachable at ${options.url}: ${causeOf(error)}` };
+      }
+    },
+    async ensureSettings(uid = indexUid) {
+      const exists = await client.getIndex(uid).then(() => true, () => false);
+      if (!exists) await succeeded(client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait), `create index ${uid}`);
+      await succeeded(client.index(uid).updateSettings(productIndexSettings()).waitTask(wait), `settings of ${uid}`);
+    },
+    async swapIn(newIndexUid) {
+      const liveExists = await client.getIndex(indexUid).then(() => true, () => false);
+      // With no live index yet, renaming the new one is the swap; otherwise the new uid then holds the old data.
+      const indexes: [string, string] = liveExists ? [indexUid, newIndexUid] : [newIndexUid, indexUid];
+      await succeeded(client.swapIndexes([{ indexes, rename: !liveExists }]).waitTask(wait), `swap ${newIndexUid} into ${indexUid}`);
+      if (liveExists) await succeeded(client.deleteIndex(newIndexUid).waitTask(wait), `delete old index ${newIndexUid}`);
+    },
+  };
+}
+
+function toFacets(distribution: Record<string, Record<string, number>>): SearchFacets {
+  const pick = (key: FacetKey) => distribution[FACET_ATTRIBUTE[key]] ?? {};
+  return {
+    province: { ...pick('province') },
+    group: { ...pick('group') },
+    stars: { ...pick('stars') },
+    price: { ...pick('price') },
+    inStock: pick('inStock').true ?? 0,
+  };
+}
+
+function causeOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error ? `${error.message} (${cause.message})` : error.message;
+  }
+  return String(error);
+}

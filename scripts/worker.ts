@@ -1,0 +1,53 @@
+import { createLogger } from '~/lib/log.server';
+import { connectMeilisearch, type MeilisearchConnection } from '~/search/meilisearch/connection.server';
+import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
+import { createOutboxWorker, pruneProcessedOutbox, type OutboxWorker } from '~/search/meilisearch/outbox-worker.server';
+import { openForScript } from './lib/open';
+
+// npm run worker: drains search_outbox into Meilisearch in its own process (the app runs the same worker
+// in-process by default). It follows the app's managed server when that restarts on another port.
+const { config, db } = await openForScript();
+const log = createLogger(config.logLevel);
+if (config.search.engine !== 'meilisearch') {
+  log.info('SEARCH_ENGINE is not meilisearch: the embedded engine is kept in step by the app itself; nothing to do');
+  await db.destroy();
+  process.exit(0);
+}
+
+let connection: MeilisearchConnection | null = null;
+let worker: OutboxWorker | null = null;
+let waitingLogged = false;
+
+async function follow(): Promise<void> {
+  const next = await connectMeilisearch(config, { startIfNeeded: false });
+  if (next && next.url === connection?.url) return;
+  await worker?.stop();
+  worker = null;
+  connection = null;
+  if (!next) {
+    if (!waitingLogged) log.warn('no Meilisearch to sync to yet: start the app (npm start) or set MEILISEARCH_URL; waiting');
+    waitingLogged = true;
+    return;
+  }
+  waitingLogged = false;
+  const index = createMeilisearchIndex({ url: next.url, apiKey: next.apiKey });
+  await index.ensureSettings();
+  worker = createOutboxWorker({ db, index, log });
+  worker.start();
+  connection = next;
+  log.info('search outbox worker syncing', { url: connection.url, server: connection.source });
+}
+
+const followTimer = setInterval(() => follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) })), 10_000);
+const pruneTimer = setInterval(() => pruneProcessedOutbox(db).catch((e) => log.error('outbox prune failed', { error: String(e) })), 3_600_000);
+await follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) }));
+
+async function shutdown(): Promise<void> {
+  clearInterval(followTimer);
+  clearInterval(pruneTimer);
+  await worker?.stop();
+  await db.destroy();
+  process.exit(0);
+}
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());
