@@ -8,7 +8,8 @@ export default defineConfig({
     setupFiles: ['tests/setup/fail-on-console-error.ts'],
     globalSetup: ['tests/setup/global.ts'],
     pool: 'forks',
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+    // Workers run under tsx too, so Kysely's FileMigrationProvider can import .ts migrations.
+    poolOptions: { forks: { maxForks: 2, minForks: 1, execArgv: ['--import', 'tsx'] } },
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -129,6 +129,8 @@ export interface ProductSearchTable {
   price_vnd: number;
   in_stock: number;
   created_at: Timestamp;
+  /** Folded name, to rank products whose name holds the typed words above synonym or description matches. */
+  name_folded: string;
   /** The whole SearchDocument as JSON, so a hit needs no further joins. */
   document: string;
 }

@@ -1,9 +1,6 @@
 import type { DB } from '~db/connection.server';
 import type { Commune, Province } from '~db/schema';
-import { fold } from '~/search/fold';
-import { placeKey } from './place-names';
-
-const foldedFullName = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
+import { matchProvince, type PlaceIndex } from './place-match';
 
 export interface Place {
   code: string;
@@ -31,36 +28,29 @@ export async function listCommunes(db: DB, provinceCode: string): Promise<Place[
   return rows.map(toPlace).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
-/** A province by official code ("15"), slug ("lao-cai") or name with or without diacritics and prefix. */
-export async function findProvince(db: DB, text: string): Promise<Place | null> {
-  const value = text.trim();
-  if (!value) return null;
-  const direct = await db
-    .selectFrom('provinces')
-    .selectAll()
-    .where((eb) => eb.or([eb('code', '=', value.padStart(2, '0')), eb('slug', '=', value)]))
-    .executeTakeFirst();
-  if (direct) return toPlace(direct);
-  const key = placeKey(value);
-  const all = await db.selectFrom('provinces').selectAll().execute();
-  const found = all.find((p) => placeKey(p.name) === key);
-  return found ? toPlace(found) : null;
+/** All provinces and communes in memory (34 + 3,321 rows), for matching names without a query each. */
+export async function loadPlaceIndex(db: DB): Promise<PlaceIndex> {
+  const [provinces, communes] = await Promise.all([
+    db.selectFrom('provinces').select(['code', 'name', 'full_name']).execute(),
+    db.selectFrom('communes').select(['code', 'name', 'full_name', 'province_code']).execute(),
+  ]);
+  const communesByProvince = new Map<string, PlaceIndex['provinces']>();
+  for (const c of communes) {
+    const list = communesByProvince.get(c.province_code) ?? [];
+    list.push({ code: c.code, name: c.name, fullName: c.full_name });
+    communesByProvince.set(c.province_code, list);
+  }
+  return { provinces: provinces.map((p) => ({ code: p.code, name: p.name, fullName: p.full_name })), communesByProvince };
 }
 
-/** A commune of a province by official code or name (diacritics and "Xã"/"Phường" prefix optional). */
-export async function findCommune(db: DB, provinceCode: string, text: string): Promise<Place | null> {
-  const value = text.trim();
-  if (!value) return null;
-  const communes = await db.selectFrom('communes').selectAll().where('province_code', '=', provinceCode).execute();
-  const byCode = communes.find((c) => c.code === value.padStart(5, '0'));
-  if (byCode) return toPlace(byCode);
-  const key = placeKey(value);
-  const hasPrefix = key !== foldedFullName(value);
-  // With a prefix the kind must match too ("Phường Sa Pa" is not "Xã Sa Pa"); without one, the name alone.
-  const matches = hasPrefix
-    ? communes.filter((c) => foldedFullName(c.full_name) === foldedFullName(value))
-    : communes.filter((c) => placeKey(c.name) === key);
-  return matches.length === 1 ? toPlace(matches[0]) : null;
+/** A province by slug ("lao-cai"), official code ("15") or name with or without diacritics and prefix. */
+export async function findProvince(db: DB, text: string): Promise<Place | null> {
+  const bySlug = await db.selectFrom('provinces').selectAll().where('slug', '=', text.trim()).executeTakeFirst();
+  if (bySlug) return toPlace(bySlug);
+  const provinces = await db.selectFrom('provinces').selectAll().execute();
+  const match = matchProvince({ provinces: provinces.map((p) => ({ code: p.code, name: p.name, fullName: p.full_name })), communesByProvince: new Map() }, text);
+  const row = match ? provinces.find((p) => p.code === match.code) : undefined;
+  return row ? toPlace(row) : null;
 }
 
 export async function getCommune(db: DB, code: string): Promise<(Place & { provinceCode: string }) | null> {

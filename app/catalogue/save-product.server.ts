@@ -14,7 +14,8 @@ export interface CatalogueProductInput {
   group: OcopGroup;
   category: string;
   unit: string;
-  netQuantity: string;
+  /** Left as it is when undefined (the CSV has no such column). */
+  netQuantity?: string;
   weightG: number | null;
   priceVnd: number;
   stock: number;
@@ -22,7 +23,8 @@ export interface CatalogueProductInput {
   originCommuneCode: string | null;
   status: ProductStatus;
   ocop: { stars: 3 | 4 | 5; certificateNo: string; issuer: string; issuedOn: string; expiresOn?: string } | null;
-  certifications: Array<{ kind: CertificationKind; reference: string }>;
+  /** Left as they are when undefined. */
+  certifications?: Array<{ kind: CertificationKind; reference: string }>;
   image: RenderedImage | null;
   createdAt?: string;
 }
@@ -44,7 +46,6 @@ export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput
     ocop_group: input.group,
     category: input.category,
     unit: input.unit,
-    net_quantity: input.netQuantity,
     weight_g: input.weightG,
     price_vnd: input.priceVnd,
     stock: input.stock,
@@ -52,6 +53,7 @@ export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput
     origin_commune_code: input.originCommuneCode,
     status: input.status,
   };
+  if (input.netQuantity !== undefined) Object.assign(fields, { net_quantity: input.netQuantity });
   const existing = await trx.selectFrom('products').selectAll()
     .where('organization_id', '=', input.organizationId).where('name_key', '=', nameKey).executeTakeFirst();
 
@@ -59,6 +61,7 @@ export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput
   let outcome: SaveOutcome;
   if (!existing) {
     const inserted = await trx.insertInto('products').values({
+      net_quantity: '',
       ...fields,
       organization_id: input.organizationId,
       slug: await uniqueSlug(trx, input.slug ?? slugify(input.name)),
@@ -79,7 +82,7 @@ export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput
 
   const related = await Promise.all([
     saveCertificate(trx, id, input.ocop, at),
-    saveCertifications(trx, id, input.certifications),
+    input.certifications ? saveCertifications(trx, id, input.certifications) : Promise.resolve(false),
     input.image ? saveImage(trx, id, input.image, input.name) : Promise.resolve(false),
   ]);
   if (outcome === 'unchanged' && related.some(Boolean)) {
@@ -123,7 +126,7 @@ async function saveCertificate(trx: DB, productId: number, ocop: CatalogueProduc
   return true;
 }
 
-async function saveCertifications(trx: DB, productId: number, list: CatalogueProductInput['certifications']): Promise<boolean> {
+async function saveCertifications(trx: DB, productId: number, list: NonNullable<CatalogueProductInput['certifications']>): Promise<boolean> {
   const existing = await trx.selectFrom('certifications').select(['kind', 'reference']).where('product_id', '=', productId).orderBy('id').execute();
   const same = existing.length === list.length && existing.every((e, i) => e.kind === list[i].kind && e.reference === list[i].reference);
   if (same) return false;

@@ -53,6 +53,7 @@ function searchRow(doc: SearchDocument) {
     price_vnd: doc.priceVnd,
     in_stock: doc.inStock ? 1 : 0,
     created_at: doc.createdAt,
+    name_folded: fold(doc.name),
     document: JSON.stringify(doc),
   };
 }

@@ -154,6 +154,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('price_vnd', 'integer', (c) => c.notNull())
     .addColumn('in_stock', 'integer', (c) => c.notNull())
     .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('name_folded', 'text', (c) => c.notNull())
     .addColumn('document', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('product_search_price').on('product_search').column('price_vnd').execute();

@@ -3,16 +3,17 @@ import type { DB } from '~db/connection.server';
 import type { SearchDocument, SearchHealth, SearchIndex, SearchQuery, SearchResult } from '../types';
 import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
 import { buildMatchExpression } from './match-expression';
+import { foldedTokens } from '../fold';
 
 // bm25 column weights: name, cooperative, place, category, description — name matches rank first.
 const RANK = sql.raw('bm25(product_fts, 10.0, 4.0, 3.0, 2.0, 1.0)');
 
 const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
-  relevance: (t) => (t ? 'rank, s.product_id' : 's.ocop_stars is null, s.ocop_stars desc, s.created_at desc, s.product_id'),
+  relevance: (t) => (t ? 'name_hits desc, rank, s.product_id' : 's.ocop_stars is null, s.ocop_stars desc, s.created_at desc, s.product_id'),
   price_asc: () => 's.price_vnd asc, s.product_id',
   price_desc: () => 's.price_vnd desc, s.product_id',
   newest: () => 's.created_at desc, s.product_id desc',
-  stars: (t) => `s.ocop_stars is null, s.ocop_stars desc${t ? ', rank' : ''}, s.product_id`,
+  stars: (t) => `s.ocop_stars is null, s.ocop_stars desc${t ? ', name_hits desc, rank' : ''}, s.product_id`,
 };
 
 /**
@@ -35,7 +36,7 @@ export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>)
     const cube = (await cubeQuery(true)).rows;
     const priceCube = priceFilter === EMPTY ? cube : (await cubeQuery(false)).rows;
     const { total, facets } = computeFacets(query, cube, priceCube);
-    const rank = match ? sql`, ${RANK} as rank` : sql``;
+    const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
     const hits = await sql<{ document: string }>`select s.document ${rank} ${from} ${filters} ${priceFilter}
       order by ${sql.raw(ORDER[query.sort](Boolean(match)))}
       limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
@@ -72,6 +73,12 @@ export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>)
 }
 
 const EMPTY = sql``;
+
+/** How many of the typed words (not their synonyms) start a word of the name: exact name matches first. */
+function nameHits(q: string): RawBuilder<number> {
+  const tokens = foldedTokens(q).slice(0, 12);
+  return sql<number>`(${sql.join(tokens.map((t) => sql`(instr(' ' || s.name_folded, ${` ${t}`}) > 0)`), sql` + `)})`;
+}
 
 function filterSql(query: SearchQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];

@@ -1,0 +1,52 @@
+import type { ProductStatus } from '~db/schema';
+import { UserError } from '~/lib/errors';
+
+export type ListingEvent = 'submit' | 'approve' | 'reject' | 'archive' | 'restore';
+export type ListingActor = 'member' | 'officer';
+
+interface Transition {
+  from: ProductStatus[];
+  to: ProductStatus;
+  by: ListingActor;
+}
+
+/**
+ * The one table of legal listing transitions. A member writes a draft and submits it; an officer of
+ * the province publishes or rejects it (with a reason); a rejected listing can be fixed and submitted
+ * again; the member archives what no longer sells and can restore it as a draft.
+ */
+export const LISTING_TRANSITIONS: Record<ListingEvent, Transition> = {
+  submit: { from: ['draft', 'rejected'], to: 'submitted', by: 'member' },
+  approve: { from: ['submitted'], to: 'published', by: 'officer' },
+  reject: { from: ['submitted'], to: 'rejected', by: 'officer' },
+  archive: { from: ['draft', 'submitted', 'published', 'rejected'], to: 'archived', by: 'member' },
+  restore: { from: ['archived'], to: 'draft', by: 'member' },
+};
+
+const STATUS_NAMES: Record<ProductStatus, { vi: string; en: string }> = {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  submitted: { vi: 'Chờ duyệt', en: 'Waiting for review' },
+  published: { vi: 'Đang bán', en: 'Published' },
+  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
+  archived: { vi: 'Đã lưu trữ', en: 'Archived' },
+};
+
+export function listingStatusName(status: ProductStatus) {
+  return STATUS_NAMES[status];
+}
+
+/** The next status, or a 409 UserError explaining why this step is not allowed now. */
+export function nextListingStatus(current: ProductStatus, event: ListingEvent, actor: ListingActor): ProductStatus {
+  const transition = LISTING_TRANSITIONS[event];
+  if (transition.by !== actor) {
+    throw new UserError('forbidden', 403, { vi: 'Bạn không có quyền thực hiện bước này.', en: 'You are not allowed to take this step.' });
+  }
+  if (!transition.from.includes(current)) {
+    const name = STATUS_NAMES[current];
+    throw new UserError('illegal_transition', 409, {
+      vi: `Không thể thực hiện khi sản phẩm ở trạng thái “${name.vi}”.`,
+      en: `Not possible while the listing is “${name.en}”.`,
+    });
+  }
+  return transition.to;
+}
