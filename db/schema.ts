@@ -126,6 +126,8 @@ export interface ProductSearchTable {
   commune_code: string | null;
   ocop_group: string;
   ocop_stars: number | null;
+  /** ocop_stars or 0, so "best rated first" can walk an index. */
+  stars_rank: number;
   price_vnd: number;
   in_stock: number;
   created_at: Timestamp;

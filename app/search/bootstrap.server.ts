@@ -48,11 +48,10 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
   }
 
   const service = createSearchService({ primary: index, fallback, log });
-  let worker: OutboxWorker | null = null;
-  if (config.search.inProcessWorker) {
-    worker = createOutboxWorker({ db, index, log });
-    worker.start();
-  }
+  // Send what is still queued before the first request, so Meilisearch never answers from an old index.
+  const worker: OutboxWorker = createOutboxWorker({ db, index, log });
+  await worker.drain();
+  if (config.search.inProcessWorker) worker.start();
   let stopping = false;
   managed?.onExit((info) => {
     if (info.expected || stopping) return;
@@ -68,7 +67,7 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
     async stop() {
       stopping = true;
       clearInterval(pruneTimer);
-      await worker?.stop();
+      await worker.stop();
       await managed?.stop();
     },
   };

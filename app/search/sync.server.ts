@@ -14,6 +14,7 @@ export async function productsChanged(trx: DB, productIds: number[], now = new D
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return;
   await refreshEmbeddedIndex(trx, ids);
+  await bumpSearchVersion(trx);
   const at = now.toISOString();
   for (let i = 0; i < ids.length; i += 500) {
     await trx
@@ -22,6 +23,14 @@ export async function productsChanged(trx: DB, productIds: number[], now = new D
       .execute();
   }
 }
+
+/** Every change to indexed rows bumps this number, in the same transaction: caches key on it. */
+export async function bumpSearchVersion(trx: DB): Promise<void> {
+  await trx.insertInto('app_meta').values({ key: SEARCH_VERSION_KEY, value: '1' })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(value as integer) + 1 as text)` })).execute();
+}
+
+export const SEARCH_VERSION_KEY = 'search_version';
 
 export async function organizationChanged(trx: DB, organizationId: number): Promise<void> {
   const rows = await trx.selectFrom('products').select('id').where('organization_id', '=', organizationId).execute();
@@ -50,6 +59,7 @@ function searchRow(doc: SearchDocument) {
     commune_code: doc.communeCode,
     ocop_group: doc.group,
     ocop_stars: doc.ocopStars,
+    stars_rank: doc.ocopStars ?? 0,
     price_vnd: doc.priceVnd,
     in_stock: doc.inStock ? 1 : 0,
     created_at: doc.createdAt,

@@ -56,3 +56,12 @@ describe('computeFacets', () => {
     expect(facets.province).toEqual({ '12': 1, '11': 4 });
   });
 });
+
+describe('buildMatchExpression with multi-word synonyms', () => {
+  const phrases = loadFoldedSynonyms({ groups: [['táo mèo', 'sơn tra'], ['chè', 'trà']] });
+  it('matches a run of words as a phrase or its synonym phrase', () => {
+    expect(buildMatchExpression('son tra', phrases)).toBe('("son tra" OR "tao meo")');
+    expect(buildMatchExpression('ruou tao meo', phrases)).toBe('"ruou" AND ("tao meo" OR "son tra")');
+    expect(buildMatchExpression('tra xanh', phrases)).toBe('("tra" OR "che") AND "xanh"*');
+  });
+});

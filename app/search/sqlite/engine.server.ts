@@ -3,17 +3,18 @@ import type { DB } from '~db/connection.server';
 import type { SearchDocument, SearchHealth, SearchIndex, SearchQuery, SearchResult } from '../types';
 import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
 import { buildMatchExpression } from './match-expression';
+import { SEARCH_VERSION_KEY } from '../sync.server';
 import { foldedTokens } from '../fold';
 
 // bm25 column weights: name, cooperative, place, category, description — name matches rank first.
 const RANK = sql.raw('bm25(product_fts, 10.0, 4.0, 3.0, 2.0, 1.0)');
 
 const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
-  relevance: (t) => (t ? 'name_hits desc, rank, s.product_id' : 's.ocop_stars is null, s.ocop_stars desc, s.created_at desc, s.product_id'),
-  price_asc: () => 's.price_vnd asc, s.product_id',
-  price_desc: () => 's.price_vnd desc, s.product_id',
+  relevance: (t) => (t ? 'name_hits desc, rank, s.product_id' : 's.stars_rank desc, s.created_at desc, s.product_id desc'),
+  price_asc: () => 's.price_vnd asc, s.product_id asc',
+  price_desc: () => 's.price_vnd desc, s.product_id desc',
   newest: () => 's.created_at desc, s.product_id desc',
-  stars: (t) => `s.ocop_stars is null, s.ocop_stars desc${t ? ', name_hits desc, rank' : ''}, s.product_id`,
+  stars: (t) => (t ? 's.stars_rank desc, name_hits desc, rank, s.product_id' : 's.stars_rank desc, s.created_at desc, s.product_id desc'),
 };
 
 /**
@@ -21,7 +22,25 @@ const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
  * by `productsChanged` inside the catalogue's own transactions, so `upsert`/`remove` have nothing to do.
  * No typo tolerance; it is the fallback when Meilisearch is unreachable.
  */
-export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>): SearchIndex {
+export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>, options: { facetCacheSize?: number } = {}): SearchIndex {
+  const cacheSize = options.facetCacheSize ?? 500;
+  // Facet cubes depend only on the text and the price range, not on the other filters, the sort or the
+  // page, so a buyer refining a search reuses one. Keyed by the search version bumped on every change.
+  const cubes = new Map<string, CubeRow[]>();
+  async function cachedCube(key: string, compute: () => Promise<CubeRow[]>): Promise<CubeRow[]> {
+    const hit = cubes.get(key);
+    if (hit && cacheSize > 0) {
+      cubes.delete(key);
+      cubes.set(key, hit);
+      return hit;
+    }
+    const rows = await compute();
+    if (cacheSize === 0) return rows;
+    cubes.set(key, rows);
+    if (cubes.size > cacheSize) cubes.delete(cubes.keys().next().value!);
+    return rows;
+  }
+
   async function run(query: SearchQuery, mode: 'all' | 'any'): Promise<SearchResult> {
     const match = buildMatchExpression(query.q, synonyms, mode);
     const from = match
@@ -33,8 +52,11 @@ export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>)
       sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars, ${sql.raw(PRICE_BUCKET_SQL)} as bucket,
         s.in_stock, count(*) as n ${from} ${withPrice ? priceFilter : sql``}
         group by 1, 2, 3, 4, 5`.execute(db);
-    const cube = (await cubeQuery(true)).rows;
-    const priceCube = priceFilter === EMPTY ? cube : (await cubeQuery(false)).rows;
+    const version = await db.selectFrom('app_meta').select('value').where('key', '=', SEARCH_VERSION_KEY).executeTakeFirst();
+    const key = `${version?.value ?? 0}|${match ?? ''}`;
+    const priceKey = `${query.minPriceVnd ?? ''}-${query.maxPriceVnd ?? ''}`;
+    const cube = await cachedCube(`${key}|${priceKey}`, async () => (await cubeQuery(true)).rows);
+    const priceCube = priceFilter === EMPTY ? cube : await cachedCube(`${key}|-`, async () => (await cubeQuery(false)).rows);
     const { total, facets } = computeFacets(query, cube, priceCube);
     const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
     const hits = await sql<{ document: string }>`select s.document ${rank} ${from} ${filters} ${priceFilter}

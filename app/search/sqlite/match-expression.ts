@@ -1,20 +1,40 @@
 import { foldedTokens } from '../fold';
 
+const MAX_PHRASE = 3;
+
 /**
  * Turns what a buyer typed into an FTS5 MATCH expression over folded text. Every word must match
- * (AND); the last one as a prefix because the buyer may still be typing; a word with synonyms
- * matches any of them (a multi-word synonym as a phrase). Words are quoted, so nothing typed can
- * become FTS5 syntax.
+ * (AND); the last one as a prefix because the buyer may still be typing; a word or a run of words
+ * with synonyms matches any of them ("son tra" also matches the phrase "tao meo"). Words are quoted,
+ * so nothing typed can become FTS5 syntax.
  */
 export function buildMatchExpression(query: string, synonyms: Map<string, string[]>, mode: 'all' | 'any' = 'all'): string | null {
   const tokens = foldedTokens(query).slice(0, 12);
   if (tokens.length === 0) return null;
-  const parts = tokens.map((token, index) => {
-    const isLast = index === tokens.length - 1;
+  const parts: string[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const phrase = longestSynonymPhrase(tokens, i, synonyms);
+    if (phrase) {
+      const text = tokens.slice(i, i + phrase).join(' ');
+      parts.push(`(${[text, ...synonyms.get(text)!].map(quote).join(' OR ')})`);
+      i += phrase;
+      continue;
+    }
+    const token = tokens[i];
+    const isLast = i === tokens.length - 1;
     const alternatives = [quote(token) + (isLast ? '*' : ''), ...(synonyms.get(token) ?? []).map(quote)];
-    return alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`;
-  });
+    parts.push(alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`);
+    i++;
+  }
   return parts.join(mode === 'all' ? ' AND ' : ' OR ');
 }
 
-const quote = (word: string) => `"${word.replace(/"/g, '""')}"`;
+/** Length (≥ 2) of the longest run of words starting at `start` that has synonyms, or 0. */
+function longestSynonymPhrase(tokens: string[], start: number, synonyms: Map<string, string[]>): number {
+  for (let length = Math.min(MAX_PHRASE, tokens.length - start); length >= 2; length--) {
+    if (synonyms.has(tokens.slice(start, start + length).join(' '))) return length;
+  }
+  return 0;
+}
+
+const quote = (words: string) => `"${words.replace(/"/g, '""')}"`;
