@@ -2,6 +2,8 @@ import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { SiteHeader } from '~/components/SiteHeader';
+import { optionalActor } from '~/accounts/request.server';
+import { getUser } from '~/accounts/users.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
 import stylesUrl from '~/styles/app.css?url';
 
@@ -10,8 +12,15 @@ export const links: LinksFunction = () => [
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  return { lang: langFromRequest(request) };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await optionalActor(request, context);
+  const user = actor ? await getUser(context.services.db, actor.userId) : null;
+  return {
+    lang: langFromRequest(request),
+    user: actor && user
+      ? { name: user.display_name, isAdmin: actor.isAdmin, isOfficer: actor.isAdmin || actor.officerProvinceCodes.length > 0 }
+      : null,
+  };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

@@ -7,6 +7,8 @@ import type { AppServices } from '~/lib/services.server';
 import { isCrossSiteRequest } from './csrf';
 
 const YEAR = 60 * 60 * 24 * 365;
+/** One 10 MB file plus the other form fields. */
+const MAX_BODY_BYTES = 10 * 1024 * 1024 + 256 * 1024;
 
 export function createHttpApp(options: {
   services: AppServices;
@@ -27,6 +29,8 @@ export function createHttpApp(options: {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     res.setHeader('X-Frame-Options', 'DENY');
+    // The socket address, for per-network rate limits; never trusted from the client.
+    req.headers['x-client-ip'] = req.ip ?? req.socket.remoteAddress ?? '';
     next();
   });
 
@@ -38,6 +42,21 @@ export function createHttpApp(options: {
       return;
     }
     next();
+  });
+
+  // Refuse bodies over the upload limit without keeping them: read and drop the bytes (so the browser
+  // sees the answer instead of a reset connection), giving up on anything absurdly large.
+  app.use((req, res, next) => {
+    if (Number(req.headers['content-length'] ?? 0) <= MAX_BODY_BYTES) return next();
+    let received = 0;
+    req.on('data', (chunk: Buffer) => {
+      received += chunk.length;
+      if (received > 5 * MAX_BODY_BYTES) req.destroy();
+    });
+    req.on('end', () => {
+      res.status(413).type('text/html; charset=utf-8')
+        .send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tệp quá lớn</title><h1>Tệp quá lớn: tối đa 10 MB.</h1><p>The file is too large: 10 MB at most.</p><p><a href="javascript:history.back()">Quay lại / Back</a></p>');
+    });
   });
 
   app.get('/healthz', async (_req, res) => {

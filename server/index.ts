@@ -10,6 +10,8 @@ import { createLogger } from '~/lib/log.server';
 import type { AppServices } from '~/lib/services.server';
 import { startSearch } from '~/search/bootstrap.server';
 import { createHttpApp } from './http';
+import { drainEmailOutbox } from '~/email/outbox.server';
+import { createSmtpTransport } from '~/email/smtp.server';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const isDev = process.argv.includes('--dev');
@@ -44,6 +46,7 @@ async function main() {
   }
 
   const search = await startSearch(db, config, log);
+  const mailTimer = config.mail.smtpUrl ? startMailer(db, config.mail.smtpUrl, config.mail.from, log) : null;
   const services: AppServices = { config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log };
 
   const app = createHttpApp({
@@ -69,6 +72,7 @@ async function main() {
     log.info('shutting down', { signal });
     server.close();
     server.closeAllConnections();
+    if (mailTimer) clearInterval(mailTimer);
     await search.stop();
     await db.destroy().catch(() => {});
     sqlite.open && sqlite.close();
@@ -76,6 +80,14 @@ async function main() {
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Sends queued e-mail every 10 s when SMTP is configured; otherwise mail waits in the admin mailbox. */
+function startMailer(db: AppServices['db'], smtpUrl: string, from: string, log: AppServices['log']) {
+  const transport = createSmtpTransport(smtpUrl);
+  const timer = setInterval(() => void drainEmailOutbox(db, transport, { from, log }).catch((error) => log.error('mail drain failed', { error: String(error) })), 10_000);
+  timer.unref();
+  return timer;
 }
 
 main().catch((error) => {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from '~db/connection.server';
+import { DEMO_STAFF, ensureStaffAccount } from '~/accounts/staff-accounts.server';
 import type { CertificationKind, OcopGroup, OrganizationKind } from './groups';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from './image-files.server';
 import { seedReferenceData } from './reference-data.server';
@@ -79,5 +80,6 @@ export async function seedDatabase(db: DB, options: { demo: boolean; uploadsDir:
     }
     await trx.insertInto('app_meta').values({ key: DEMO_MARK, value: now.toISOString() }).execute();
   });
+  for (const account of DEMO_STAFF) await ensureStaffAccount(db, account, now);
   return { referenceData, demo: 'seeded', cooperatives: cooperatives.length, products: products.length };
 }

@@ -1,4 +1,4 @@
-import { Form, Link, useLocation } from '@remix-run/react';
+import { Form, Link, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 import { SearchBox } from './SearchBox';
 
@@ -6,12 +6,26 @@ export function SiteHeader() {
   const { lang, t } = useI18n();
   const location = useLocation();
   const back = `${location.pathname}${location.search}`;
+  const root = useRouteLoaderData('root') as { user?: { name: string; isAdmin: boolean; isOfficer: boolean } | null } | undefined;
+  const user = root?.user ?? null;
   return (
     <header className="site-header">
       <div className="site-header__bar">
         <Link to="/" className="brand" aria-label={t('home')}>
           <span aria-hidden="true">🌾</span> {t('siteName')}
         </Link>
+        <nav className="user-menu" aria-label={t('accountMenu')}>
+          {user ? (
+            <>
+              <Link to="/kenh-nguoi-ban">{t('sellerHome')}</Link>
+              {user.isOfficer ? <Link to="/duyet">{t('reviewQueue')}</Link> : null}
+              {user.isAdmin ? <Link to="/quan-tri/hop-thu">{t('mailbox')}</Link> : null}
+              <Form method="post" action="/dang-xuat"><button type="submit" className="link-button">{t('signOut')}</button></Form>
+            </>
+          ) : (
+            <Link to="/dang-nhap">{t('signIn')}</Link>
+          )}
+        </nav>
         <Form method="get" action="/ngon-ngu" className="lang-switch">
           <input type="hidden" name="to" value={lang === 'vi' ? 'en' : 'vi'} />
           <input type="hidden" name="back" value={back} />

@@ -1,0 +1,31 @@
+import { redirect, type AppLoadContext } from '@remix-run/node';
+import { networkOf } from './rate-limit.server';
+import { clearSessionCookie, sessionCookie, sessionTokenFrom } from './request.server';
+import { createSession, endAllSessions, endSession, userIdForSession } from './sessions.server';
+
+/** Client network for rate limits; Express puts the socket address in a header we set ourselves. */
+export function clientNetwork(request: Request): string {
+  return networkOf(request.headers.get('x-client-ip'));
+}
+
+export function baseUrl(request: Request, context: AppLoadContext): string {
+  return context.services.config.publicUrl ?? new URL(request.url).origin;
+}
+
+/** A new session id on every sign-in (rotation): an id planted before sign-in is never promoted. */
+export async function startSessionAndRedirect(request: Request, context: AppLoadContext, userId: number, to: string) {
+  const old = sessionTokenFrom(request);
+  if (old) await endSession(context.services.db, old);
+  const { token } = await createSession(context.services.db, userId);
+  return redirect(to, { headers: { 'Set-Cookie': sessionCookie(token, context.services.config.env === 'production' && !!context.services.config.publicUrl?.startsWith('https')) } });
+}
+
+export async function signOut(request: Request, context: AppLoadContext, everywhere: boolean) {
+  const token = sessionTokenFrom(request);
+  if (token) {
+    const userId = await userIdForSession(context.services.db, token);
+    if (everywhere && userId !== null) await endAllSessions(context.services.db, userId);
+    else await endSession(context.services.db, token);
+  }
+  return redirect('/', { headers: { 'Set-Cookie': clearSessionCookie(context.services.config.env === 'production' && !!context.services.config.publicUrl?.startsWith('https')) } });
+}

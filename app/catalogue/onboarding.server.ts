@@ -1,0 +1,64 @@
+import type { DB } from '~db/connection.server';
+import type { Actor } from '~/accounts/permissions';
+import { requireOfficerFor } from '~/accounts/permissions';
+import { recordAudit } from '~/audit/audit-log.server';
+import { UserError, notFound } from '~/lib/errors';
+import { organizationChanged } from '~/search/sync.server';
+import { slugify } from '~/search/fold';
+import type { OrganizationKind } from './groups';
+import { findOrganizationByName } from './save-organization.server';
+
+export interface RegisterOrganizationInput {
+  name: string;
+  kind: OrganizationKind;
+  provinceCode: string;
+  communeCode: string;
+  addressLine: string;
+  phone: string;
+  taxCode: string | null;
+  description: string;
+}
+
+/** A signed-in user registers an organization; it starts pending and the user becomes its owner. */
+export async function registerOrganization(db: DB, actor: Actor, input: RegisterOrganizationInput, now = new Date()): Promise<{ id: number; slug: string }> {
+  const commune = await db.selectFrom('communes').select('province_code').where('code', '=', input.communeCode).executeTakeFirst();
+  if (!commune || commune.province_code !== input.provinceCode) {
+    throw new UserError('invalid', 400, { vi: 'Xã/phường không thuộc tỉnh đã chọn.', en: 'The commune is not in the chosen province.' }, 'communeCode');
+  }
+  if (await findOrganizationByName(db, input.provinceCode, input.name)) {
+    throw new UserError('conflict', 409, { vi: 'Tỉnh này đã có tổ chức cùng tên. Hãy liên hệ chủ tổ chức để được mời vào.', en: 'An organization with this name already exists in this province. Ask its owner to invite you.' }, 'name');
+  }
+  const at = now.toISOString();
+  return db.transaction().execute(async (trx) => {
+    let slug = slugify(input.name) || 'to-chuc';
+    for (let n = 2; await trx.selectFrom('organizations').select('id').where('slug', '=', slug).executeTakeFirst(); n++) slug = `${slugify(input.name)}-${n}`;
+    const row = await trx.insertInto('organizations').values({
+      slug, name: input.name, kind: input.kind, province_code: input.provinceCode, commune_code: input.communeCode,
+      address_line: input.addressLine, phone: input.phone, tax_code: input.taxCode, description: input.description,
+      verification_state: 'pending', created_at: at, updated_at: at, created_by_user_id: actor.userId,
+    }).returning('id').executeTakeFirstOrThrow();
+    await trx.insertInto('organization_members').values({ organization_id: row.id, user_id: actor.userId, role: 'owner', created_at: at }).execute();
+    await recordAudit(trx, { actorUserId: actor.userId, organizationId: row.id, provinceCode: input.provinceCode, entityType: 'organization', entityId: row.id, action: 'registered', changes: { name: [null, input.name] } }, now);
+    return { id: row.id, slug };
+  });
+}
+
+/** An officer of the organization's province (or an admin) approves or rejects it, with a reason when rejecting. */
+export async function reviewOrganization(db: DB, actor: Actor, organizationId: number, decision: { approve: true } | { approve: false; reason: string }, now = new Date()): Promise<void> {
+  const org = await db.selectFrom('organizations').select(['id', 'province_code', 'verification_state']).where('id', '=', organizationId).executeTakeFirst();
+  if (!org) throw notFound();
+  requireOfficerFor(actor, org.province_code);
+  if (!decision.approve && !decision.reason.trim()) {
+    throw new UserError('invalid', 400, { vi: 'Hãy ghi lý do từ chối để hợp tác xã biết cần sửa gì.', en: 'Give a reason so the cooperative knows what to fix.' }, 'reason');
+  }
+  const state = decision.approve ? 'approved' : 'rejected';
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('organizations').set({
+      verification_state: state, rejection_reason: decision.approve ? null : decision.reason.trim(),
+      reviewed_at: now.toISOString(), updated_at: now.toISOString(),
+    }).where('id', '=', organizationId).execute();
+    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'organization', entityId: organizationId, action: decision.approve ? 'approved' : 'rejected', changes: { verification_state: [org.verification_state, state], ...(decision.approve ? {} : { reason: [null, decision.reason.trim()] }) } }, now);
+    await organizationChanged(trx, organizationId);
+  });
+}
+
