@@ -76,7 +76,7 @@ describe('access control between cooperatives', () => {
     expect(edit.status).toBe(404);
     const photo = new FormData();
     photo.set('intent', 'photo');
-    photo.set('photo', new Blob([await sharp({ create: { width: 40, height: 40, channels: 3, background: '#080' } }).jpeg().toBuffer()], { type: 'image/jpeg' }), 'a.jpg');
+    photo.set('photo', new Blob([new Uint8Array(await sharp({ create: { width: 40, height: 40, channels: 3, background: "#080" } }).jpeg().toBuffer())], { type: 'image/jpeg' }), 'a.jpg');
     expect((await farmerB.post(`/kenh-nguoi-ban/san-pham/${productA}`, photo)).status).toBe(404);
     expect((await farmerB.get(`/kenh-nguoi-ban/to-chuc/${orgA}`)).status).toBe(404);
     expect((await farmerB.get(`/kenh-nguoi-ban/san-pham/moi?to-chuc=${orgA}`)).status).toBe(404);
@@ -121,7 +121,7 @@ describe('uploads', () => {
     expect((await sharp(jpeg).metadata()).exif).toBeDefined();
     const form = new FormData();
     form.set('intent', 'photo');
-    form.set('photo', new Blob([jpeg], { type: 'image/jpeg' }), 'IMG_0001.jpg');
+    form.set('photo', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'IMG_0001.jpg');
     expect((await farmerA.post(`/kenh-nguoi-ban/san-pham/${productA}`, form)).status).toBe(200);
     const image = await data.db.selectFrom('product_images').select('storage_key').where('product_id', '=', productA).executeTakeFirstOrThrow();
     const served = await fetch(`${server.url}/uploads/${image.storage_key}-640.webp`);
