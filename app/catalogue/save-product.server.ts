@@ -21,7 +21,8 @@ export interface CatalogueProductInput {
   stock: number;
   gtin: string | null;
   originCommuneCode: string | null;
-  status: ProductStatus;
+  /** New products default to draft; undefined leaves an existing product's status alone. */
+  status?: ProductStatus;
   ocop: { stars: 3 | 4 | 5; certificateNo: string; issuer: string; issuedOn: string; expiresOn?: string } | null;
   /** Left as they are when undefined. */
   certifications?: Array<{ kind: CertificationKind; reference: string }>;
@@ -51,8 +52,8 @@ export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput
     stock: input.stock,
     gtin: input.gtin,
     origin_commune_code: input.originCommuneCode,
-    status: input.status,
   };
+  if (input.status !== undefined) Object.assign(fields, { status: input.status });
   if (input.netQuantity !== undefined) Object.assign(fields, { net_quantity: input.netQuantity });
   const existing = await trx.selectFrom('products').selectAll()
     .where('organization_id', '=', input.organizationId).where('name_key', '=', nameKey).executeTakeFirst();
@@ -62,6 +63,7 @@ export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput
   if (!existing) {
     const inserted = await trx.insertInto('products').values({
       net_quantity: '',
+      status: input.status ?? 'draft',
       ...fields,
       organization_id: input.organizationId,
       slug: await uniqueSlug(trx, input.slug ?? slugify(input.name)),

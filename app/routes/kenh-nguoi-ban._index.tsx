@@ -40,7 +40,8 @@ export default function SellerHome() {
           {org.rejection_reason ? <p className="form-error">{vi ? 'Lý do từ chối: ' : 'Reason: '}{org.rejection_reason}</p> : null}
           <p className="inline-form">
             <Link className="button" to={`/kenh-nguoi-ban/san-pham/moi?to-chuc=${org.id}`}>{vi ? '+ Thêm sản phẩm' : '+ Add a product'}</Link>
-            <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}`}>{vi ? 'Thành viên, nhập CSV, nhật ký' : 'Members, CSV import, audit log'}</Link>
+            <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}/nhap-csv`}>{vi ? 'Nhập từ bảng tính' : 'Import a spreadsheet'}</Link>
+            <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}`}>{vi ? 'Thành viên, nhật ký' : 'Members, audit log'}</Link>
           </p>
         </section>
       ))}

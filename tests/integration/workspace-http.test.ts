@@ -155,3 +155,39 @@ describe('review by the trade office', () => {
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['registered', 'created', 'submit', 'approved', 'approve', 'photo_added']));
   });
 });
+
+describe('spreadsheet upload in the workspace', () => {
+  const header = 'cooperative,province,commune,name,description,group,category,unit,price_vnd,stock,ocop_stars,ocop_certificate_no,ocop_issued_on,gtin,weight_g,image';
+  const upload = (csv: string) => {
+    const form = new FormData();
+    form.set('intent', 'preview');
+    form.set('file', new Blob([csv], { type: 'text/csv' }), 'san-pham.csv');
+    return form;
+  };
+
+  it('previews every bad row and writes nothing', async () => {
+    const before = await countRows('products');
+    const csv = `${header}\nHTX Thử nghiệm A,Lai Châu,,Mứt mận,,food,,hộp,abc,1,,,,,,\nHTX Thử nghiệm B,Lai Châu,,Chè của người khác,,beverage,,gói,50000,1,,,,,,\n`;
+    const response = await farmerA.post(`/kenh-nguoi-ban/to-chuc/${orgA}/nhap-csv`, upload(csv));
+    expect(response.status).toBe(200);
+    const html = (await response.text()).replaceAll('<!-- -->', '');
+    expect(html).toContain('Chưa nhập gì: tệp có 2 lỗi');
+    expect(html).toContain('Dòng 2 (price_vnd)');
+    expect(html).toContain('Dòng 3 (cooperative)');
+    expect(await countRows('products')).toBe(before);
+  });
+
+  it('previews good rows, then imports them as drafts of the member’s own organization', async () => {
+    const csv = `${header}\nHTX Thử nghiệm A,Lai Châu,Xã Bình Lư,Mứt mận Tam Đường,Mứt mận sấy dẻo.,food,Mứt,hộp,65000,20,,,,,,\n`;
+    const preview = await farmerA.post(`/kenh-nguoi-ban/to-chuc/${orgA}/nhap-csv`, upload(csv));
+    const html = (await preview.text()).replaceAll('<!-- -->', '');
+    expect(html).toContain('Xem trước: 1 sản phẩm hợp lệ');
+    expect(await data.db.selectFrom('products').select('id').where('name', '=', 'Mứt mận Tam Đường').executeTakeFirst()).toBeUndefined();
+    const encoded = /name="csv" value="([^"]+)"/.exec(html)![1];
+    const imported = await farmerA.post(`/kenh-nguoi-ban/to-chuc/${orgA}/nhap-csv`, { intent: 'import', csv: encoded });
+    expect((await imported.text()).replaceAll('<!-- -->', '')).toContain('Đã nhập: 1 mới');
+    const product = await data.db.selectFrom('products').select(['status', 'organization_id', 'price_vnd']).where('name', '=', 'Mứt mận Tam Đường').executeTakeFirstOrThrow();
+    expect(product).toEqual({ status: 'draft', organization_id: orgA, price_vnd: 65000 });
+    expect((await farmerB.post(`/kenh-nguoi-ban/to-chuc/${orgA}/nhap-csv`, upload(csv))).status).toBe(404);
+  });
+});

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from '~db/connection.server';
+import { recordAudit } from '~/audit/audit-log.server';
 import { fold } from '~/search/fold';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from '../image-files.server';
 import { loadPlaceIndex } from '../places.server';
@@ -28,7 +29,7 @@ export interface ImportSummary {
  * `baseDir` is where relative image paths start; an image may not point outside it.
  * `onlyOrganizationId` restricts a member's upload to their own cooperative.
  */
-export async function checkImport(db: DB, csvText: string, options: { baseDir: string; onlyOrganizationId?: number }): Promise<ImportCheck> {
+export async function checkImport(db: DB, csvText: string, options: { baseDir: string | null; onlyOrganizationId?: number }): Promise<ImportCheck> {
   const { rows, errors } = readImportCsv(csvText);
   const places = await loadPlaceIndex(db);
   const valid: ValidRow[] = [];
@@ -70,7 +71,11 @@ export async function checkImport(db: DB, csvText: string, options: { baseDir: s
     }
 
     let rendered: RenderedImage | null = null;
-    if (row.image) {
+    if (row.image && options.baseDir === null) {
+      errors.push({ line: row.line, column: 'image', message: { vi: 'Khi nhập trên web, để trống cột ảnh và thêm ảnh ở trang sản phẩm sau khi nhập.', en: 'When importing on the web, leave the image column empty and add photos on the product page afterwards.' } });
+      continue;
+    }
+    if (row.image && options.baseDir !== null) {
       const file = path.resolve(options.baseDir, row.image);
       if (!file.startsWith(path.resolve(options.baseDir) + path.sep)) {
         errors.push({ line: row.line, column: 'image', message: { vi: `Ảnh “${row.image}” phải nằm trong thư mục của tệp CSV.`, en: `Image “${row.image}” must be inside the CSV file's folder.` } });
@@ -92,7 +97,7 @@ export async function checkImport(db: DB, csvText: string, options: { baseDir: s
 }
 
 /** Writes a checked plan in one transaction: all rows or none. */
-export async function applyImport(db: DB, plan: ImportPlan, options: { uploadsDir: string; now?: Date }): Promise<ImportSummary> {
+export async function applyImport(db: DB, plan: ImportPlan, options: { uploadsDir: string; now?: Date; status?: 'published' | 'draft'; actorUserId?: number }): Promise<ImportSummary> {
   for (const row of plan.rows) if (row.rendered) await saveRenderedImage(options.uploadsDir, row.rendered);
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, cooperativesCreated: 0 };
   await db.transaction().execute(async (trx) => {
@@ -102,14 +107,17 @@ export async function applyImport(db: DB, plan: ImportPlan, options: { uploadsDi
         addressLine: '', phone: '', description: '', verificationState: 'pending',
       }, options.now);
       if (org.created) summary.cooperativesCreated++;
-      const { outcome } = await saveCatalogueProduct(trx, {
+      const { id, outcome } = await saveCatalogueProduct(trx, {
         organizationId: org.id, name: row.name, description: row.description, group: row.group, category: row.category,
         unit: row.unit, netQuantity: '', weightG: row.weightG, priceVnd: row.priceVnd, stock: row.stock, gtin: row.gtin,
-        originCommuneCode: row.communeCode, status: 'published',
+        originCommuneCode: row.communeCode, status: options.status === 'draft' ? undefined : 'published',
         ocop: row.ocop ? { ...row.ocop, issuer: row.ocopIssuer } : null,
         image: row.rendered,
       }, options.now);
       summary[outcome]++;
+      if (outcome !== 'unchanged') {
+        await recordAudit(trx, { actorUserId: options.actorUserId ?? null, organizationId: org.id, provinceCode: row.provinceCode, entityType: 'product', entityId: id, action: `import_${outcome}`, changes: { name: [null, row.name], price_vnd: [null, row.priceVnd] } }, options.now);
+      }
     }
   });
   return summary;
