@@ -9,6 +9,7 @@ import { ConfigError, loadConfig } from '~/lib/config.server';
 import { createLogger } from '~/lib/log.server';
 import type { AppServices } from '~/lib/services.server';
 import { startSearch } from '~/search/bootstrap.server';
+import { refreshLapsedBadges } from '~/search/expiry.server';
 import { createHttpApp } from './http';
 import { drainEmailOutbox } from '~/email/outbox.server';
 import { createSmtpTransport } from '~/email/smtp.server';
@@ -46,6 +47,9 @@ async function main() {
   }
 
   const search = await startSearch(db, config, log);
+  const badgeTimer = setInterval(() => void refreshLapsedBadges(db).then((n) => n && log.info('OCOP badges lapsed; products re-indexed', { count: n })).catch((error) => log.error('badge refresh failed', { error: String(error) })), 3_600_000);
+  badgeTimer.unref();
+  await refreshLapsedBadges(db);
   const mailTimer = config.mail.smtpUrl ? startMailer(db, config.mail.smtpUrl, config.mail.from, log) : null;
   const services: AppServices = { config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log };
 
@@ -73,6 +77,7 @@ async function main() {
     server.close();
     server.closeAllConnections();
     if (mailTimer) clearInterval(mailTimer);
+    clearInterval(badgeTimer);
     await search.stop();
     await db.destroy().catch(() => {});
     sqlite.open && sqlite.close();

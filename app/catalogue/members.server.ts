@@ -1,13 +1,13 @@
 import type { DB } from '~db/connection.server';
 import type { Actor } from '~/accounts/permissions';
-import { requireOrgMember, requireOrgOwner } from '~/accounts/permissions';
+import { requireOrgOwner } from '~/accounts/permissions';
 import { parseLoginIdentifier } from '~/accounts/phone';
 import { recordAudit } from '~/audit/audit-log.server';
 import { queueEmail } from '~/email/outbox.server';
 import { UserError } from '~/lib/errors';
 
-export async function listMembers(db: DB, actor: Actor, organizationId: number) {
-  requireOrgMember(actor, organizationId);
+/** Members and open invitations; callers check that the viewer may see the organization's private data. */
+export async function listMembersForViewer(db: DB, organizationId: number) {
   const [members, invitations] = await Promise.all([
     db.selectFrom('organization_members as m').innerJoin('users as u', 'u.id', 'm.user_id')
       .select(['u.id', 'u.display_name', 'u.phone', 'u.email', 'm.role', 'm.created_at']).where('m.organization_id', '=', organizationId).orderBy('m.created_at').execute(),

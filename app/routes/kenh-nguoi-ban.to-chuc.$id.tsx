@@ -1,15 +1,15 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { baseUrl } from '~/accounts/http.server';
-import { requireAuditReader, requireOrgMember } from '~/accounts/permissions';
+import { isOfficerFor, requireOrgPrivate } from '~/accounts/permissions';
 import { requireActor } from '~/accounts/request.server';
 import { listAuditForOrganization } from '~/audit/audit-log.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { inviteMember, listMembers, removeMember } from '~/catalogue/members.server';
+import { inviteMember, listMembersForViewer, removeMember } from '~/catalogue/members.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
-import { invalid } from '~/lib/errors';
+import { invalid, notFound } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 
 export const meta: MetaFunction = () => [{ title: 'Tổ chức — Chợ Phiên' }];
@@ -19,11 +19,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db } = context.services;
   const id = Number(params.id);
   return orErrorPage(langFromRequest(request), async () => {
-    requireOrgMember(actor, id);
-    const org = await db.selectFrom('organizations').select(['id', 'name', 'province_code']).where('id', '=', id).executeTakeFirstOrThrow();
+    const org = await db.selectFrom('organizations').select(['id', 'name', 'province_code']).where('id', '=', id).executeTakeFirst();
+    if (!org) throw notFound();
+    // Members see their organization; officers of its province see it too, read-only, with the audit log.
+    requireOrgPrivate(actor, { id, provinceCode: org.province_code });
     const isOwner = actor.memberships.some((m) => m.organizationId === id && m.role === 'owner');
-    const audit = isOwner ? (requireAuditReader(actor, { id, provinceCode: org.province_code }), await listAuditForOrganization(db, id, 100)) : [];
-    return data({ org, isOwner, ...(await listMembers(db, actor, id)), audit }, { headers: { 'Cache-Control': 'private, no-store' } });
+    const canReadAudit = isOwner || isOfficerFor(actor, org.province_code);
+    const audit = canReadAudit ? await listAuditForOrganization(db, id, 100) : [];
+    return data({ org, isOwner, canReadAudit, ...(await listMembersForViewer(db, id)), audit }, { headers: { 'Cache-Control': 'private, no-store' } });
   });
 }
 
@@ -45,7 +48,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrganizationPage() {
-  const { org, isOwner, members, invitations, audit } = useLoaderData<typeof loader>();
+  const { org, isOwner, canReadAudit, members, invitations, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result && 'error' in result ? result.error : null;
   const { lang } = useI18n();
@@ -73,7 +76,7 @@ export default function OrganizationPage() {
           </Form>
         ) : null}
       </section>
-      {isOwner ? (
+      {canReadAudit ? (
         <section aria-labelledby="audit-h">
           <h2 id="audit-h">{vi ? 'Nhật ký thay đổi' : 'Audit log'}</h2>
           <div className="table-wrap"><table className="data">

@@ -66,3 +66,14 @@ for (const [name, path] of [['home', '/'], ['catalogue', '/san-pham?q=che'], ['p
     expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   });
 }
+
+test('the search box suggests products while the buyer types', async ({ page }) => {
+  await page.goto('/');
+  const box = page.getByRole('combobox', { name: 'Tìm sản phẩm' });
+  await box.pressSequentially('mien do', { delay: 40 });
+  const options = page.getByRole('listbox', { name: 'Tìm sản phẩm' }).getByRole('option');
+  await expect(options.first()).toContainText(/Miến dong/);
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/\/san-pham\/mien-dong/);
+});

@@ -153,6 +153,12 @@ describe('review by the trade office', () => {
     expect(search.hits[0].id).toBe(productA);
     const audit = await data.db.selectFrom('audit_log').select('action').where('organization_id', '=', orgA).execute();
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['registered', 'created', 'submit', 'approved', 'approve', 'photo_added']));
+
+    const officerView = await laiChau.get(`/kenh-nguoi-ban/to-chuc/${orgA}`);
+    expect(officerView.status).toBe(200);
+    expect(await officerView.text()).toContain('Nhật ký thay đổi');
+    expect((await laoCai.get(`/kenh-nguoi-ban/to-chuc/${orgA}`)).status).toBe(404);
+    expect((await farmerB.get(`/kenh-nguoi-ban/to-chuc/${orgA}`)).status).toBe(404);
   });
 });
 
