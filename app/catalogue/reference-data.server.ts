@@ -40,6 +40,9 @@ export async function seedReferenceData(db: DB): Promise<{ provinces: number; co
     if (!oldWard || !m.new_ward_code) continue;
     const set = formerCommuneNames.get(m.new_ward_code) ?? new Set();
     set.add(oldWard);
+    // The province a commune belonged to before the merger (Suối Giàng → Yên Bái), so "đặc sản Yên Bái"
+    // finds products of the communes that really were in Yên Bái, not all of new Lào Cai.
+    if (oldProvince && newProvince && oldProvince !== newProvince) set.add(oldProvince);
     formerCommuneNames.set(m.new_ward_code, set);
   }
 

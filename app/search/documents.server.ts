@@ -60,10 +60,8 @@ export async function loadSearchDocuments(db: DB, productIds: number[], today = 
         provinceName: r.province_name,
         communeCode: r.commune_code ?? null,
         communeName: r.commune_name ?? null,
-        formerPlaceNames: [
-          ...(JSON.parse(r.province_former) as string[]),
-          ...(r.commune_former ? (JSON.parse(r.commune_former) as string[]) : []),
-        ],
+        // The commune's own former names, including the province it was in before 2025.
+        formerPlaceNames: r.commune_former ? (JSON.parse(r.commune_former) as string[]) : (JSON.parse(r.province_former) as string[]),
         imageUrl: r.image_key ? imageUrl(r.image_key, 640) : null,
         createdAt: r.created_at,
       });

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import { loadSearchDocuments } from './documents.server';
 import { fold } from './fold';
+import { ocopLabel } from './query-words';
 import type { SearchDocument } from './types';
 
 /**
@@ -74,7 +75,7 @@ export function ftsColumns(doc: SearchDocument) {
     name: fold(doc.name),
     cooperative: fold(doc.cooperativeName),
     place: fold([doc.communeName ?? '', doc.provinceName, ...doc.formerPlaceNames].join(' ')),
-    category: fold(`${doc.category} ${doc.ocopStars ? `ocop ${doc.ocopStars} sao` : ''}`),
+    category: fold(`${doc.category} ${ocopLabel(doc.ocopStars)}`),
     description: fold(doc.description),
   };
 }

@@ -21,7 +21,11 @@ describe('buildMatchExpression', () => {
     expect(buildMatchExpression('  ***  ', new Map())).toBeNull();
   });
   it('can relax to any word', () => {
-    expect(buildMatchExpression('dac san dien bien', new Map(), 'any')).toBe('"dac" OR "san" OR "dien" OR "bien"*');
+    expect(buildMatchExpression('gao dien bien', new Map(), 'any')).toBe('"gao" OR "dien" OR "bien"*');
+  });
+  it('drops filler words every product satisfies, unless they are all there is', () => {
+    expect(buildMatchExpression('đặc sản Điện Biên', new Map())).toBe('"dien" AND "bien"*');
+    expect(buildMatchExpression('dac san', new Map())).toBe('"dac" AND "san"*');
   });
 });
 

@@ -1,4 +1,5 @@
 import { fold } from '../fold';
+import { ocopLabel } from '../query-words';
 import { PRICE_BUCKETS, type SearchDocument } from '../types';
 
 /**
@@ -41,7 +42,7 @@ export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
     nameFolded: fold(doc.name),
     cooperativeNameFolded: fold(doc.cooperativeName),
     placeFolded: fold([doc.communeName ?? '', doc.provinceName, ...doc.formerPlaceNames].filter(Boolean).join(' · ')),
-    categoryFolded: fold(doc.category),
+    categoryFolded: fold(`${doc.category} ${ocopLabel(doc.ocopStars)}`.trim()),
     descriptionFolded: fold(doc.description),
     createdAtTs,
     ocopStarsRank: doc.ocopStars ?? 0,

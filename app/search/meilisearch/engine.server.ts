@@ -1,5 +1,6 @@
 import { Meilisearch, type MultiSearchQuery, type SearchResponse, type Task } from 'meilisearch';
 import { foldedTokens } from '../fold';
+import { meaningfulTokens } from '../query-words';
 import type { SearchDocument, SearchFacets, SearchHealth, SearchIndex, SearchQuery, SearchResult, SearchSort } from '../types';
 import { fromMeiliHit, SEARCH_DOCUMENT_FIELDS, toMeiliDocument } from './documents';
 import { activeFacets, buildFilter, FACET_ATTRIBUTE, FACET_KEYS, type FacetKey } from './filters';
@@ -55,7 +56,7 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
   }
 
   async function run(query: SearchQuery, matchingStrategy: 'all' | 'last'): Promise<SearchResult> {
-    const q = foldedTokens(query.q).join(' ');
+    const q = meaningfulTokens(query.q).join(' ');
     const active = activeFacets(query);
     const main: MultiSearchQuery = {
       indexUid,

@@ -4,7 +4,7 @@ import type { SearchDocument, SearchHealth, SearchIndex, SearchQuery, SearchResu
 import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
 import { buildMatchExpression } from './match-expression';
 import { SEARCH_VERSION_KEY } from '../sync.server';
-import { foldedTokens } from '../fold';
+import { meaningfulTokens } from '../query-words';
 
 // bm25 column weights: name, cooperative, place, category, description — name matches rank first.
 const RANK = sql.raw('bm25(product_fts, 10.0, 4.0, 3.0, 2.0, 1.0)');
@@ -98,7 +98,7 @@ const EMPTY = sql``;
 
 /** How many of the typed words (not their synonyms) start a word of the name: exact name matches first. */
 function nameHits(q: string): RawBuilder<number> {
-  const tokens = foldedTokens(q).slice(0, 12);
+  const tokens = meaningfulTokens(q).slice(0, 12);
   return sql<number>`(${sql.join(tokens.map((t) => sql`(instr(' ' || s.name_folded, ${` ${t}`}) > 0)`), sql` + `)})`;
 }
 

@@ -1,4 +1,4 @@
-import { foldedTokens } from '../fold';
+import { meaningfulTokens } from '../query-words';
 
 const MAX_PHRASE = 3;
 
@@ -9,7 +9,7 @@ const MAX_PHRASE = 3;
  * so nothing typed can become FTS5 syntax.
  */
 export function buildMatchExpression(query: string, synonyms: Map<string, string[]>, mode: 'all' | 'any' = 'all'): string | null {
-  const tokens = foldedTokens(query).slice(0, 12);
+  const tokens = meaningfulTokens(query).slice(0, 12);
   if (tokens.length === 0) return null;
   const parts: string[] = [];
   for (let i = 0; i < tokens.length; ) {
