@@ -59,7 +59,10 @@ export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>,
     const priceCube = priceFilter === EMPTY ? cube : await cachedCube(`${key}|-`, async () => (await cubeQuery(false)).rows);
     const { total, facets } = computeFacets(query, cube, priceCube);
     const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
-    const hits = await sql<{ document: string }>`select s.document ${rank} ${from} ${filters} ${priceFilter}
+    // Without text, walk the index that already has the requested order and stop after one page; the
+    // planner would otherwise pick a filter's index and sort every match (no statistics on a fresh file).
+    const browse = match ? from : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
+    const hits = await sql<{ document: string }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
       order by ${sql.raw(ORDER[query.sort](Boolean(match)))}
       limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
     return {
@@ -95,6 +98,14 @@ export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>,
 }
 
 const EMPTY = sql``;
+
+const BROWSE_INDEX: Record<SearchQuery['sort'], string> = {
+  relevance: 'product_search_stars',
+  stars: 'product_search_stars',
+  newest: 'product_search_created',
+  price_asc: 'product_search_price',
+  price_desc: 'product_search_price',
+};
 
 /** How many of the typed words (not their synonyms) start a word of the name: exact name matches first. */
 function nameHits(q: string): RawBuilder<number> {
