@@ -5,6 +5,9 @@ import { performance } from 'node:perf_hooks';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
 import { seedReferenceData } from '~/catalogue/reference-data.server';
+import { listIndexableProductIds, loadSearchDocuments } from '~/search/documents.server';
+import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
+import { startManagedMeilisearch } from '~/search/meilisearch/process.server';
 import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
 import { loadFoldedSynonyms } from '~/search/synonyms.server';
 import { emptyQuery, type SearchIndex, type SearchQuery } from '~/search/types';
@@ -74,11 +77,32 @@ try {
   const size = fs.statSync(path.join(dir, 'bench.sqlite')).size;
   console.log(`SQLite FTS5 index build (insert + index, transactional): ${buildSeconds.toFixed(1)} s, database ${(size / 1048576).toFixed(0)} MiB`);
 
-  const engine = createSqliteSearchIndex(db, loadFoldedSynonyms());
-  const { rows, overall } = await timeQueries(engine);
-  console.log(`\nEmbedded engine (SQLite FTS5), ${RUNS} runs per query, facets included:`);
-  console.table(rows.map((r) => ({ query: r.query, hits: r.hits, p50: ms(r.p50), p95: ms(r.p95), p99: ms(r.p99) })));
-  console.log(`All queries: p50 ${ms(overall.p50)}, p95 ${ms(overall.p95)}, p99 ${ms(overall.p99)} (goal: p95 < 30 ms)`);
+  const report = (name: string, result: Awaited<ReturnType<typeof timeQueries>>, goal: number) => {
+    console.log(`\n${name}, ${RUNS} runs per query, facets included:`);
+    console.table(result.rows.map((r) => ({ query: r.query, hits: r.hits, p50: ms(r.p50), p95: ms(r.p95), p99: ms(r.p99) })));
+    console.log(`All queries: p50 ${ms(result.overall.p50)}, p95 ${ms(result.overall.p95)}, p99 ${ms(result.overall.p99)} (goal: p95 < ${goal} ms)`);
+  };
+  // The embedded engine caches facet counts per query text; "cold" turns that off so every run pays for them.
+  const cold = await timeQueries(createSqliteSearchIndex(db, loadFoldedSynonyms(), { facetCacheSize: 0 }));
+  const warm = await timeQueries(createSqliteSearchIndex(db, loadFoldedSynonyms()));
+  report('Embedded engine (SQLite FTS5), facet cache off', cold, 30);
+  report('Embedded engine (SQLite FTS5), facet cache on (the app default)', warm, 30);
+
+  const meili = await startManagedMeilisearch({ dataDir: dir, logDir: path.join(dir, 'logs'), keyFile: path.join(dir, 'meili.key') });
+  try {
+    const index = createMeilisearchIndex({ url: meili.url, apiKey: meili.apiKey, taskTimeoutMs: 600_000 });
+    await index.ensureSettings();
+    const indexStarted = performance.now();
+    const ids = await listIndexableProductIds(db);
+    for (let i = 0; i < ids.length; i += 10_000) {
+      const documents = await loadSearchDocuments(db, ids.slice(i, i + 10_000));
+      await index.upsert([...documents.values()]);
+    }
+    console.log(`\nMeilisearch index build (${ids.length.toLocaleString('en')} documents, batches of 10,000, waiting for every task): ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
+    report('Meilisearch 1.21', await timeQueries(index), 15);
+  } finally {
+    await meili.stop();
+  }
   await db.destroy();
   sqlite.open && sqlite.close();
 } finally {
