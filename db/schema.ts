@@ -236,6 +236,24 @@ export interface StockAdjustmentTable {
   created_at: Timestamp;
 }
 
+/** One certified product of the province's official OCOP register, matched (by an officer) to a listing. */
+export interface OcopRegisterEntryTable {
+  id: Generated<number>;
+  province_code: string;
+  product_name: string;
+  producer: string;
+  stars: 3 | 4 | 5;
+  certificate_no: string;
+  decision_date: DateText;
+  expires_on: DateText;
+  ocop_group: string;
+  commune_code: string | null;
+  matched_product_id: number | null;
+  matched_by: number | null;
+  matched_at: Timestamp | null;
+  imported_at: Timestamp;
+}
+
 export interface Database {
   app_meta: AppMetaTable;
   provinces: ProvinceTable;
@@ -257,6 +275,7 @@ export interface Database {
   rate_limit_events: RateLimitEventTable;
   audit_log: AuditLogTable;
   stock_adjustments: StockAdjustmentTable;
+  ocop_register_entries: OcopRegisterEntryTable;
 }
 
 export type Province = Selectable<ProvinceTable>;

@@ -18,6 +18,7 @@ export function SiteHeader() {
           {user ? (
             <>
               <Link to="/kenh-nguoi-ban">{t('sellerHome')}</Link>
+              {user.isOfficer ? <Link to="/so-cong-thuong">{t('tradeOffice')}</Link> : null}
               {user.isOfficer ? <Link to="/duyet">{t('reviewQueue')}</Link> : null}
               {user.isAdmin ? <Link to="/quan-tri/hop-thu">{t('mailbox')}</Link> : null}
               <Form method="post" action="/dang-xuat"><button type="submit" className="link-button">{t('signOut')}</button></Form>

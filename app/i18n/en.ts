@@ -97,5 +97,6 @@ export const en: Dictionary = {
   resetTitle: 'Choose a new password',
   save: 'Save',
   signOutEverywhere: 'Sign out on every device',
+  tradeOffice: 'Trade office',
   footer: 'Chợ Phiên — the OCOP marketplace of the northern mountain provinces.',
 };

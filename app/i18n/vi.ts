@@ -95,6 +95,7 @@ export const vi = {
   resetTitle: 'Đặt mật khẩu mới',
   save: 'Lưu',
   signOutEverywhere: 'Đăng xuất khỏi mọi thiết bị',
+  tradeOffice: 'Sở Công Thương',
   footer: 'Chợ Phiên — sàn đặc sản OCOP các tỉnh miền núi phía Bắc.',
 };
 export type Dictionary = typeof vi;

@@ -1,0 +1,134 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { requireOfficer } from '~/accounts/permissions';
+import { requireActor } from '~/accounts/request.server';
+import { BarChart } from '~/components/charts/BarChart';
+import { FormMessage } from '~/components/Field';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
+import { isOcopGroup } from '~/catalogue/groups';
+import { groupName, langFromRequest, useI18n } from '~/i18n';
+import { formatCalendarDate } from '~/lib/dates';
+import { invalid } from '~/lib/errors';
+import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
+import { provinceKpi } from '~/tradeoffice/dashboard.server';
+import { REGISTER_COLUMNS } from '~/tradeoffice/register-csv';
+import { confirmMatch, importRegister, suggestMatches } from '~/tradeoffice/register.server';
+
+export const meta: MetaFunction = () => [{ title: 'Sở Công Thương — Chợ Phiên' }];
+
+function provinceOf(request: Request, actor: { isAdmin: boolean; officerProvinceCodes: string[] }) {
+  return new URL(request.url).searchParams.get('tinh') ?? actor.officerProvinceCodes[0] ?? (actor.isAdmin ? '12' : '');
+}
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const { db } = context.services;
+  return orErrorPage(langFromRequest(request), async () => {
+    requireOfficer(actor);
+    const provinceCode = provinceOf(request, actor);
+    const [dashboard, suggestions, province] = await Promise.all([
+      provinceKpi(db, actor, provinceCode),
+      suggestMatches(db, actor, provinceCode),
+      db.selectFrom('provinces').select(['code', 'name']).where('code', '=', provinceCode).executeTakeFirstOrThrow(),
+    ]);
+    return data({ province, ...dashboard, suggestions }, { headers: { 'Cache-Control': 'private, no-store' } });
+  });
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const form = await readForm(request);
+    const provinceCode = provinceOf(request, actor);
+    switch (text(form, 'intent')) {
+      case 'import': {
+        const file = await fileBuffer(form, 'file');
+        if (!file) throw invalid('file', { vi: 'Hãy chọn tệp CSV của sổ OCOP.', en: 'Choose the register CSV file.' });
+        const result = await importRegister(context.services.db, actor, provinceCode, file.toString('utf8'));
+        if (!result.ok) return { registerErrors: result.errors.map((e) => ({ line: e.line, message: e.message[lang] })) };
+        return { imported: { created: result.created ?? 0, updated: result.updated ?? 0 } };
+      }
+      case 'match':
+        await confirmMatch(context.services.db, actor, Number(text(form, 'entryId')), Number(text(form, 'productId')) || null);
+        return { matched: true as const };
+      default:
+        throw invalid('intent', { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' });
+    }
+  });
+}
+
+export default function TradeOfficeDashboard() {
+  const { province, kpi, communeNames, suggestions, registerSize } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const { lang } = useI18n();
+  const vi = lang === 'vi';
+  const label = (g: string) => (isOcopGroup(g) ? groupName(lang, g) : g);
+  const exportLink = (table: string) => `/so-cong-thuong/xuat?tinh=${province.code}&bang=${table}`;
+  return (
+    <div className="workspace">
+      <h1>{vi ? `Sở Công Thương ${province.name}` : `${province.name} trade office`}</h1>
+      <FormMessage error={result && 'error' in result ? result.error : null} />
+      <section aria-labelledby="kpi-h">
+        <h2 id="kpi-h">{vi ? 'Tỷ lệ sản phẩm OCOP bán trực tuyến (mục tiêu 100%)' : 'OCOP products sold online (target 100%)'}</h2>
+        <p className="kpi-headline">{kpi.percent}%</p>
+        <p>{vi ? `${kpi.online}/${kpi.total} sản phẩm OCOP còn hiệu lực trong sổ đang bán trên Chợ Phiên (sổ có ${registerSize} dòng).` : `${kpi.online} of ${kpi.total} valid register entries are on sale (register: ${registerSize} rows).`}</p>
+        <BarChart title={vi ? 'Theo hạng sao (%)' : 'By stars (%)'} valueHeader="%" max={100} bars={kpi.byStars.map((b) => ({ label: `${b.key} ★ (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
+        <BarChart title={vi ? 'Theo nhóm sản phẩm (%)' : 'By product group (%)'} valueHeader="%" max={100} bars={kpi.byGroup.map((b) => ({ label: `${label(b.key)} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
+        <BarChart title={vi ? 'Theo xã, phường (%)' : 'By commune (%)'} valueHeader="%" max={100} bars={kpi.byCommune.map((b) => ({ label: `${communeNames[b.key] ?? '—'} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
+        <BarChart title={vi ? 'Diễn biến theo tháng (%)' : 'Month by month (%)'} valueHeader="%" max={100} bars={kpi.trend.map((t) => ({ label: `${t.month} (${t.online}/${t.total})`, value: t.percent, unit: '%' }))} />
+        <p><a href={exportLink('kpi')}>{vi ? 'Tải CSV các bảng KPI' : 'Download the KPI tables as CSV'}</a></p>
+      </section>
+      <section aria-labelledby="todo-h">
+        <h2 id="todo-h">{vi ? `Việc cần làm: ${kpi.todo.length} sản phẩm trong sổ chưa bán trực tuyến` : `To do: ${kpi.todo.length} register entries not online`}</h2>
+        <div className="table-wrap"><table className="data">
+          <thead><tr><th>{vi ? 'Sản phẩm' : 'Product'}</th><th>{vi ? 'Chủ thể' : 'Producer'}</th><th>{vi ? 'Xã' : 'Commune'}</th><th>★</th></tr></thead>
+          <tbody>{[...kpi.todo].sort((a, b) => `${a.producer}${a.communeCode}`.localeCompare(`${b.producer}${b.communeCode}`)).map((e) => <tr key={e.id}><td>{e.productName}</td><td>{e.producer}</td><td>{communeNames[e.communeCode ?? ''] ?? '—'}</td><td>{e.stars}</td></tr>)}</tbody>
+        </table></div>
+        <p><a href={exportLink('todo')}>{vi ? 'Tải CSV danh sách việc cần làm' : 'Download the to-do list as CSV'}</a></p>
+      </section>
+      <section aria-labelledby="cert-h">
+        <h2 id="cert-h">{vi ? 'Giấy chứng nhận' : 'Certificates'}</h2>
+        <p>{vi ? 'Hết hạn trong 90 ngày:' : 'Expiring within 90 days:'} {kpi.expiringSoon.map((e) => `${e.productName} (${formatCalendarDate(e.expiresOn)})`).join('; ') || '—'}</p>
+        <p>{vi ? 'Đã hết hạn nhưng vẫn đang bán:' : 'Expired but still on sale:'} {kpi.expiredButListed.map((e) => e.productName).join('; ') || '—'}</p>
+        <p>{vi ? 'Đang bán, có nhận OCOP nhưng chưa có trong sổ:' : 'On sale with an OCOP claim but not in the register:'} {kpi.listedNotInRegister.map((l) => l.name).join('; ') || '—'}</p>
+      </section>
+      <section aria-labelledby="match-h">
+        <h2 id="match-h">{vi ? 'Ghép sổ OCOP với sản phẩm' : 'Match the register to listings'}</h2>
+        {result && 'matched' in result ? <p className="notice notice--ok" role="status">{vi ? 'Đã ghép.' : 'Matched.'}</p> : null}
+        <ul className="review-list">{suggestions.filter((s) => s.candidates.length).map((s) => (
+          <li key={s.entry.id}><strong>{s.entry.product_name}</strong> <span className="muted">{s.entry.producer} · {s.entry.certificate_no}</span>
+            {s.candidates.map((c) => (
+              <Form method="post" className="inline-form" key={c.id}>
+                <input type="hidden" name="intent" value="match" /><input type="hidden" name="entryId" value={s.entry.id} /><input type="hidden" name="productId" value={c.id} />
+                <span>{c.name} — {c.organizationName} ({Math.round(c.score * 100)}%)</span>
+                <button type="submit">{vi ? 'Đúng, ghép' : 'Confirm match'}</button>
+              </Form>
+            ))}
+          </li>
+        ))}</ul>
+      </section>
+      <section aria-labelledby="import-h">
+        <h2 id="import-h">{vi ? 'Nhập sổ OCOP của tỉnh (CSV)' : 'Import the province OCOP register (CSV)'}</h2>
+        <p className="muted"><code>{REGISTER_COLUMNS.join(',')}</code> — {vi ? 'xem docs/register-format.md' : 'see docs/register-format.md'}</p>
+        {result && 'registerErrors' in result ? (
+          <div className="form-error" role="alert"><p>{vi ? `Chưa nhập gì: ${result.registerErrors!.length} lỗi` : `Nothing imported: ${result.registerErrors!.length} problem(s)`}</p>
+            <ul>{result.registerErrors!.map((e, i) => <li key={i}>{vi ? 'Dòng' : 'Line'} {e.line}: {e.message}</li>)}</ul></div>
+        ) : null}
+        {result && 'imported' in result ? <p className="notice notice--ok" role="status">{vi ? `Đã nhập sổ: ${result.imported!.created} mới, ${result.imported!.updated} cập nhật.` : `Register imported: ${result.imported!.created} new, ${result.imported!.updated} updated.`}</p> : null}
+        <Form method="post" encType="multipart/form-data" className="inline-form">
+          <input type="hidden" name="intent" value="import" />
+          <label htmlFor="register-file">{vi ? 'Tệp CSV' : 'CSV file'}</label>
+          <input id="register-file" name="file" type="file" accept=".csv,text/csv" required />
+          <button type="submit">{vi ? 'Nhập sổ' : 'Import'}</button>
+        </Form>
+      </section>
+      <p><Link to="/duyet">{vi ? 'Hàng đợi duyệt hồ sơ →' : 'Review queue →'}</Link></p>
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
