@@ -78,7 +78,10 @@ export default function TradeOfficeDashboard() {
         <BarChart title={vi ? 'Theo nhóm sản phẩm (%)' : 'By product group (%)'} valueHeader="%" max={100} bars={kpi.byGroup.map((b) => ({ label: `${label(b.key)} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
         <BarChart title={vi ? 'Theo xã, phường (%)' : 'By commune (%)'} valueHeader="%" max={100} bars={kpi.byCommune.map((b) => ({ label: `${communeNames[b.key] ?? '—'} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
         <BarChart title={vi ? 'Diễn biến theo tháng (%)' : 'Month by month (%)'} valueHeader="%" max={100} bars={kpi.trend.map((t) => ({ label: `${t.month} (${t.online}/${t.total})`, value: t.percent, unit: '%' }))} />
-        <p><a href={exportLink('kpi')}>{vi ? 'Tải CSV các bảng KPI' : 'Download the KPI tables as CSV'}</a></p>
+        <p className="inline-form">
+          <a href={exportLink('kpi')}>{vi ? 'Tải CSV các bảng KPI' : 'Download the KPI tables as CSV'}</a>
+          <a href={exportLink('bao-cao-thang')}>{vi ? 'Tải báo cáo tháng (Excel)' : 'Download the monthly report (Excel)'}</a>
+        </p>
       </section>
       <section aria-labelledby="todo-h">
         <h2 id="todo-h">{vi ? `Việc cần làm: ${kpi.todo.length} sản phẩm trong sổ chưa bán trực tuyến` : `To do: ${kpi.todo.length} register entries not online`}</h2>

@@ -2,16 +2,31 @@ import type { LoaderFunctionArgs } from '@remix-run/node';
 import { requireActor } from '~/accounts/request.server';
 import { langFromRequest } from '~/i18n';
 import { orErrorPage } from '~/lib/forms.server';
+import { OCOP_GROUP_NAMES_VI } from '~/catalogue/groups';
+import { todayInVietnam } from '~/lib/dates';
 import { toCsv } from '~/tradeoffice/csv-export';
+import { monthlyReportXlsx } from '~/tradeoffice/report-xlsx.server';
 import { provinceKpi } from '~/tradeoffice/dashboard.server';
 
-/** CSV exports of the dashboard tables: `bang=kpi` (every breakdown and the trend) or `bang=todo`. */
+/** Exports: CSV of the dashboard tables (`bang=kpi`, `bang=todo`) and the monthly report as XLSX (`bang=bao-cao-thang`). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
   const provinceCode = url.searchParams.get('tinh') ?? actor.officerProvinceCodes[0] ?? '';
-  const table = url.searchParams.get('bang') === 'todo' ? 'todo' : 'kpi';
+  const table = url.searchParams.get('bang') === 'todo' ? 'todo' : url.searchParams.get('bang') === 'bao-cao-thang' ? 'report' : 'kpi';
   const { kpi, communeNames } = await orErrorPage(langFromRequest(request), () => provinceKpi(context.services.db, actor, provinceCode));
+  if (table === 'report') {
+    const province = await context.services.db.selectFrom('provinces').select('name').where('code', '=', provinceCode).executeTakeFirstOrThrow();
+    const month = todayInVietnam().slice(0, 7);
+    const xlsx = await monthlyReportXlsx({ provinceName: province.name, month, kpi, communeNames, groupNames: OCOP_GROUP_NAMES_VI });
+    return new Response(new Uint8Array(xlsx), {
+      headers: {
+        'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        'Content-Disposition': `attachment; filename="bao-cao-ocop-${provinceCode}-${month}.xlsx"`,
+        'Cache-Control': 'private, no-store',
+      },
+    });
+  }
   const csv = table === 'todo'
     ? toCsv(['product_name', 'producer', 'commune', 'stars', 'expires_on'], kpi.todo.map((e) => [e.productName, e.producer, communeNames[e.communeCode ?? ''] ?? '', e.stars, e.expiresOn]))
     : toCsv(['breakdown', 'key', 'total', 'online', 'percent'], [

@@ -200,3 +200,13 @@ describe('pages', () => {
     expect(await response.text()).toContain('Yêu cầu bị từ chối');
   });
 });
+
+describe('HTML bytes', () => {
+  it('never contain a NUL byte, even where a Vietnamese character meets a render buffer boundary', async () => {
+    for (const path of ['/', '/san-pham?q=che', '/san-pham?per_page=100', '/tinh/lao-cai']) {
+      const bytes = Buffer.from(await (await get(path)).arrayBuffer());
+      expect(bytes.length).toBeGreaterThan(16_384);
+      expect(bytes.includes(0), path).toBe(false);
+    }
+  });
+});

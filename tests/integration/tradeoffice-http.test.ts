@@ -88,3 +88,20 @@ describe('the OCOP register and the KPI', () => {
     expect((await new FormClient(server.url).get('/so-cong-thuong')).status).toBe(302);
   });
 });
+
+describe('the monthly report', () => {
+  it('downloads as an XLSX workbook with the KPI sheets and the right rows', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const response = await laiChau.get('/so-cong-thuong/xuat?tinh=12&bang=bao-cao-thang');
+    expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo hạng sao', 'Theo nhóm', 'Theo xã', 'Diễn biến', 'Việc cần làm']);
+    const summary = workbook.getWorksheet('Tổng hợp')!;
+    expect(summary.getRow(1).getCell(1).value).toBe('Chỉ tiêu');
+    expect(summary.getRow(2).getCell(2).value).toBe('Lai Châu');
+    expect(summary.getRow(6).getCell(2).value).toBe(20);
+    expect(workbook.getWorksheet('Việc cần làm')!.rowCount).toBe(1 + 4);
+    expect(workbook.getWorksheet('Diễn biến')!.rowCount).toBe(1 + 12);
+  });
+});
