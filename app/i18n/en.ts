@@ -98,5 +98,6 @@ export const en: Dictionary = {
   save: 'Save',
   signOutEverywhere: 'Sign out on every device',
   tradeOffice: 'Trade office',
+  ocopVerified: 'Verified against the province OCOP register',
   footer: 'Chợ Phiên — the OCOP marketplace of the northern mountain provinces.',
 };

@@ -96,6 +96,7 @@ export const vi = {
   save: 'Lưu',
   signOutEverywhere: 'Đăng xuất khỏi mọi thiết bị',
   tradeOffice: 'Sở Công Thương',
+  ocopVerified: 'Đã đối chiếu sổ OCOP của tỉnh',
   footer: 'Chợ Phiên — sàn đặc sản OCOP các tỉnh miền núi phía Bắc.',
 };
 export type Dictionary = typeof vi;

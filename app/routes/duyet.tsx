@@ -8,6 +8,13 @@ import { reviewOrganization } from '~/catalogue/onboarding.server';
 import { reviewQueue } from '~/catalogue/review.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate, formatDateTime } from '~/lib/dates';
+
+/** How long something has waited, in whole days, for the queue ("chờ 3 ngày"). */
+function waited(since: string | null, vi: boolean): string {
+  if (!since) return '';
+  const days = Math.max(0, Math.floor((Date.now() - Date.parse(since)) / 86_400_000));
+  return vi ? ` · chờ ${days} ngày` : ` · waiting ${days} day${days === 1 ? '' : 's'}`;
+}
 import { invalid } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
@@ -72,19 +79,19 @@ export default function ReviewQueue() {
       <section aria-labelledby="q-orgs">
         <h2 id="q-orgs">{vi ? `Hợp tác xã chờ duyệt (${organizations.length})` : `Organizations waiting (${organizations.length})`}</h2>
         <ul className="review-list">{organizations.map((o) => (
-          <li key={o.id}><strong>{o.name}</strong> <span className="muted">{o.province_name} · {o.phone}{o.tax_code ? ` · MST ${o.tax_code}` : ''} · {formatDateTime(o.created_at)}</span><Decision intent="organization" id={o.id} vi={vi} /></li>
+          <li key={o.id}><strong>{o.name}</strong> <span className="muted">{o.province_name} · {o.phone}{o.tax_code ? ` · MST ${o.tax_code}` : ''} · {formatDateTime(o.created_at)}{waited(o.created_at, vi)}</span><Decision intent="organization" id={o.id} vi={vi} /></li>
         ))}</ul>
       </section>
       <section aria-labelledby="q-listings">
         <h2 id="q-listings">{vi ? `Sản phẩm chờ duyệt (${listings.length})` : `Listings waiting (${listings.length})`}</h2>
         <ul className="review-list">{listings.map((l) => (
-          <li key={l.id}><strong>{l.name}</strong> <span className="muted">{l.org_name} · {formatVnd(l.price_vnd)} / {l.unit}{l.verification_state !== 'approved' ? (vi ? ' · tổ chức chưa được duyệt' : ' · organization not approved yet') : ''}</span><Decision intent="listing" id={l.id} vi={vi} /></li>
+          <li key={l.id}><strong>{l.name}</strong> <span className="muted">{l.org_name} · {formatVnd(l.price_vnd)} / {l.unit}{l.verification_state !== 'approved' ? (vi ? ' · tổ chức chưa được duyệt' : ' · organization not approved yet') : ''}{waited(l.submitted_at, vi)}</span><Decision intent="listing" id={l.id} vi={vi} /></li>
         ))}</ul>
       </section>
       <section aria-labelledby="q-ocop">
         <h2 id="q-ocop">{vi ? `Chứng nhận OCOP chờ xác minh (${claims.length})` : `OCOP claims waiting (${claims.length})`}</h2>
         <ul className="review-list">{claims.map((c) => (
-          <li key={c.product_id}><strong>{c.name}</strong> <span className="muted">{c.org_name} · {c.stars}★ · {c.certificate_no} · {c.issuer} · {formatCalendarDate(c.issued_on)} → {formatCalendarDate(c.expires_on)}</span><Decision intent="ocop" id={c.product_id} vi={vi} /></li>
+          <li key={c.product_id}><strong>{c.name}</strong> <span className="muted">{c.org_name} · {c.stars}★ · {c.certificate_no} · {c.issuer} · {formatCalendarDate(c.issued_on)} → {formatCalendarDate(c.expires_on)}{waited(c.updated_at, vi)}</span><Decision intent="ocop" id={c.product_id} vi={vi} /></li>
         ))}</ul>
       </section>
     </div>

@@ -9,6 +9,7 @@ import { formatCalendarDate } from '~/lib/dates';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { formatVnd } from '~/lib/money';
 import { productJsonLd } from '~/catalogue/structured-data';
+import { isRegisterVerified } from '~/tradeoffice/register.server';
 
 export const headers = loaderCacheHeaders;
 
@@ -20,9 +21,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     throw data({ message: lang === 'en' ? 'This product does not exist or is no longer on sale.' : 'Sản phẩm không tồn tại hoặc đã ngừng bán.' }, { status: 404 });
   }
   const canonical = absoluteUrl(request, `/san-pham/${product.slug}`, config.publicUrl);
+  const registerVerified = product.ocop ? await isRegisterVerified(db, product.id) : false;
   const image = product.images[0] ? absoluteUrl(request, imageUrl(product.images[0].storageKey, 1280), config.publicUrl) : null;
   return data(
-    { product, canonical, image, jsonLd: productJsonLd(product, canonical, image) },
+    { product, canonical, image, registerVerified, jsonLd: productJsonLd(product, canonical, image) },
     { headers: publicCacheHeaders(request) },
   );
 }
@@ -46,7 +48,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function ProductPage() {
-  const { product, jsonLd } = useLoaderData<typeof loader>();
+  const { product, jsonLd, registerVerified } = useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
   const main = product.images[0];
   return (
@@ -72,7 +74,8 @@ export default function ProductPage() {
           </p>
           {product.ocop ? (
             <div className="ocop-block">
-              <OcopStars stars={product.ocop.stars} />
+              <OcopStars stars={product.ocop.stars} />{' '}
+              {registerVerified ? <span className="tag tag--ok">{t('ocopVerified')}</span> : null}
               <p>{t('ocopCertificate', { no: product.ocop.certificateNo, issuer: product.ocop.issuer, issued: formatCalendarDate(product.ocop.issuedOn), expires: formatCalendarDate(product.ocop.expiresOn) })}</p>
             </div>
           ) : null}

@@ -81,6 +81,7 @@ export default function TradeOfficeDashboard() {
         <p className="inline-form">
           <a href={exportLink('kpi')}>{vi ? 'Tải CSV các bảng KPI' : 'Download the KPI tables as CSV'}</a>
           <a href={exportLink('bao-cao-thang')}>{vi ? 'Tải báo cáo tháng (Excel)' : 'Download the monthly report (Excel)'}</a>
+          <Link to={`/so-cong-thuong/bao-cao?tinh=${province.code}`}>{vi ? 'Báo cáo in được' : 'Printable report'}</Link>
         </p>
       </section>
       <section aria-labelledby="todo-h">

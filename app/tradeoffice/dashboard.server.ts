@@ -5,7 +5,7 @@ import { todayUtc } from '~/search/documents.server';
 import { computeKpi } from './kpi';
 
 /** The province's KPI from the register and its listings; officers of the province and admins only. */
-export async function provinceKpi(db: DB, actor: Actor, provinceCode: string, today = todayUtc()) {
+export async function provinceKpi(db: DB, actor: Actor, provinceCode: string, today = todayUtc(), months = 12) {
   requireOfficerFor(actor, provinceCode);
   const [entries, listings, communes] = await Promise.all([
     db.selectFrom('ocop_register_entries').selectAll().where('province_code', '=', provinceCode).execute(),
@@ -18,6 +18,7 @@ export async function provinceKpi(db: DB, actor: Actor, provinceCode: string, to
     entries.map((e) => ({ id: e.id, productName: e.product_name, producer: e.producer, stars: e.stars, group: e.ocop_group, communeCode: e.commune_code, decisionDate: e.decision_date, expiresOn: e.expires_on, matchedProductId: e.matched_product_id })),
     listings.map((l) => ({ id: l.id, name: l.name, status: l.status, publishedAt: l.published_at, claimsOcop: l.certificate_id !== null })),
     today,
+    months,
   );
   return { kpi, communeNames: Object.fromEntries(communes.map((c) => [c.code, c.full_name])), registerSize: entries.length };
 }

@@ -105,3 +105,23 @@ describe('the monthly report', () => {
     expect(workbook.getWorksheet('Diễn biến')!.rowCount).toBe(1 + 12);
   });
 });
+
+describe('the printable report', () => {
+  it('shows the KPI at the end of the chosen period and refuses a reversed period', async () => {
+    const html = await plain(await laiChau.get('/so-cong-thuong/bao-cao?tinh=12&tu=2026-09-01&den=2026-11-30'));
+    expect(html).toContain('Kỳ báo cáo: 01/09/2026 – 30/11/2026');
+    expect(html).toContain('<p class="kpi-headline">20%</p>');
+    expect(html).toContain('2026-09 (');
+    const bad = await laiChau.get('/so-cong-thuong/bao-cao?tinh=12&tu=2026-12-01&den=2026-11-01');
+    expect(bad.status).toBe(400);
+    expect(await plain(bad)).toContain('Khoảng thời gian không hợp lệ');
+    expect((await laoCai.get('/so-cong-thuong/bao-cao?tinh=12')).status).toBe(403);
+  });
+
+  it('marks a product matched to a valid register entry as verified on its page', async () => {
+    const html = await plain(await fetch(`${server.url}/san-pham/thao-qua-kho-sin-ho`));
+    expect(html).toContain('Đã đối chiếu sổ OCOP của tỉnh');
+    const other = await plain(await fetch(`${server.url}/san-pham/mat-ong-hoa-bac-ha-sin-ho`));
+    expect(other).not.toContain('Đã đối chiếu sổ OCOP của tỉnh');
+  });
+});
