@@ -2,7 +2,7 @@ import { forbidden, notFound } from '~/lib/errors';
 
 export type MemberRole = 'owner' | 'staff';
 
-/** Everything a permission check needs to know about who is acting. */
+/** Everything a permission check needs to know about who is acting; loaded once per request. */
 export interface Actor {
   userId: number;
   isAdmin: boolean;
@@ -11,34 +11,57 @@ export interface Actor {
   officerProvinceCodes: string[];
 }
 
-/*
- * Rule: when the actor may not even know a thing exists (another cooperative's draft, edit page,
- * upload or audit log), the answer is 404, so guessing ids reveals nothing. 403 is for things the
- * actor can see but not do (a staff member trying an owner-only action, a buyer opening the officer queue).
- */
-
-export function isMember(actor: Actor, organizationId: number): boolean {
-  return actor.memberships.some((m) => m.organizationId === organizationId);
+/** What the checks need to know about an organization. */
+export interface OrgScope {
+  id: number;
+  provinceCode: string;
 }
 
+/*
+ * 404 or 403? When the actor may not even learn that a thing exists (another cooperative's drafts, edit
+ * pages, uploads, audit log, reached by guessing ids), the answer is 404, exactly what a missing id gets,
+ * so guessing reveals nothing. 403 is for what the actor can already see but may not do: a staff member
+ * trying an owner-only action in their own cooperative, a buyer opening the officer pages, an officer
+ * acting in another province (province codes are public).
+ *
+ * Buyers need no rule: every signed-in user is one. Admins pass officer checks everywhere and may view
+ * any organization's private data, but they are not members: acting *as* a cooperative stays with members.
+ */
+
+export function roleIn(actor: Actor, organizationId: number): MemberRole | null {
+  return actor.memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
+}
+
+export function isMember(actor: Actor, organizationId: number): boolean {
+  return roleIn(actor, organizationId) !== null;
+}
+
+export function isOrgOwner(actor: Actor, organizationId: number): boolean {
+  return roleIn(actor, organizationId) === 'owner';
+}
+
+/** Members (owner or staff) create and edit their cooperative's listings, photos and stock. */
 export function requireOrgMember(actor: Actor, organizationId: number): void {
   if (!isMember(actor, organizationId)) throw notFound();
 }
 
+/** Owner-only: inviting and removing staff, editing the organization itself. */
 export function requireOrgOwner(actor: Actor, organizationId: number): void {
-  const membership = actor.memberships.find((m) => m.organizationId === organizationId);
-  if (!membership) throw notFound();
-  if (membership.role !== 'owner') throw forbidden();
+  const role = roleIn(actor, organizationId);
+  if (role === null) throw notFound();
+  if (role !== 'owner') throw forbidden();
 }
 
 export function isOfficerFor(actor: Actor, provinceCode: string): boolean {
   return actor.isAdmin || actor.officerProvinceCodes.includes(provinceCode);
 }
 
+/** Review and trade office work in one province: its officers and admins. */
 export function requireOfficerFor(actor: Actor, provinceCode: string): void {
   if (!isOfficerFor(actor, provinceCode)) throw forbidden();
 }
 
+/** The officer pages at all (an officer of any province, or an admin). */
 export function requireOfficer(actor: Actor): void {
   if (!actor.isAdmin && actor.officerProvinceCodes.length === 0) throw forbidden();
 }
@@ -47,19 +70,23 @@ export function requireAdmin(actor: Actor): void {
   if (!actor.isAdmin) throw forbidden();
 }
 
-/** Private data of an organization (drafts, audit log): its members, officers of its province, admins. */
-export function canViewOrgPrivate(actor: Actor, org: { id: number; provinceCode: string }): boolean {
+/** Private data of an organization (drafts, members, uploads): its members, officers of its province, admins. */
+export function canViewOrgPrivate(actor: Actor, org: OrgScope): boolean {
   return isMember(actor, org.id) || isOfficerFor(actor, org.provinceCode);
 }
 
-export function requireOrgPrivate(actor: Actor, org: { id: number; provinceCode: string }): void {
+export function requireOrgPrivate(actor: Actor, org: OrgScope): void {
   if (!canViewOrgPrivate(actor, org)) throw notFound();
 }
 
-/** The audit log: owners of the organization and officers of its province. */
-export function requireAuditReader(actor: Actor, org: { id: number; provinceCode: string }): void {
-  const owner = actor.memberships.some((m) => m.organizationId === org.id && m.role === 'owner');
-  if (owner || isOfficerFor(actor, org.provinceCode)) return;
+/** The audit log: owners of the organization, officers of its province and admins (not staff). */
+export function canReadAuditLog(actor: Actor, org: OrgScope): boolean {
+  return isOrgOwner(actor, org.id) || isOfficerFor(actor, org.provinceCode);
+}
+
+/** Staff know their cooperative exists, so they get 403; strangers get 404. */
+export function requireAuditReader(actor: Actor, org: OrgScope): void {
+  if (canReadAuditLog(actor, org)) return;
   if (isMember(actor, org.id)) throw forbidden();
   throw notFound();
 }
