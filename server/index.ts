@@ -10,6 +10,7 @@ import { createLogger } from '~/lib/log.server';
 import type { AppServices } from '~/lib/services.server';
 import { startSearch } from '~/search/bootstrap.server';
 import { refreshLapsedBadges } from '~/search/expiry.server';
+import { rateLimiter } from '~/accounts/rate-limit.server';
 import { createHttpApp } from './http';
 import { drainEmailOutbox } from '~/email/outbox.server';
 import { createSmtpTransport } from '~/email/smtp.server';
@@ -47,7 +48,11 @@ async function main() {
   }
 
   const search = await startSearch(db, config, log);
-  const badgeTimer = setInterval(() => void refreshLapsedBadges(db).then((n) => n && log.info('OCOP badges lapsed; products re-indexed', { count: n })).catch((error) => log.error('badge refresh failed', { error: String(error) })), 3_600_000);
+  // Hourly housekeeping: lapsed OCOP badges leave the indexes; day-old rate-limit events are dropped.
+  const badgeTimer = setInterval(() => {
+    void refreshLapsedBadges(db).then((n) => n && log.info('OCOP badges lapsed; products re-indexed', { count: n })).catch((error) => log.error('badge refresh failed', { error: String(error) }));
+    void rateLimiter(db).prune(86_400_000).catch((error) => log.error('rate-limit prune failed', { error: String(error) }));
+  }, 3_600_000);
   badgeTimer.unref();
   await refreshLapsedBadges(db);
   const mailTimer = config.mail.smtpUrl ? startMailer(db, config.mail.smtpUrl, config.mail.from, log) : null;

@@ -3,7 +3,7 @@ import { queueEmail } from '~/email/outbox.server';
 import { UserError } from '~/lib/errors';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.server';
 import { parseLoginIdentifier } from './phone';
-import { assertUnderLimit, clearEvents, LIMITS, recordEvent } from './rate-limit.server';
+import { assertUnderLimits, LIMITS, rateLimiter } from './rate-limit.server';
 import { endAllSessions } from './sessions.server';
 import { generateToken, hashToken } from './tokens.server';
 
@@ -47,16 +47,16 @@ export async function signIn(db: DB, input: { identifier: string; password: stri
   if (!identifier) throw badIdentifier();
   const accountKey = `signin:${identifier.value}`;
   const networkKey = `signin-ip:${input.network}`;
-  await assertUnderLimit(db, accountKey, LIMITS.signInPerAccount, now.getTime());
-  await assertUnderLimit(db, networkKey, LIMITS.signInPerIp, now.getTime());
+  const limiter = rateLimiter(db, () => now.getTime());
+  await assertUnderLimits(limiter, [{ key: accountKey, limit: LIMITS.signInPerAccount }, { key: networkKey, limit: LIMITS.signInPerIp }]);
   const user = await db.selectFrom('users').select(['id', 'password_hash']).where(identifier.kind, '=', identifier.value).executeTakeFirst();
   const ok = user ? await verifyPassword(user.password_hash, input.password) : await hashPassword(input.password).then(() => false);
   if (!user || !ok) {
-    await recordEvent(db, accountKey, now.getTime());
-    await recordEvent(db, networkKey, now.getTime());
+    await limiter.record(accountKey);
+    await limiter.record(networkKey);
     throw new UserError('bad_credentials', 401, { vi: 'Sai số điện thoại/e-mail hoặc mật khẩu.', en: 'Wrong phone/e-mail or password.' });
   }
-  await clearEvents(db, accountKey);
+  await limiter.reset(accountKey);
   return user.id;
 }
 
@@ -70,10 +70,10 @@ export const RESET_MINUTES = 30;
 export async function requestPasswordReset(db: DB, input: { identifier: string; network: string; baseUrl: string }, now = new Date()): Promise<void> {
   const identifier = parseLoginIdentifier(input.identifier);
   if (!identifier) throw badIdentifier();
-  await assertUnderLimit(db, `reset:${identifier.value}`, LIMITS.resetPerAccount, now.getTime());
-  await assertUnderLimit(db, `reset-ip:${input.network}`, LIMITS.resetPerIp, now.getTime());
-  await recordEvent(db, `reset:${identifier.value}`, now.getTime());
-  await recordEvent(db, `reset-ip:${input.network}`, now.getTime());
+  const limiter = rateLimiter(db, () => now.getTime());
+  const checks = [{ key: `reset:${identifier.value}`, limit: LIMITS.resetPerAccount }, { key: `reset-ip:${input.network}`, limit: LIMITS.resetPerIp }];
+  await assertUnderLimits(limiter, checks);
+  for (const { key } of checks) await limiter.record(key);
   const user = await db.selectFrom('users').select(['id', 'email', 'display_name']).where(identifier.kind, '=', identifier.value).executeTakeFirst();
   if (!user?.email) return;
   const token = generateToken();
