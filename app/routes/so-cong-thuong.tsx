@@ -97,6 +97,7 @@ export default function TradeOfficeDashboard() {
         <p>{vi ? 'Hết hạn trong 90 ngày:' : 'Expiring within 90 days:'} {kpi.expiringSoon.map((e) => `${e.productName} (${formatCalendarDate(e.expiresOn)})`).join('; ') || '—'}</p>
         <p>{vi ? 'Đã hết hạn nhưng vẫn đang bán:' : 'Expired but still on sale:'} {kpi.expiredButListed.map((e) => e.productName).join('; ') || '—'}</p>
         <p>{vi ? 'Đang bán, có nhận OCOP nhưng chưa có trong sổ:' : 'On sale with an OCOP claim but not in the register:'} {kpi.listedNotInRegister.map((l) => l.name).join('; ') || '—'}</p>
+        <p><a href={exportLink('chung-nhan')}>{vi ? 'Tải CSV các bảng giấy chứng nhận' : 'Download the certificate tables as CSV'}</a></p>
       </section>
       <section aria-labelledby="match-h">
         <h2 id="match-h">{vi ? 'Ghép sổ OCOP với sản phẩm' : 'Match the register to listings'}</h2>

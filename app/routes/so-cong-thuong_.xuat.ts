@@ -8,12 +8,13 @@ import { toCsv } from '~/tradeoffice/csv-export';
 import { monthlyReportXlsx } from '~/tradeoffice/report-xlsx.server';
 import { provinceKpi } from '~/tradeoffice/dashboard.server';
 
-/** Exports: CSV of the dashboard tables (`bang=kpi`, `bang=todo`) and the monthly report as XLSX (`bang=bao-cao-thang`). */
+/** Exports: CSV of the dashboard tables (`bang=kpi`, `bang=todo`, `bang=chung-nhan`) and the monthly report as XLSX (`bang=bao-cao-thang`). */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
   const provinceCode = url.searchParams.get('tinh') ?? actor.officerProvinceCodes[0] ?? '';
-  const table = url.searchParams.get('bang') === 'todo' ? 'todo' : url.searchParams.get('bang') === 'bao-cao-thang' ? 'report' : 'kpi';
+  const requested = url.searchParams.get('bang');
+  const table = requested === 'todo' ? 'todo' : requested === 'bao-cao-thang' ? 'report' : requested === 'chung-nhan' ? 'certificates' : 'kpi';
   const { kpi, communeNames } = await orErrorPage(langFromRequest(request), () => provinceKpi(context.services.db, actor, provinceCode));
   if (table === 'report') {
     const province = await context.services.db.selectFrom('provinces').select('name').where('code', '=', provinceCode).executeTakeFirstOrThrow();
@@ -27,7 +28,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       },
     });
   }
-  const csv = table === 'todo'
+  const csv = table === 'certificates'
+    ? toCsv(['table', 'product_name', 'producer', 'stars', 'expires_on'], [
+        ...kpi.expiringSoon.map((e) => ['expiring_within_90_days', e.productName, e.producer, e.stars, e.expiresOn]),
+        ...kpi.expiredButListed.map((e) => ['expired_but_listed', e.productName, e.producer, e.stars, e.expiresOn]),
+        ...kpi.listedNotInRegister.map((l) => ['listed_not_in_register', l.name, '', '', '']),
+      ])
+    : table === 'todo'
     ? toCsv(['product_name', 'producer', 'commune', 'stars', 'expires_on'], kpi.todo.map((e) => [e.productName, e.producer, communeNames[e.communeCode ?? ''] ?? '', e.stars, e.expiresOn]))
     : toCsv(['breakdown', 'key', 'total', 'online', 'percent'], [
         ['all', '', kpi.total, kpi.online, kpi.percent],

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_SHEETS } from '~/tradeoffice/report-xlsx.server';
 import { FormClient } from '../helpers/browser-less';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
@@ -96,7 +97,7 @@ describe('the monthly report', () => {
     expect(response.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(await response.arrayBuffer());
-    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Tổng hợp', 'Theo hạng sao', 'Theo nhóm', 'Theo xã', 'Diễn biến', 'Việc cần làm']);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([...REPORT_SHEETS]);
     const summary = workbook.getWorksheet('Tổng hợp')!;
     expect(summary.getRow(1).getCell(1).value).toBe('Chỉ tiêu');
     expect(summary.getRow(2).getCell(2).value).toBe('Lai Châu');
@@ -123,5 +124,15 @@ describe('the printable report', () => {
     expect(html).toContain('Đã đối chiếu sổ OCOP của tỉnh');
     const other = await plain(await fetch(`${server.url}/san-pham/mat-ong-hoa-bac-ha-sin-ho`));
     expect(other).not.toContain('Đã đối chiếu sổ OCOP của tỉnh');
+  });
+});
+
+describe('certificate tables export', () => {
+  it('lists listings that claim OCOP but are not in the register', async () => {
+    const text = Buffer.from(await (await laiChau.get('/so-cong-thuong/xuat?tinh=12&bang=chung-nhan')).arrayBuffer()).toString('utf8');
+    const rows = parse(text, { bom: true, columns: true }) as Array<Record<string, string>>;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(new Set(rows.map((r) => r.table))).toContain('listed_not_in_register');
+    expect(rows.map((r) => r.product_name)).not.toContain('Thảo quả khô Sìn Hồ');
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { ChartFigure, formatChartValue, shortLabel } from './ChartFigure';
 
 export interface Bar {
   label: string;
@@ -7,36 +7,46 @@ export interface Bar {
   unit?: string;
 }
 
+const ROW = 28;
+const WIDTH = 520;
+const LABEL_WIDTH = 190;
+const VALUE_SPACE = 70;
+
 /**
- * A server-rendered horizontal bar chart that reads without JavaScript and prints well, with the same
- * numbers in a table for screen readers and spreadsheets.
+ * A server-rendered horizontal bar chart that reads without JavaScript and prints well (solid fills,
+ * every value written beside its bar), with the same numbers in a table.
  */
-export function BarChart({ title, bars, max, valueHeader }: { title: string; bars: Bar[]; max?: number; valueHeader: string }) {
-  const id = useId();
-  const top = max ?? Math.max(1, ...bars.map((b) => b.value));
-  const row = 28;
-  const width = 520;
-  const labelWidth = 190;
+export function BarChart({ title, bars, max, valueHeader, labelHeader, description }: {
+  title: string;
+  bars: Bar[];
+  /** The value a full-length bar stands for (100 for percentages); defaults to the largest value. */
+  max?: number;
+  valueHeader: string;
+  /** Heading of the label column of the table; the title by default. */
+  labelHeader?: string;
+  description?: string;
+}) {
+  const safe = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
+  const top = Math.max(1, max ?? 0, ...bars.map((b) => safe(b.value)));
+  const length = (value: number) => Math.round(((WIDTH - LABEL_WIDTH - VALUE_SPACE) * safe(value)) / top);
   return (
-    <figure className="chart">
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg role="img" aria-labelledby={`${id}-title`} viewBox={`0 0 ${width} ${bars.length * row + 8}`} width="100%" preserveAspectRatio="xMinYMin meet">
-        {bars.map((bar, i) => {
-          const length = Math.round(((width - labelWidth - 70) * bar.value) / top);
-          return (
-            <g key={bar.label} transform={`translate(0 ${i * row + 4})`}>
-              <text x={labelWidth - 8} y={17} textAnchor="end" fontSize="13">{bar.label}</text>
-              <rect x={labelWidth} y={4} width={Math.max(1, length)} height={18} fill="#2f6b3a" />
-              <text x={labelWidth + length + 6} y={17} fontSize="13">{bar.value}{bar.unit ?? ''}</text>
-            </g>
-          );
-        })}
-      </svg>
-      <table className="data">
-        <caption className="visually-hidden">{title}</caption>
-        <thead><tr><th scope="col">{title}</th><th scope="col">{valueHeader}</th></tr></thead>
-        <tbody>{bars.map((b) => <tr key={b.label}><th scope="row">{b.label}</th><td>{b.value}{b.unit ?? ''}</td></tr>)}</tbody>
-      </table>
-    </figure>
+    <ChartFigure
+      title={title}
+      description={description}
+      width={WIDTH}
+      height={Math.max(1, bars.length) * ROW + 8}
+      rows={bars}
+      labelHeader={labelHeader ?? title}
+      valueHeader={valueHeader}
+    >
+      {bars.map((bar, i) => (
+        <g key={`${i}-${bar.label}`} transform={`translate(0 ${i * ROW + 4})`}>
+          <title>{`${bar.label}: ${formatChartValue(bar.value, bar.unit)}`}</title>
+          <text x={LABEL_WIDTH - 8} y={17} textAnchor="end" fontSize="13" fill="#1f2a22">{shortLabel(bar.label)}</text>
+          <rect x={LABEL_WIDTH} y={4} width={Math.max(1, length(bar.value))} height={18} fill="#2f6b3a" />
+          <text x={LABEL_WIDTH + length(bar.value) + 6} y={17} fontSize="13" fill="#1f2a22">{formatChartValue(bar.value, bar.unit)}</text>
+        </g>
+      ))}
+    </ChartFigure>
   );
 }

@@ -1,0 +1,64 @@
+import { useId, type ReactNode } from 'react';
+
+export interface ChartRow {
+  label: string;
+  value: number;
+  unit?: string;
+}
+
+/** `55.6` → `55.6%`; NaN and infinities (a bug upstream) show as a dash rather than "NaN". */
+export function formatChartValue(value: number, unit = ''): string {
+  return Number.isFinite(value) ? `${value}${unit}` : '—';
+}
+
+/** SVG text does not wrap: long labels are cut with an ellipsis and shown whole in the table and tooltip. */
+export function shortLabel(label: string, max = 28): string {
+  return label.length <= max ? label : `${label.slice(0, max - 1).trimEnd()}…`;
+}
+
+/**
+ * The frame every chart shares: a figure captioned by its title, the SVG labelled by that caption
+ * (role="img", so screen readers announce it as one image) and a table with the same numbers,
+ * which is what assistive technology, copy-paste and a chart that fails to print fall back on.
+ */
+export function ChartFigure({ title, description, width, height, rows, labelHeader, valueHeader, children }: {
+  title: string;
+  description?: string;
+  width: number;
+  height: number;
+  rows: ChartRow[];
+  labelHeader: string;
+  valueHeader: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  const titleId = `${id}title`;
+  const descId = `${id}desc`;
+  return (
+    <figure className="chart">
+      <figcaption id={titleId}>{title}</figcaption>
+      {description ? <p id={descId} className="muted">{description}</p> : null}
+      <svg
+        role="img"
+        aria-labelledby={description ? `${titleId} ${descId}` : titleId}
+        viewBox={`0 0 ${width} ${height}`}
+        width="100%"
+        preserveAspectRatio="xMinYMin meet"
+        fontFamily="system-ui, sans-serif"
+      >
+        {children}
+      </svg>
+      <table className="data">
+        <caption className="visually-hidden">{title}</caption>
+        <thead>
+          <tr><th scope="col">{labelHeader}</th><th scope="col">{valueHeader}</th></tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={`${i}-${row.label}`}><th scope="row">{row.label}</th><td>{formatChartValue(row.value, row.unit)}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

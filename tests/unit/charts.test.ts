@@ -1,0 +1,99 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { BarChart } from '~/components/charts/BarChart';
+import { formatChartValue, shortLabel } from '~/components/charts/ChartFigure';
+import { LineChart } from '~/components/charts/LineChart';
+
+// The test files are .ts (no JSX), so the components are created with createElement.
+const bar = (props: Parameters<typeof BarChart>[0]) => renderToStaticMarkup(createElement(BarChart, props));
+const line = (props: Parameters<typeof LineChart>[0]) => renderToStaticMarkup(createElement(LineChart, props));
+const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
+const tableRows = (html: string) => [...html.matchAll(/<tr><th scope="row">(.*?)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+
+describe('BarChart', () => {
+  const html = bar({
+    title: 'Theo hạng sao (%)',
+    valueHeader: '%',
+    labelHeader: 'Hạng sao',
+    max: 100,
+    bars: [{ label: '3 ★ (1/4)', value: 25, unit: '%' }, { label: '4 ★ (3/4)', value: 75, unit: '%' }, { label: '5 ★ (1/1)', value: 100, unit: '%' }],
+  });
+
+  it('is a captioned figure whose SVG image is labelled by the caption', () => {
+    expect(html.startsWith('<figure class="chart"><figcaption id="')).toBe(true);
+    const captionId = /<figcaption id="([^"]+)">Theo hạng sao \(%\)<\/figcaption>/.exec(html)?.[1];
+    expect(captionId).toBeTruthy();
+    expect(html).toContain(`<svg role="img" aria-labelledby="${captionId}"`);
+  });
+  it('draws one bar per value, scaled to the maximum, with visible value labels', () => {
+    expect(count(html, /<rect /g)).toBe(3);
+    // 260 px stand for 100 %.
+    expect([...html.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([65, 195, 260]);
+    expect(html).toMatch(/<text[^>]*>25%<\/text>/);
+    expect(html).toMatch(/<text[^>]*>100%<\/text>/);
+  });
+  it('puts the same numbers in an accessible table', () => {
+    expect(html).toContain('<caption class="visually-hidden">Theo hạng sao (%)</caption>');
+    expect(html).toContain('<th scope="col">Hạng sao</th><th scope="col">%</th>');
+    expect(tableRows(html)).toEqual([['3 ★ (1/4)', '25%'], ['4 ★ (3/4)', '75%'], ['5 ★ (1/1)', '100%']]);
+  });
+  it('escapes labels instead of injecting markup', () => {
+    const evil = bar({ title: '<b>t</b>', valueHeader: 'n', bars: [{ label: '<script>alert(1)</script> & "x"', value: 3 }] });
+    expect(evil).not.toContain('<script>');
+    expect(evil).not.toContain('<b>');
+    expect(evil).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
+    expect(evil).toContain('&lt;b&gt;t&lt;/b&gt;');
+  });
+  it('cuts long labels in the SVG only, and survives zero, negative and missing values', () => {
+    const long = 'Lưu niệm – nội thất – trang trí (2/3)';
+    const odd = bar({ title: 'T', valueHeader: 'n', bars: [{ label: long, value: 0 }, { label: 'âm', value: -5 }, { label: 'NaN', value: Number.NaN }] });
+    expect(odd).toContain(`>${shortLabel(long)}</text>`);
+    expect(tableRows(odd)).toEqual([[long, '0'], ['âm', '-5'], ['NaN', '—']]);
+    expect([...odd.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '1', '1']);
+    expect(bar({ title: 'Trống', valueHeader: 'n', bars: [] })).toContain('<tbody></tbody>');
+  });
+  it('gives two charts on one page different ids', () => {
+    const page = renderToStaticMarkup(createElement('div', null,
+      createElement(BarChart, { title: 'A', valueHeader: 'n', bars: [] }),
+      createElement(BarChart, { title: 'B', valueHeader: 'n', bars: [] })));
+    const ids = [...page.matchAll(/<figcaption id="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(ids).size).toBe(2);
+  });
+});
+
+describe('LineChart', () => {
+  const points = [{ label: '2026-09', value: 33.3 }, { label: '2026-10', value: 33.3 }, { label: '2026-11', value: 55.6 }];
+  const html = line({ title: 'Diễn biến theo tháng', points, unit: '%', max: 100, target: 100, targetLabel: 'Mục tiêu 100%', valueHeader: 'Tỷ lệ', labelHeader: 'Tháng', description: 'Tỷ lệ cuối mỗi tháng' });
+
+  it('plots one labelled point per month with a line through them', () => {
+    expect(count(html, /<circle /g)).toBe(3);
+    expect(count(html, /<polyline /g)).toBe(1);
+    expect(html).toMatch(/<text[^>]*>55.6%<\/text>/);
+    expect(html).toMatch(/<text[^>]*>2026-10<\/text>/);
+  });
+  it('draws the target as a labelled dashed line', () => {
+    expect(html).toContain('stroke-dasharray="6 4"');
+    expect(html).toContain('>Mục tiêu 100%</text>');
+  });
+  it('is labelled by its caption and description and has the numbers in a table', () => {
+    const [, titleId, descId] = /<figcaption id="([^"]+)">.*?<p id="([^"]+)"/.exec(html) ?? [];
+    expect(html).toContain(`aria-labelledby="${titleId} ${descId}"`);
+    expect(tableRows(html)).toEqual([['2026-09', '33.3%'], ['2026-10', '33.3%'], ['2026-11', '55.6%']]);
+  });
+  it('handles a single point and no points', () => {
+    const one = line({ title: 'T', points: [{ label: '2026-11', value: 20 }], valueHeader: 'n' });
+    expect(count(one, /<circle /g)).toBe(1);
+    expect(count(one, /<polyline /g)).toBe(0);
+    expect(count(line({ title: 'T', points: [], valueHeader: 'n' }), /<circle /g)).toBe(0);
+  });
+});
+
+describe('chart helpers', () => {
+  it('formats values with their unit and hides non-numbers', () => {
+    expect(formatChartValue(55.6, '%')).toBe('55.6%');
+    expect(formatChartValue(Number.POSITIVE_INFINITY)).toBe('—');
+    expect(shortLabel('ngắn')).toBe('ngắn');
+    expect(shortLabel('a'.repeat(40), 10)).toBe(`${'a'.repeat(9)}…`);
+  });
+});
