@@ -1,11 +1,12 @@
 import type { DB } from '~db/connection.server';
 import type { Actor } from '~/accounts/permissions';
-import { requireOfficerFor } from '~/accounts/permissions';
+import { requireOfficerFor, requireOrgOwner } from '~/accounts/permissions';
 import { recordAudit } from '~/audit/audit-log.server';
 import { UserError, notFound } from '~/lib/errors';
 import { organizationChanged } from '~/search/sync.server';
 import { slugify } from '~/search/fold';
 import type { OrganizationKind } from './groups';
+import { saveRenderedImage, type RenderedImage } from './image-files.server';
 import { findOrganizationByName } from './save-organization.server';
 
 export interface RegisterOrganizationInput {
@@ -62,3 +63,14 @@ export async function reviewOrganization(db: DB, actor: Actor, organizationId: n
   });
 }
 
+
+/** Owners set the organization's logo (already checked and rendered to WebP variants). */
+export async function setOrganizationLogo(db: DB, actor: Actor, organizationId: number, logo: RenderedImage, uploadsDir: string, now = new Date()): Promise<void> {
+  requireOrgOwner(actor, organizationId);
+  const org = await db.selectFrom('organizations').select(['logo_key', 'province_code']).where('id', '=', organizationId).executeTakeFirstOrThrow();
+  await saveRenderedImage(uploadsDir, logo);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('organizations').set({ logo_key: logo.storageKey, updated_at: now.toISOString() }).where('id', '=', organizationId).execute();
+    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'organization', entityId: organizationId, action: 'logo_changed', changes: { logo_key: [org.logo_key, logo.storageKey] } }, now);
+  });
+}

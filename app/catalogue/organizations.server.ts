@@ -13,6 +13,7 @@ export interface OrganizationView {
   provinceName: string;
   provinceSlug: string;
   provinceCode: string;
+  logoKey: string | null;
 }
 
 /** A cooperative's public profile; rejected organizations are not shown. */
@@ -22,7 +23,7 @@ export async function getPublicOrganization(db: DB, slug: string): Promise<Organ
     .innerJoin('provinces as pv', 'pv.code', 'o.province_code')
     .leftJoin('communes as c', 'c.code', 'o.commune_code')
     .select([
-      'o.id', 'o.slug', 'o.name', 'o.kind', 'o.verification_state', 'o.description', 'o.phone', 'o.address_line',
+      'o.id', 'o.slug', 'o.name', 'o.kind', 'o.verification_state', 'o.description', 'o.phone', 'o.address_line', 'o.logo_key',
       'c.full_name as commune_full_name', 'pv.name as province_name', 'pv.slug as province_slug', 'pv.code as province_code',
     ])
     .where('o.slug', '=', slug)
@@ -42,6 +43,7 @@ export async function getPublicOrganization(db: DB, slug: string): Promise<Organ
     provinceName: row.province_name,
     provinceSlug: row.province_slug,
     provinceCode: row.province_code,
+    logoKey: row.logo_key,
   };
 }
 

@@ -2,6 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ProductGrid } from '~/components/ProductGrid';
+import { imageUrl } from '~/catalogue/images';
 import { getPublicOrganization, listPublishedProductIds } from '~/catalogue/organizations.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
@@ -43,6 +44,7 @@ export default function CooperativePage() {
       <nav className="breadcrumbs" aria-label="breadcrumb">
         <Link to="/">{t('home')}</Link> › <Link to={`/tinh/${organization.provinceSlug}`}>{organization.provinceName}</Link>
       </nav>
+      {organization.logoKey ? <img className="org-logo" src={imageUrl(organization.logoKey, 320)} alt="" width={96} height={96} /> : null}
       <h1>{organization.name}</h1>
       <p>
         <span className={organization.verified ? 'tag tag--ok' : 'tag'}>{organization.verified ? t('verified') : t('unverified')}</span>{' '}

@@ -6,7 +6,10 @@ import { requireActor } from '~/accounts/request.server';
 import { listAuditForOrganization } from '~/audit/audit-log.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
 import { inviteMember, listMembersForViewer, removeMember } from '~/catalogue/members.server';
+import { setOrganizationLogo } from '~/catalogue/onboarding.server';
+import { processUploadedPhoto } from '~/lib/images.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { invalid, notFound } from '~/lib/errors';
@@ -32,10 +35,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  const form = await request.formData();
   const id = Number(params.id);
   return withUserErrors(langFromRequest(request), async () => {
+    const form = await readForm(request);
     switch (text(form, 'intent')) {
+      case 'logo': {
+        const logo = await fileBuffer(form, 'logo');
+        if (!logo) throw invalid('logo', { vi: 'Hãy chọn ảnh logo.', en: 'Choose a logo image.' });
+        await setOrganizationLogo(context.services.db, actor, id, await processUploadedPhoto(logo), context.services.config.uploadsDir);
+        return { ok: 'logo' as const };
+      }
       case 'invite':
         return { ok: await inviteMember(context.services.db, actor, id, { identifier: text(form, 'identifier'), role: text(form, 'role') === 'owner' ? 'owner' : 'staff', baseUrl: baseUrl(request, context) }) };
       case 'remove':
@@ -58,7 +67,7 @@ export default function OrganizationPage() {
       <p><Link to="/kenh-nguoi-ban">← {vi ? 'Kênh người bán' : 'Seller workspace'}</Link></p>
       <h1>{org.name}</h1>
       <FormMessage error={error} />
-      {result && 'ok' in result ? <p className="notice notice--ok" role="status">{result.ok === 'invited' ? (vi ? 'Đã gửi lời mời: người này sẽ vào tổ chức khi đăng ký bằng số điện thoại/e-mail đó.' : 'Invitation saved: they join when they sign up with that phone/e-mail.') : (vi ? 'Đã cập nhật thành viên.' : 'Members updated.')}</p> : null}
+      {result && 'ok' in result ? <p className="notice notice--ok" role="status">{result.ok === 'logo' ? (vi ? 'Đã cập nhật logo.' : 'Logo updated.') : result.ok === 'invited' ? (vi ? 'Đã gửi lời mời: người này sẽ vào tổ chức khi đăng ký bằng số điện thoại/e-mail đó.' : 'Invitation saved: they join when they sign up with that phone/e-mail.') : (vi ? 'Đã cập nhật thành viên.' : 'Members updated.')}</p> : null}
       <section aria-labelledby="members-h">
         <h2 id="members-h">{vi ? 'Thành viên' : 'Members'}</h2>
         <ul>{members.map((m) => (
@@ -76,6 +85,14 @@ export default function OrganizationPage() {
           </Form>
         ) : null}
       </section>
+      {isOwner ? (
+        <Form method="post" encType="multipart/form-data" className="inline-form">
+          <input type="hidden" name="intent" value="logo" />
+          <label htmlFor="logo">{vi ? 'Logo (JPEG, PNG, WebP, tối đa 10 MB)' : 'Logo (JPEG, PNG, WebP, 10 MB at most)'}</label>
+          <input id="logo" name="logo" type="file" accept="image/jpeg,image/png,image/webp" required />
+          <button type="submit">{vi ? 'Tải logo lên' : 'Upload the logo'}</button>
+        </Form>
+      ) : null}
       {canReadAudit ? (
         <section aria-labelledby="audit-h">
           <h2 id="audit-h">{vi ? 'Nhật ký thay đổi' : 'Audit log'}</h2>

@@ -197,3 +197,23 @@ describe('spreadsheet upload in the workspace', () => {
     expect((await farmerB.post(`/kenh-nguoi-ban/to-chuc/${orgA}/nhap-csv`, upload(csv))).status).toBe(404);
   });
 });
+
+describe('organization logo', () => {
+  it('the owner uploads a logo that the public cooperative page shows; another cooperative cannot', async () => {
+    const form = () => {
+      const f = new FormData();
+      f.set('intent', 'logo');
+      return f;
+    };
+    const png = await sharp({ create: { width: 300, height: 300, channels: 3, background: '#2f6b3a' } }).png().toBuffer();
+    const theirs = form();
+    theirs.set('logo', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'logo.png');
+    expect((await farmerB.post(`/kenh-nguoi-ban/to-chuc/${orgA}`, theirs)).status).toBe(404);
+    const mine = form();
+    mine.set('logo', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'logo.png');
+    expect((await farmerA.post(`/kenh-nguoi-ban/to-chuc/${orgA}`, mine)).status).toBe(200);
+    const org = await data.db.selectFrom('organizations').select(['slug', 'logo_key']).where('id', '=', orgA).executeTakeFirstOrThrow();
+    expect(org.logo_key).toMatch(/^p\//);
+    expect(await (await fetch(`${server.url}/hop-tac-xa/${org.slug}`)).text()).toContain(`/uploads/${org.logo_key}-320.webp`);
+  });
+});
