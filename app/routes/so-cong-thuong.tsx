@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireOfficer } from '~/accounts/permissions';
 import { requireActor } from '~/accounts/request.server';
 import { BarChart } from '~/components/charts/BarChart';
+import { LineChart } from '~/components/charts/LineChart';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
@@ -77,7 +78,7 @@ export default function TradeOfficeDashboard() {
         <BarChart title={vi ? 'Theo hạng sao (%)' : 'By stars (%)'} valueHeader="%" max={100} bars={kpi.byStars.map((b) => ({ label: `${b.key} ★ (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
         <BarChart title={vi ? 'Theo nhóm sản phẩm (%)' : 'By product group (%)'} valueHeader="%" max={100} bars={kpi.byGroup.map((b) => ({ label: `${label(b.key)} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
         <BarChart title={vi ? 'Theo xã, phường (%)' : 'By commune (%)'} valueHeader="%" max={100} bars={kpi.byCommune.map((b) => ({ label: `${communeNames[b.key] ?? '—'} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
-        <BarChart title={vi ? 'Diễn biến theo tháng (%)' : 'Month by month (%)'} valueHeader="%" max={100} bars={kpi.trend.map((t) => ({ label: `${t.month} (${t.online}/${t.total})`, value: t.percent, unit: '%' }))} />
+        <LineChart title={vi ? 'Diễn biến theo tháng (%)' : 'Month by month (%)'} valueHeader="%" labelHeader={vi ? 'Tháng' : 'Month'} unit="%" max={100} target={100} targetLabel={vi ? 'Mục tiêu 100%' : 'Target 100%'} points={kpi.trend.map((t) => ({ label: t.month, value: t.percent }))} />
         <p className="inline-form">
           <a href={exportLink('kpi')}>{vi ? 'Tải CSV các bảng KPI' : 'Download the KPI tables as CSV'}</a>
           <a href={exportLink('bao-cao-thang')}>{vi ? 'Tải báo cáo tháng (Excel)' : 'Download the monthly report (Excel)'}</a>
