@@ -1,9 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { OrderTables } from './schema-orders';
+import type { TraceabilityTables } from './schema-traceability';
 
 /** ISO 8601 UTC timestamp text, e.g. 2026-11-22T09:00:00.000Z. */
-type Timestamp = string;
+export type Timestamp = string;
 /** Calendar date text, YYYY-MM-DD. */
-type DateText = string;
+export type DateText = string;
 
 export interface ProvinceTable {
   code: string;
@@ -254,7 +256,7 @@ export interface OcopRegisterEntryTable {
   imported_at: Timestamp;
 }
 
-export interface Database {
+export interface Database extends OrderTables, TraceabilityTables {
   app_meta: AppMetaTable;
   provinces: ProvinceTable;
   communes: CommuneTable;

@@ -12,6 +12,7 @@ import { startSearch } from '~/search/bootstrap.server';
 import { refreshLapsedBadges } from '~/search/expiry.server';
 import { rateLimiter } from '~/accounts/rate-limit.server';
 import { createHttpApp } from './http';
+import { loadStampKeyring } from '~/traceability/keyring.server';
 import { drainEmailOutbox } from '~/email/outbox.server';
 import { createSmtpTransport } from '~/email/smtp.server';
 
@@ -56,7 +57,7 @@ async function main() {
   badgeTimer.unref();
   await refreshLapsedBadges(db);
   const mailTimer = config.mail.smtpUrl ? startMailer(db, config.mail.smtpUrl, config.mail.from, log) : null;
-  const services: AppServices = { config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log };
+  const services: AppServices = { config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log, stampKeyring: loadStampKeyring(config) };
 
   const app = createHttpApp({
     services,

@@ -1,3 +1,6 @@
+import { enOrders } from './sections/orders';
+import { enTraceability } from './sections/traceability';
+import { enTradeoffice } from './sections/tradeoffice';
 import type { Dictionary } from './vi';
 
 export const en: Dictionary = {
@@ -100,4 +103,7 @@ export const en: Dictionary = {
   tradeOffice: 'Trade office',
   ocopVerified: 'Verified against the province OCOP register',
   footer: 'Chợ Phiên — the OCOP marketplace of the northern mountain provinces.',
+  ...enOrders,
+  ...enTraceability,
+  ...enTradeoffice,
 };

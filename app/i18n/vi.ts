@@ -1,3 +1,7 @@
+import { viOrders } from './sections/orders';
+import { viTraceability } from './sections/traceability';
+import { viTradeoffice } from './sections/tradeoffice';
+
 export const vi = {
   siteName: 'Chợ Phiên',
   tagline: 'Đặc sản OCOP vùng cao, truy xuất nguồn gốc rõ ràng',
@@ -98,5 +102,8 @@ export const vi = {
   tradeOffice: 'Sở Công Thương',
   ocopVerified: 'Đã đối chiếu sổ OCOP của tỉnh',
   footer: 'Chợ Phiên — sàn đặc sản OCOP các tỉnh miền núi phía Bắc.',
+  ...viOrders,
+  ...viTraceability,
+  ...viTradeoffice,
 };
 export type Dictionary = typeof vi;

@@ -1,5 +1,6 @@
 import type { DB } from '~db/connection.server';
 import type { SearchService } from '~/search/service.server';
+import type { StampKeyring } from '~/traceability/authenticator.server';
 import type { Config } from './config.server';
 import type { Logger } from './log.server';
 
@@ -11,6 +12,8 @@ export interface AppServices {
   /** Pending and failing search-outbox rows (null when no external engine is used). */
   searchSyncStatus(): Promise<{ pending: number; failing: number; oldestPendingAt: string | null; lastError: string | null } | null>;
   log: Logger;
+  /** Keys that sign and verify traceability stamp authenticators. */
+  stampKeyring: StampKeyring;
 }
 
 declare module '@remix-run/node' {

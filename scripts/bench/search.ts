@@ -65,6 +65,22 @@ async function timeQueries(engine: SearchIndex) {
   return { rows, overall: summarize(all) };
 }
 
+type Timings = Awaited<ReturnType<typeof timeQueries>>;
+
+/** One row per query with both engines' hit counts and p95s, so they compare at a glance. */
+function printSideBySide(cold: Timings, warm: Timings, meili: Timings) {
+  console.log('\nSide by side (p95; Meilisearch counts more hits where typo tolerance matches more words):');
+  console.table(BENCH_QUERIES.map(([label], i) => ({
+    query: label,
+    'SQLite hits': cold.rows[i].hits,
+    'Meili hits': meili.rows[i].hits,
+    'SQLite p95 (cache off)': ms(cold.rows[i].p95),
+    'SQLite p95 (cache on)': ms(warm.rows[i].p95),
+    'Meili p95': ms(meili.rows[i].p95),
+  })));
+  console.log(`Overall p95: SQLite ${ms(cold.overall.p95)} (cache off), ${ms(warm.overall.p95)} (cache on); Meilisearch ${ms(meili.overall.p95)}`);
+}
+
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cho-phien-bench-'));
 try {
   const { db, sqlite } = openDatabase(path.join(dir, 'bench.sqlite'));
@@ -99,7 +115,9 @@ try {
       await index.upsert([...documents.values()]);
     }
     console.log(`\nMeilisearch index build (${ids.length.toLocaleString('en')} documents, batches of 10,000, waiting for every task): ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
-    report('Meilisearch 1.21', await timeQueries(index), 15);
+    const meiliResult = await timeQueries(index);
+    report('Meilisearch 1.21', meiliResult, 15);
+    printSideBySide(cold, warm, meiliResult);
   } finally {
     await meili.stop();
   }
