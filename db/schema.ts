@@ -45,6 +45,8 @@ export interface OrganizationTable {
   updated_at: Timestamp;
   created_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
   reviewed_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** From this goods subtotal on, the cooperative delivers for free (null: never free). */
+  free_delivery_from_vnd: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export type ProductStatus = 'draft' | 'submitted' | 'published' | 'rejected' | 'archived';

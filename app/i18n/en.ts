@@ -1,3 +1,4 @@
+import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
 import { enTraceability } from './sections/traceability';
 import { enTradeoffice } from './sections/tradeoffice';
@@ -104,6 +105,7 @@ export const en: Dictionary = {
   ocopVerified: 'Verified against the province OCOP register',
   footer: 'Chợ Phiên — the OCOP marketplace of the northern mountain provinces.',
   ...enOrders,
+  ...enFulfilment,
   ...enTraceability,
   ...enTradeoffice,
 };

@@ -1,3 +1,4 @@
+import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
 import { viTraceability } from './sections/traceability';
 import { viTradeoffice } from './sections/tradeoffice';
@@ -103,6 +104,7 @@ export const vi = {
   ocopVerified: 'Đã đối chiếu sổ OCOP của tỉnh',
   footer: 'Chợ Phiên — sàn đặc sản OCOP các tỉnh miền núi phía Bắc.',
   ...viOrders,
+  ...viFulfilment,
   ...viTraceability,
   ...viTradeoffice,
 };
