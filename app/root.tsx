@@ -6,9 +6,11 @@ import { optionalActor } from '~/accounts/request.server';
 import { getUser } from '~/accounts/users.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
 import stylesUrl from '~/styles/app.css?url';
+import ordersStylesUrl from '~/styles/orders.css?url';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
+  { rel: 'stylesheet', href: ordersStylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -40,7 +42,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <a className="skip-link" href="#main">{t('skipToContent')}</a>
         <SiteHeader />
         <main id="main">{children}</main>
-        <footer className="site-footer">{t('footer')}</footer>
+        <footer className="site-footer">{t('footer')} · <a href="/tra-cuu-don-hang">{t('findOrder')}</a></footer>
         <ScrollRestoration />
         <Scripts />
       </body>

@@ -95,7 +95,7 @@ export interface OrderHistoryTable {
   lots: ColumnType<string, string | undefined, string>;
 }
 
-export type PaymentOutcome = 'applied' | 'held_unmatched' | 'held_short' | 'held_late' | 'applied_overpaid' | 'refunded' | 'ignored';
+export type PaymentOutcome = 'applied' | 'applied_overpaid' | 'held_unmatched' | 'held_short' | 'held_late' | 'held_already_paid' | 'refund' | 'ignored';
 
 export interface PaymentEventTable {
   id: Generated<number>;

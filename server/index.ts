@@ -13,6 +13,9 @@ import { refreshLapsedBadges } from '~/search/expiry.server';
 import { rateLimiter } from '~/accounts/rate-limit.server';
 import { createHttpApp } from './http';
 import { loadStampKeyring } from '~/traceability/keyring.server';
+import { createPaymentProviders } from '~/payments/providers.server';
+import { expireUnpaidCheckouts } from '~/payments/payments.server';
+import { loadDeliveryFeeTable } from '~/orders/delivery-fee';
 import { drainEmailOutbox } from '~/email/outbox.server';
 import { createSmtpTransport } from '~/email/smtp.server';
 
@@ -57,7 +60,19 @@ async function main() {
   badgeTimer.unref();
   await refreshLapsedBadges(db);
   const mailTimer = config.mail.smtpUrl ? startMailer(db, config.mail.smtpUrl, config.mail.from, log) : null;
-  const services: AppServices = { config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log, stampKeyring: loadStampKeyring(config) };
+  const payments = createPaymentProviders(config.payments, async (checkoutId, sessionId) => {
+    await db.updateTable('checkouts').set({ stripe_session_id: sessionId }).where('id', '=', checkoutId).execute();
+  });
+  // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back.
+  const expiryTimer = setInterval(() => {
+    void expireUnpaidCheckouts(db).then((n) => n && log.info('unpaid checkouts expired', { count: n })).catch((error) => log.error('checkout expiry failed', { error: String(error) }));
+  }, 60_000);
+  expiryTimer.unref();
+  await expireUnpaidCheckouts(db);
+  const services: AppServices = {
+    config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log,
+    stampKeyring: loadStampKeyring(config), payments, deliveryFees: loadDeliveryFeeTable(config.payments.deliveryFeesJson),
+  };
 
   const app = createHttpApp({
     services,
@@ -84,6 +99,7 @@ async function main() {
     server.closeAllConnections();
     if (mailTimer) clearInterval(mailTimer);
     clearInterval(badgeTimer);
+    clearInterval(expiryTimer);
     await search.stop();
     await db.destroy().catch(() => {});
     sqlite.open && sqlite.close();

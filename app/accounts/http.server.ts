@@ -2,6 +2,8 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import { networkOf } from './rate-limit.server';
 import { clearSessionCookie, sessionCookie, sessionTokenFrom } from './request.server';
 import { createSession, endAllSessions, endSession, userIdForSession } from './sessions.server';
+import { mergeGuestCart } from '~/orders/cart.server';
+import { clearCartCookie, guestCartToken } from '~/orders/http.server';
 
 /** Client network for rate limits; Express puts the socket address in a header we set ourselves. */
 export function clientNetwork(request: Request): string {
@@ -17,7 +19,15 @@ export async function startSessionAndRedirect(request: Request, context: AppLoad
   const old = sessionTokenFrom(request);
   if (old) await endSession(context.services.db, old);
   const { token } = await createSession(context.services.db, userId);
-  return redirect(to, { headers: { 'Set-Cookie': sessionCookie(token, context.services.config.env === 'production' && !!context.services.config.publicUrl?.startsWith('https')) } });
+  const headers = new Headers();
+  headers.append('Set-Cookie', sessionCookie(token, context.services.config.env === 'production' && !!context.services.config.publicUrl?.startsWith('https')));
+  // What a guest put in the cart before signing in joins the account's cart.
+  const guestCart = guestCartToken(request);
+  if (guestCart) {
+    await mergeGuestCart(context.services.db, guestCart, userId);
+    headers.append('Set-Cookie', clearCartCookie(context));
+  }
+  return redirect(to, { headers });
 }
 
 export async function signOut(request: Request, context: AppLoadContext, everywhere: boolean) {

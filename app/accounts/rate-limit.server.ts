@@ -7,6 +7,10 @@ export const LIMITS = {
   signInPerIp: { max: 20, windowMs: 15 * 60_000 },
   resetPerAccount: { max: 3, windowMs: 60 * 60_000 },
   resetPerIp: { max: 10, windowMs: 60 * 60_000 },
+  /** Guest order lookups (code + phone) per /24 network. */
+  orderLookup: { max: 10, windowMs: 15 * 60_000 },
+  /** Suspicious-product reports from a stamp's scan page per network. */
+  stampReport: { max: 5, windowMs: 60 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** The limiter's store on the `rate_limit_events` table: survives restarts, shared by every request. */

@@ -6,7 +6,7 @@ export interface AuditEntry {
   actorUserId: number | null;
   organizationId: number | null;
   provinceCode: string | null;
-  entityType: 'organization' | 'product' | 'certificate' | 'membership' | 'officer' | 'stock';
+  entityType: 'organization' | 'product' | 'certificate' | 'membership' | 'officer' | 'stock' | 'order' | 'payment' | 'refund' | 'payout' | 'batch' | 'stamp';
   entityId: number;
   action: string;
   changes?: Changes;

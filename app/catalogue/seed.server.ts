@@ -81,5 +81,20 @@ export async function seedDatabase(db: DB, options: { demo: boolean; uploadsDir:
     await trx.insertInto('app_meta').values({ key: DEMO_MARK, value: now.toISOString() }).execute();
   });
   for (const account of DEMO_STAFF) await ensureStaffAccount(db, account, now);
+  await seedDemoProducerOwners(db, cooperatives.filter((c) => c.verified).map((c) => c.slug), now);
   return { referenceData, demo: 'seeded', cooperatives: cooperatives.length, products: products.length };
+}
+
+/** Password of every demo cooperative owner account (`<cooperative slug>@chophien.test`); the README lists it. */
+export const DEMO_PRODUCER_PASSWORD = 'chophien-producer-demo';
+
+/** One owner account per approved demo cooperative, so the seller side of the demo can be tried at once. */
+async function seedDemoProducerOwners(db: DB, slugs: string[], now: Date): Promise<void> {
+  const at = now.toISOString();
+  for (const slug of slugs) {
+    const organization = await db.selectFrom('organizations').select(['id', 'name']).where('slug', '=', slug).executeTakeFirst();
+    if (!organization) continue;
+    const userId = await ensureStaffAccount(db, { identifier: `${slug}@chophien.test`, displayName: `Chủ ${organization.name}`, password: DEMO_PRODUCER_PASSWORD }, now);
+    await db.insertInto('organization_members').values({ organization_id: organization.id, user_id: userId, role: 'owner', created_at: at }).onConflict((oc) => oc.doNothing()).execute();
+  }
 }

@@ -15,12 +15,15 @@ export function SiteHeader() {
           <span aria-hidden="true">🌾</span> {t('siteName')}
         </Link>
         <nav className="user-menu" aria-label={t('accountMenu')}>
+          <Link to="/gio-hang">{t('cart')}</Link>
           {user ? (
             <>
+              <Link to="/don-hang">{t('myOrders')}</Link>
               <Link to="/kenh-nguoi-ban">{t('sellerHome')}</Link>
               {user.isOfficer ? <Link to="/so-cong-thuong">{t('tradeOffice')}</Link> : null}
               {user.isOfficer ? <Link to="/duyet">{t('reviewQueue')}</Link> : null}
               {user.isAdmin ? <Link to="/quan-tri/hop-thu">{t('mailbox')}</Link> : null}
+              {user.isAdmin ? <Link to="/quan-tri/thanh-toan">{t('paymentsAdmin')}</Link> : null}
               <Form method="post" action="/dang-xuat"><button type="submit" className="link-button">{t('signOut')}</button></Form>
             </>
           ) : (

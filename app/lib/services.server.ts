@@ -1,6 +1,8 @@
 import type { DB } from '~db/connection.server';
 import type { SearchService } from '~/search/service.server';
 import type { StampKeyring } from '~/traceability/authenticator.server';
+import type { PaymentProviders } from '~/payments/providers.server';
+import type { DeliveryFeeTable } from '~/orders/delivery-fee';
 import type { Config } from './config.server';
 import type { Logger } from './log.server';
 
@@ -14,6 +16,9 @@ export interface AppServices {
   log: Logger;
   /** Keys that sign and verify traceability stamp authenticators. */
   stampKeyring: StampKeyring;
+  /** The payment methods the operator configured (VietQR, Stripe cards, cash on delivery). */
+  payments: PaymentProviders;
+  deliveryFees: DeliveryFeeTable;
 }
 
 declare module '@remix-run/node' {

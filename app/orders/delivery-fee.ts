@@ -93,3 +93,17 @@ export function deliveryFee(shipment: ShipmentForFee, table: DeliveryFeeTable = 
   const extraSteps = Math.ceil((weightGrams - last.upToGrams) / table.extraStepGrams);
   return { feeVnd: last.feeVnd + extraSteps * table.extraPerStepVnd[zone], free: false, zone };
 }
+
+/** The table from DELIVERY_FEES (JSON), or the built-in one; a bad table stops the server with the reason. */
+export function loadDeliveryFeeTable(json: string | null): DeliveryFeeTable {
+  if (!json) return DEFAULT_DELIVERY_FEES;
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new Error('DELIVERY_FEES is not valid JSON');
+  }
+  const parsed = deliveryFeeTableSchema.safeParse(value);
+  if (!parsed.success) throw new Error(`DELIVERY_FEES is not a valid fee table: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}

@@ -8,7 +8,11 @@ import { queueOrderEmails } from './order-emails.server';
 import { transition, type OrderActorRole, type OrderEvent, type OrderState, type PaymentMethod, type TransitionInput } from './order-state';
 
 /** How a buyer proves an order is theirs: their account, or the secret link of their checkout. */
-export type BuyerAccess = { userId: number } | { checkoutToken: string };
+export type BuyerAccess =
+  | { userId: number }
+  | { checkoutToken: string }
+  /** A guest who typed the order code and phone number; the route proved it with a signed grant. */
+  | { orderCode: string };
 
 /** Who acts on an order. Cooperatives and the operator are checked here, in the domain. */
 export type OrderParty =
@@ -43,7 +47,7 @@ export async function orderForParty(db: DB, party: OrderParty, orderId: number):
   return order;
 }
 
-export function mayAccess(party: OrderParty, order: { organization_id: number; buyer_user_id: number | null; access_token_hash: string }): boolean {
+export function mayAccess(party: OrderParty, order: { code: string; organization_id: number; buyer_user_id: number | null; access_token_hash: string }): boolean {
   switch (party.role) {
     case 'system':
       return true;
@@ -52,9 +56,9 @@ export function mayAccess(party: OrderParty, order: { organization_id: number; b
     case 'cooperative':
       return isMember(party.actor, order.organization_id);
     case 'buyer':
-      return 'userId' in party.access
-        ? order.buyer_user_id === party.access.userId
-        : tokenMatchesHash(party.access.checkoutToken, order.access_token_hash);
+      if ('userId' in party.access) return order.buyer_user_id === party.access.userId;
+      if ('orderCode' in party.access) return order.code === party.access.orderCode;
+      return tokenMatchesHash(party.access.checkoutToken, order.access_token_hash);
   }
 }
 
@@ -71,8 +75,13 @@ function actorUserId(party: OrderParty): number | null {
  * a webhook racing a cooperative cannot both apply.
  */
 export async function applyOrderEvent(db: DB, party: OrderParty, orderId: number, event: OrderEvent, input: TransitionInput = {}, options: { commissionPercent?: number; now?: Date } = {}): Promise<OrderState> {
+  return db.transaction().execute((trx) => applyOrderEventIn(trx, party, orderId, event, input, options));
+}
+
+/** applyOrderEvent inside the caller's transaction (payments apply several orders' events at once). */
+export async function applyOrderEventIn(trx: DB, party: OrderParty, orderId: number, event: OrderEvent, input: TransitionInput = {}, options: { commissionPercent?: number; now?: Date } = {}): Promise<OrderState> {
   const now = options.now ?? new Date();
-  return db.transaction().execute(async (trx) => {
+  {
     const order = await orderForParty(trx, party, orderId);
     const result = transition({ state: order.state, paymentMethod: order.payment_method, amountPaidVnd: order.paid_vnd }, event, { role: party.role as OrderActorRole, userId: actorUserId(party) }, { ...input, at: now });
     const updated = await trx
@@ -96,7 +105,7 @@ export async function applyOrderEvent(db: DB, party: OrderParty, orderId: number
     await queueOrderEmails(trx, order.id, event, now);
     await settleCheckout(trx, order.checkout_id, now);
     return result.state;
-  });
+  }
 }
 
 async function applyEffects(trx: DB, order: OrderRow, effects: string[], context: { now: Date; userId: number | null; reason: string | null; commissionPercent: number }) {

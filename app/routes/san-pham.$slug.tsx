@@ -1,3 +1,4 @@
+import { AddToCart } from '~/components/AddToCart';
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
@@ -72,6 +73,7 @@ export default function ProductPage() {
           <p className={product.stock > 0 ? 'stock stock--in' : 'stock stock--out'}>
             {product.stock > 0 ? t('inStock', { n: product.stock }) : t('outOfStock')}
           </p>
+          <AddToCart productId={product.id} stock={product.stock} />
           {product.ocop ? (
             <div className="ocop-block">
               <OcopStars stars={product.ocop.stars} />{' '}
