@@ -1,6 +1,6 @@
 import type { DB } from '~db/connection.server';
 import type { OcopGroup } from './groups';
-import { todayUtc } from '~/search/documents.server';
+import { todayInVietnam } from '~/lib/dates';
 
 export interface OcopBadge {
   stars: 3 | 4 | 5;
@@ -43,7 +43,7 @@ export interface ProductView {
 }
 
 /** A product a buyer may see (published, organization not rejected), or null. */
-export async function getPublicProduct(db: DB, slug: string, today = todayUtc()): Promise<ProductView | null> {
+export async function getPublicProduct(db: DB, slug: string, today = todayInVietnam()): Promise<ProductView | null> {
   const row = await db
     .selectFrom('products as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')

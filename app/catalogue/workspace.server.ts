@@ -1,11 +1,11 @@
 import type { DB } from '~db/connection.server';
 import type { Actor } from '~/accounts/permissions';
-import { todayUtc } from '~/search/documents.server';
+import { todayInVietnam } from '~/lib/dates';
 
 export const LOW_STOCK = 5;
 
 /** The seller home: the actor's organizations and their listings, with what needs attention. */
-export async function sellerOverview(db: DB, actor: Actor, today = todayUtc()) {
+export async function sellerOverview(db: DB, actor: Actor, today = todayInVietnam()) {
   const orgIds = actor.memberships.map((m) => m.organizationId);
   if (orgIds.length === 0) return { organizations: [], products: [], lowStock: [], expiring: [] };
   const organizations = await db.selectFrom('organizations as o').innerJoin('provinces as p', 'p.code', 'o.province_code')

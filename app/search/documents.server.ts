@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
+import { todayInVietnam } from '~/lib/dates';
 import type { OcopGroup } from '~/catalogue/groups';
 import { imageUrl } from '~/catalogue/images';
 import type { SearchDocument } from './types';
@@ -9,7 +10,7 @@ import type { SearchDocument } from './types';
  * (published, organization not rejected) come back: a missing id means "remove it from every index".
  * Reads through `db` or a transaction, so callers can build documents inside the write that changed them.
  */
-export async function loadSearchDocuments(db: DB, productIds: number[], today = todayUtc()): Promise<Map<number, SearchDocument>> {
+export async function loadSearchDocuments(db: DB, productIds: number[], today = todayInVietnam()): Promise<Map<number, SearchDocument>> {
   const documents = new Map<number, SearchDocument>();
   if (productIds.length === 0) return documents;
   for (let i = 0; i < productIds.length; i += 500) {
@@ -81,6 +82,3 @@ export async function listIndexableProductIds(db: DB): Promise<number[]> {
   return rows.map((r) => r.id);
 }
 
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}

@@ -1,11 +1,11 @@
 import type { DB } from '~db/connection.server';
 import type { Actor } from '~/accounts/permissions';
 import { requireOfficerFor } from '~/accounts/permissions';
-import { todayUtc } from '~/search/documents.server';
+import { todayInVietnam } from '~/lib/dates';
 import { computeKpi } from './kpi';
 
 /** The province's KPI from the register and its listings; officers of the province and admins only. */
-export async function provinceKpi(db: DB, actor: Actor, provinceCode: string, today = todayUtc(), months = 12) {
+export async function provinceKpi(db: DB, actor: Actor, provinceCode: string, today = todayInVietnam(), months = 12) {
   requireOfficerFor(actor, provinceCode);
   const [entries, listings, communes] = await Promise.all([
     db.selectFrom('ocop_register_entries').selectAll().where('province_code', '=', provinceCode).execute(),

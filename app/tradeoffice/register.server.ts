@@ -4,7 +4,7 @@ import { requireOfficerFor } from '~/accounts/permissions';
 import { recordAudit } from '~/audit/audit-log.server';
 import { loadPlaceIndex } from '~/catalogue/places.server';
 import { notFound, UserError } from '~/lib/errors';
-import { todayUtc } from '~/search/documents.server';
+import { todayInVietnam } from '~/lib/dates';
 import { matchScore, SUGGESTION_THRESHOLD } from './matching';
 import { checkRegisterCsv, type RegisterCheck } from './register-csv';
 
@@ -72,7 +72,7 @@ export async function confirmMatch(db: DB, actor: Actor, entryId: number, produc
 }
 
 /** True when the product matches a valid entry of its province's register: its OCOP badge is "verified". */
-export async function isRegisterVerified(db: DB, productId: number, today = todayUtc()): Promise<boolean> {
+export async function isRegisterVerified(db: DB, productId: number, today = todayInVietnam()): Promise<boolean> {
   const row = await db.selectFrom('ocop_register_entries').select('id').where('matched_product_id', '=', productId).where('expires_on', '>=', today).executeTakeFirst();
   return Boolean(row);
 }
