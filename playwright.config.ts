@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_BANK_WEBHOOK_SECRET, E2E_VIETQR } from './tests/e2e/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? '.cache/e2e-data';
@@ -37,6 +38,8 @@ export default defineConfig({
       HOST: '127.0.0.1',
       DATA_DIR,
       LOG_LEVEL: 'warn',
+      ...E2E_VIETQR,
+      BANK_WEBHOOK_SECRET: E2E_BANK_WEBHOOK_SECRET,
     },
   },
 });

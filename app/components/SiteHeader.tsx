@@ -24,6 +24,7 @@ export function SiteHeader() {
               {user.isOfficer ? <Link to="/duyet">{t('reviewQueue')}</Link> : null}
               {user.isAdmin ? <Link to="/quan-tri/hop-thu">{t('mailbox')}</Link> : null}
               {user.isAdmin ? <Link to="/quan-tri/thanh-toan">{t('paymentsAdmin')}</Link> : null}
+              {user.isAdmin ? <Link to="/quan-tri/chi-tra">{t('payoutsAdmin')}</Link> : null}
               <Form method="post" action="/dang-xuat"><button type="submit" className="link-button">{t('signOut')}</button></Form>
             </>
           ) : (

@@ -42,6 +42,8 @@ export default function SellerHome() {
             <Link className="button" to={`/kenh-nguoi-ban/san-pham/moi?to-chuc=${org.id}`}>{vi ? '+ Thêm sản phẩm' : '+ Add a product'}</Link>
             <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}/nhap-csv`}>{vi ? 'Nhập từ bảng tính' : 'Import a spreadsheet'}</Link>
             <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}`}>{vi ? 'Thành viên, nhật ký' : 'Members, audit log'}</Link>
+            <Link to={`/kenh-nguoi-ban/don-hang?to-chuc=${org.id}`}>{vi ? 'Đơn hàng đến' : 'Incoming orders'}</Link>
+            <Link to={`/kenh-nguoi-ban/so-du?to-chuc=${org.id}`}>{vi ? 'Số dư' : 'Balance'}</Link>
           </p>
         </section>
       ))}

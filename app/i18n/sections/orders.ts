@@ -4,6 +4,7 @@ export const viOrders = {
   myOrders: 'Đơn hàng của tôi',
   findOrder: 'Tra cứu đơn hàng',
   paymentsAdmin: 'Thanh toán',
+  payoutsAdmin: 'Chi trả',
   quantity: 'Số lượng',
   addToCart: 'Thêm vào giỏ',
 };
@@ -13,6 +14,7 @@ export const enOrders: typeof viOrders = {
   myOrders: 'My orders',
   findOrder: 'Find an order',
   paymentsAdmin: 'Payments',
+  payoutsAdmin: 'Payouts',
   quantity: 'Quantity',
   addToCart: 'Add to cart',
 };

@@ -1,0 +1,89 @@
+import type { DB } from '~db/connection.server';
+import type { Actor } from '~/accounts/permissions';
+import { requireOrgMember } from '~/accounts/permissions';
+import { invalid } from '~/lib/errors';
+import { FULFILMENT_VIEWS, type CooperativeEvent, type FulfilmentView } from './fulfilment';
+import { getOrderDetail } from './buyer.server';
+import { availableEvents, type PaymentMethod } from './order-state';
+import { applyOrderEvent } from './orders.server';
+
+/** The cooperatives of the actor, for the organization picker. */
+export async function memberOrganizations(db: DB, actor: Actor) {
+  const ids = actor.memberships.map((m) => m.organizationId);
+  if (!ids.length) return [];
+  return db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute();
+}
+
+/** One cooperative's incoming orders in a view, oldest first for the to-do list, newest first otherwise. */
+export async function listIncomingOrders(db: DB, actor: Actor, organizationId: number, view: FulfilmentView, limit = 200) {
+  requireOrgMember(actor, organizationId);
+  const [orders, counts] = await Promise.all([
+    db.selectFrom('orders')
+      .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
+      .innerJoin('provinces', 'provinces.code', 'checkouts.province_code')
+      .select(['orders.id', 'orders.code', 'orders.state', 'orders.payment_method', 'orders.total_vnd', 'orders.created_at', 'orders.updated_at', 'checkouts.contact_name', 'provinces.name as province_name'])
+      .select((eb) => eb.selectFrom('order_items').select((e) => e.fn.sum<number>('quantity').as('n')).whereRef('order_items.order_id', '=', 'orders.id').as('units'))
+      .where('orders.organization_id', '=', organizationId)
+      .where('orders.state', 'in', [...FULFILMENT_VIEWS[view]])
+      .orderBy('orders.id', view === 'todo' ? 'asc' : 'desc')
+      .limit(limit)
+      .execute(),
+    db.selectFrom('orders').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('organization_id', '=', organizationId).groupBy('state').execute(),
+  ]);
+  const byState = new Map(counts.map((c) => [c.state, Number(c.n)]));
+  const viewCounts = Object.fromEntries(
+    Object.entries(FULFILMENT_VIEWS).map(([name, states]) => [name, states.reduce((sum, s) => sum + (byState.get(s) ?? 0), 0)]),
+  ) as Record<FulfilmentView, number>;
+  return { orders: orders.map((o) => ({ ...o, units: Number(o.units ?? 0) })), viewCounts };
+}
+
+/** An order as its cooperative sees it, with the steps it may take now. Someone else's order is a 404. */
+export async function getIncomingOrder(db: DB, actor: Actor, code: string) {
+  const detail = await getOrderDetail(db, { role: 'cooperative', actor }, code);
+  const snapshot = { state: detail.order.state, paymentMethod: detail.order.payment_method as PaymentMethod, amountPaidVnd: detail.order.paid_vnd };
+  const lots = await shippableLots(db, detail.items.map((i) => i.product_id));
+  return { ...detail, actions: availableEvents(snapshot, 'cooperative'), lots };
+}
+
+/**
+ * Lots the cooperative may name when shipping: the batches recorded for the order's products, when
+ * the traceability tables exist. Free-typed lot codes are accepted too (a lot recorded elsewhere).
+ */
+async function shippableLots(db: DB, productIds: number[]): Promise<Array<{ id: number; productId: number; lotCode: string }>> {
+  if (!productIds.length) return [];
+  try {
+    const rows = await (db as unknown as DB)
+      .selectFrom('batches' as never)
+      .select(['id', 'product_id', 'lot_code'] as never[])
+      .where('product_id' as never, 'in', productIds as never)
+      .orderBy('id' as never, 'desc')
+      .limit(50)
+      .execute() as unknown as Array<{ id: number; product_id: number; lot_code: string }>;
+    return rows.map((r) => ({ id: r.id, productId: r.product_id, lotCode: r.lot_code }));
+  } catch {
+    return [];
+  }
+}
+
+export interface FulfilmentInput {
+  reason?: string;
+  carrier?: string;
+  trackingNumber?: string;
+  lots?: string[];
+}
+
+const MAX_TEXT = 200;
+
+/** A cooperative member moves one of its orders on (accept, ship, deliver or cancel with a reason). */
+export async function fulfilOrder(db: DB, actor: Actor, code: string, event: CooperativeEvent, input: FulfilmentInput, options: { commissionPercent: number; now?: Date }) {
+  for (const [field, value] of Object.entries({ reason: input.reason, carrier: input.carrier, trackingNumber: input.trackingNumber })) {
+    if (value && value.length > MAX_TEXT) throw invalid(field, { vi: `Tối đa ${MAX_TEXT} ký tự.`, en: `At most ${MAX_TEXT} characters.` });
+  }
+  const detail = await getOrderDetail(db, { role: 'cooperative', actor }, code);
+  return applyOrderEvent(db, { role: 'cooperative', actor }, detail.order.id, event, {
+    reason: input.reason?.trim() || undefined,
+    carrier: input.carrier?.trim() || undefined,
+    trackingNumber: input.trackingNumber?.trim() || undefined,
+    lots: input.lots ?? [],
+  }, options);
+}

@@ -1,0 +1,91 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Link, useLoaderData } from '@remix-run/react';
+import { requireActor } from '~/accounts/request.server';
+import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { langFromRequest, useI18n } from '~/i18n';
+import { formatDateTime } from '~/lib/dates';
+import { orErrorPage } from '~/lib/forms.server';
+import { formatVnd } from '~/lib/money';
+import { isFulfilmentView, type FulfilmentView } from '~/orders/fulfilment';
+import { listIncomingOrders, memberOrganizations } from '~/orders/fulfilment.server';
+import { orderStateName, type OrderState } from '~/orders/order-state';
+
+export const meta: MetaFunction = () => [{ title: 'Đơn hàng đến — Kênh người bán' }];
+
+const VIEW_NAMES: Record<FulfilmentView, { vi: string; en: string }> = {
+  todo: { vi: 'Cần xử lý', en: 'To do' },
+  unpaid: { vi: 'Chờ thanh toán', en: 'Awaiting payment' },
+  shipped: { vi: 'Đang giao', en: 'Shipped' },
+  done: { vi: 'Đã xong', en: 'Done' },
+};
+
+const METHOD_NAMES = { vietqr: { vi: 'Chuyển khoản VietQR', en: 'VietQR transfer' }, card: { vi: 'Thẻ', en: 'Card' }, cod: { vi: 'Tiền mặt khi nhận', en: 'Cash on delivery' } } as const;
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  const url = new URL(request.url);
+  const organizations = await memberOrganizations(context.services.db, actor);
+  const requested = Number(url.searchParams.get('to-chuc'));
+  const organizationId = organizations.some((o) => o.id === requested) ? requested : organizations[0]?.id ?? null;
+  const viewParam = url.searchParams.get('xem') ?? 'todo';
+  const view: FulfilmentView = isFulfilmentView(viewParam) ? viewParam : 'todo';
+  const listing = organizationId === null
+    ? null
+    : await orErrorPage(langFromRequest(request), () => listIncomingOrders(context.services.db, actor, organizationId, view));
+  return data({ organizations, organizationId, view, listing }, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+export default function IncomingOrders() {
+  const { organizations, organizationId, view, listing } = useLoaderData<typeof loader>();
+  const { lang } = useI18n();
+  const vi = lang === 'vi';
+  return (
+    <div className="workspace">
+      <h1>{vi ? 'Đơn hàng đến' : 'Incoming orders'}</h1>
+      {organizations.length === 0 ? (
+        <p className="notice">{vi ? 'Bạn chưa thuộc hợp tác xã nào.' : 'You are not a member of any cooperative.'} <Link to="/kenh-nguoi-ban">{vi ? 'Về kênh người bán' : 'Back to the workspace'}</Link></p>
+      ) : null}
+      {organizations.length > 1 ? (
+        <form method="get" className="inline-form">
+          <label htmlFor="org">{vi ? 'Tổ chức' : 'Organization'}</label>
+          <select id="org" name="to-chuc" defaultValue={organizationId ?? undefined}>
+            {organizations.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          </select>
+          <input type="hidden" name="xem" value={view} />
+          <button type="submit">{vi ? 'Xem' : 'Show'}</button>
+        </form>
+      ) : null}
+      {listing && organizationId !== null ? (
+        <>
+          <nav aria-label={vi ? 'Lọc đơn' : 'Filter orders'} className="tabs">
+            {(Object.keys(VIEW_NAMES) as FulfilmentView[]).map((v) => (
+              <Link key={v} to={`?to-chuc=${organizationId}&xem=${v}`} aria-current={v === view ? 'page' : undefined}>
+                {`${VIEW_NAMES[v][lang]} (${listing.viewCounts[v]})`}
+              </Link>
+            ))}
+            <Link to={`/kenh-nguoi-ban/so-du?to-chuc=${organizationId}`}>{vi ? 'Số dư' : 'Balance'}</Link>
+          </nav>
+          {listing.orders.length === 0 ? (
+            <p>{vi ? 'Không có đơn nào ở đây.' : 'No orders here.'}</p>
+          ) : (
+            <ul className="order-list incoming-orders">
+              {listing.orders.map((o) => (
+                <li key={o.id}>
+                  <Link to={`/kenh-nguoi-ban/don-hang/${o.code}`}><code>{o.code}</code></Link>{' '}
+                  <strong data-state={o.state}>{orderStateName(o.state as OrderState)[lang]}</strong>
+                  <br />
+                  <span className="muted">{formatDateTime(o.created_at)} · {o.contact_name}, {o.province_name} · {o.units} {vi ? 'món' : 'units'} · {METHOD_NAMES[o.payment_method][lang]}</span>{' '}
+                  <span className="line-total">{formatVnd(o.total_vnd)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
