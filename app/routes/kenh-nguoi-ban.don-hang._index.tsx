@@ -1,13 +1,15 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
-import { Link, useLoaderData } from '@remix-run/react';
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { isOrgOwner } from '~/accounts/permissions';
+import { FormMessage } from '~/components/Field';
 import { requireActor } from '~/accounts/request.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
-import { orErrorPage } from '~/lib/forms.server';
-import { formatVnd } from '~/lib/money';
+import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
+import { formatVnd, parseVnd } from '~/lib/money';
 import { isFulfilmentView, type FulfilmentView } from '~/orders/fulfilment';
-import { listIncomingOrders, memberOrganizations } from '~/orders/fulfilment.server';
+import { freeDeliveryThreshold, listIncomingOrders, memberOrganizations, setFreeDeliveryThreshold } from '~/orders/fulfilment.server';
 import { orderStateName, type OrderState } from '~/orders/order-state';
 
 export const meta: MetaFunction = () => [{ title: 'Đơn hàng đến — Kênh người bán' }];
@@ -32,11 +34,27 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const listing = organizationId === null
     ? null
     : await orErrorPage(langFromRequest(request), () => listIncomingOrders(context.services.db, actor, organizationId, view));
-  return data({ organizations, organizationId, view, listing }, { headers: { 'Cache-Control': 'private, no-store' } });
+  const isOwner = organizationId !== null && isOrgOwner(actor, organizationId);
+  const freeDeliveryFromVnd = organizationId === null ? null : await freeDeliveryThreshold(context.services.db, organizationId);
+  return data({ organizations, organizationId, view, listing, isOwner, freeDeliveryFromVnd }, { headers: { 'Cache-Control': 'private, no-store' } });
+}
+
+/** Owners set the cooperative's free-delivery threshold (empty removes it). */
+export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
+  return withUserErrors(langFromRequest(request), async () => {
+    const form = await request.formData();
+    const typed = text(form, 'freeDeliveryFrom');
+    const amount = typed === '' ? null : parseVnd(typed) ?? Number.NaN;
+    await setFreeDeliveryThreshold(context.services.db, actor, Number(text(form, 'organizationId')), amount);
+    return { done: true };
+  });
 }
 
 export default function IncomingOrders() {
-  const { organizations, organizationId, view, listing } = useLoaderData<typeof loader>();
+  const { organizations, organizationId, view, listing, isOwner, freeDeliveryFromVnd } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const error = result && 'error' in result ? result.error : null;
   const { lang } = useI18n();
   const vi = lang === 'vi';
   return (
@@ -80,6 +98,17 @@ export default function IncomingOrders() {
               ))}
             </ul>
           )}
+          {isOwner ? (
+            <Form method="post" className="stacked-form" aria-labelledby="free-delivery">
+              <h2 id="free-delivery">{vi ? 'Miễn phí giao hàng' : 'Free delivery'}</h2>
+              {result && 'done' in result ? <p role="status" className="notice">{vi ? 'Đã lưu.' : 'Saved.'}</p> : null}
+              <FormMessage error={error ? { ...error, field: null } : null} />
+              <input type="hidden" name="organizationId" value={organizationId} />
+              <label htmlFor="freeDeliveryFrom">{vi ? 'Miễn phí giao hàng cho phần đơn từ (đồng; để trống nếu không)' : 'Free delivery for parts of an order from (đồng; empty for none)'}</label>
+              <input id="freeDeliveryFrom" name="freeDeliveryFrom" inputMode="numeric" defaultValue={freeDeliveryFromVnd ? freeDeliveryFromVnd.toLocaleString('vi-VN') : ''} maxLength={15} />
+              <button type="submit" className="button--secondary">{vi ? 'Lưu' : 'Save'}</button>
+            </Form>
+          ) : null}
         </>
       ) : null}
     </div>

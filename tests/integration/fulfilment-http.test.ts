@@ -214,3 +214,30 @@ describe('cash on delivery, the ledger and payouts', () => {
     expect(audit[0].action).toBe('payout.recorded');
   });
 });
+
+describe('free delivery threshold', () => {
+  it('lets the owner set and clear it, refuses bad amounts and other cooperatives, and the review shows free delivery', async () => {
+    const [a, b] = products;
+    const coopA = await owner(a.slug);
+    const url = `/kenh-nguoi-ban/don-hang?to-chuc=${a.organization_id}`;
+    const bad = await coopA.post(url, { organizationId: String(a.organization_id), freeDeliveryFrom: 'một trăm' });
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('Ngưỡng miễn phí giao hàng');
+    const foreign = await coopA.post(url, { organizationId: String(b.organization_id), freeDeliveryFrom: '1' });
+    expect([403, 404]).toContain(foreign.status);
+    const threshold = async (id: number) => (await data.db.selectFrom('organizations').select('free_delivery_from_vnd').where('id', '=', id).executeTakeFirstOrThrow()).free_delivery_from_vnd;
+    expect(await threshold(b.organization_id)).toBeNull();
+
+    expect((await coopA.post(url, { organizationId: String(a.organization_id), freeDeliveryFrom: '1.000' })).status).toBe(200);
+    expect(await threshold(a.organization_id)).toBe(1000);
+    const buyer = new FormClient(server.url);
+    await buyer.post('/gio-hang', { intent: 'add', productId: String(a.id), quantity: '1' });
+    const review = await (await buyer.post('/thanh-toan?tinh=01', { intent: 'review', ...address, communeCode })).text();
+    expect(review).toContain('Miễn phí');
+
+    expect((await coopA.post(url, { organizationId: String(a.organization_id), freeDeliveryFrom: '' })).status).toBe(200);
+    expect(await threshold(a.organization_id)).toBeNull();
+    const audit = await data.db.selectFrom('audit_log').select('action').where('action', '=', 'organization.free_delivery').execute();
+    expect(audit).toHaveLength(2);
+  });
+});
