@@ -15,6 +15,7 @@ import { createHttpApp } from './http';
 import { loadStampKeyring } from '~/traceability/keyring.server';
 import { createPaymentProviders } from '~/payments/providers.server';
 import { expireUnpaidCheckouts } from '~/payments/payments.server';
+import { completeDeliveredOrders } from '~/orders/orders.server';
 import { loadDeliveryFeeTable } from '~/orders/delivery-fee';
 import { drainEmailOutbox } from '~/email/outbox.server';
 import { createSmtpTransport } from '~/email/smtp.server';
@@ -63,9 +64,11 @@ async function main() {
   const payments = createPaymentProviders(config.payments, async (checkoutId, sessionId) => {
     await db.updateTable('checkouts').set({ stripe_session_id: sessionId }).where('id', '=', checkoutId).execute();
   });
-  // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back.
+  // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back, and
+  // delivered orders past the return window complete.
   const expiryTimer = setInterval(() => {
     void expireUnpaidCheckouts(db).then((n) => n && log.info('unpaid checkouts expired', { count: n })).catch((error) => log.error('checkout expiry failed', { error: String(error) }));
+    void completeDeliveredOrders(db).then((n) => n && log.info('delivered orders completed after the return window', { count: n })).catch((error) => log.error('order completion failed', { error: String(error) }));
   }, 60_000);
   expiryTimer.unref();
   await expireUnpaidCheckouts(db);

@@ -161,3 +161,25 @@ async function settleCheckout(trx: DB, checkoutId: number, now: Date): Promise<v
   }
   void now;
 }
+
+/** Days after delivery during which the buyer may still report a problem; then the order completes. */
+export const RETURN_WINDOW_DAYS = 7;
+
+/**
+ * Completes delivered orders whose return window has passed, as the system (the buyer may confirm
+ * earlier). One transaction per order, so one failure does not hold back the others.
+ */
+export async function completeDeliveredOrders(db: DB, now = new Date(), windowDays = RETURN_WINDOW_DAYS): Promise<number> {
+  const before = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
+  const due = await db.selectFrom('orders').select('id').where('state', '=', 'delivered').where('updated_at', '<=', before).orderBy('id').limit(500).execute();
+  let completed = 0;
+  for (const { id } of due) {
+    try {
+      await applyOrderEvent(db, { role: 'system' }, id, 'complete', {}, { now });
+      completed++;
+    } catch {
+      // Changed meanwhile (the buyer confirmed, the operator refunded): nothing to do.
+    }
+  }
+  return completed;
+}

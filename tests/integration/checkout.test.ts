@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addToCart, loadCart, mergeGuestCart, newGuestCartToken, setCartQuantity } from '~/orders/cart.server';
 import { placeCheckout, quoteCheckout } from '~/orders/checkout.server';
-import { applyOrderEvent } from '~/orders/orders.server';
+import { applyOrderEvent, completeDeliveredOrders, RETURN_WINDOW_DAYS } from '~/orders/orders.server';
 import { expireUnpaidCheckouts, recordIncomingPayment } from '~/payments/payments.server';
 import { guestCheckout, hanoiAddress, productsOfTwoCooperatives, SETTINGS } from '../helpers/checkout';
 import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
@@ -192,5 +192,23 @@ describe('fulfilment effects', () => {
     await applyOrderEvent(data.db, { role: 'buyer', access: { checkoutToken: placed.accessToken } }, order.id, 'buyer_cancel');
     expect(await stockOf(a.id)).toBe(stock);
     expect((await checkoutOf(placed.checkoutId)).payment_state).toBe('cancelled');
+  });
+
+  it('completes delivered orders once the return window has passed, as the system, and leaves the others', async () => {
+    const [a] = await productsOfTwoCooperatives(data.db);
+    const { placed } = await guestCheckout(data.db, [{ productId: a.id, quantity: 1 }], 'cod');
+    const [order] = await ordersOf(placed.checkoutId);
+    const member = { userId: 1, isAdmin: false, memberships: [{ organizationId: order.organization_id, role: 'owner' as const }], officerProvinceCodes: [] };
+    const deliveredAt = new Date('2026-11-01T03:00:00Z');
+    await applyOrderEvent(data.db, { role: 'cooperative', actor: member }, order.id, 'accept', {}, { now: deliveredAt });
+    await applyOrderEvent(data.db, { role: 'cooperative', actor: member }, order.id, 'ship', { carrier: 'VNPost', trackingNumber: 'EB1' }, { now: deliveredAt });
+    await applyOrderEvent(data.db, { role: 'cooperative', actor: member }, order.id, 'deliver', {}, { now: deliveredAt });
+    const dayBefore = new Date(deliveredAt.getTime() + (RETURN_WINDOW_DAYS - 1) * 86_400_000);
+    expect(await completeDeliveredOrders(data.db, dayBefore)).toBe(0);
+    const after = new Date(deliveredAt.getTime() + (RETURN_WINDOW_DAYS + 1) * 86_400_000);
+    expect(await completeDeliveredOrders(data.db, after)).toBeGreaterThanOrEqual(1);
+    const last = await data.db.selectFrom('order_history').select(['to_state', 'actor_role']).where('order_id', '=', order.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toEqual({ to_state: 'completed', actor_role: 'system' });
+    expect(await completeDeliveredOrders(data.db, after)).toBe(0);
   });
 });
