@@ -32,16 +32,19 @@ export function formatCalendarDate(isoDate: string): string {
 }
 
 /** A UTC timestamp shown in Vietnam time: `22/11/2026 16:05`. */
+// Formatters are costly to build (a profile of the checkout benchmark showed it): build each once.
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: VN_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+const calendarDayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 export function formatDateTime(isoTimestamp: string): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: VN_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).formatToParts(new Date(isoTimestamp));
+  const parts = dateTimeFormat.formatToParts(new Date(isoTimestamp));
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
 }
 
 /** Today's calendar date in Vietnam (certificates expire at the end of a Vietnamese day). */
 export function todayInVietnam(now = new Date()): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: VN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-  return parts;
+  return calendarDayFormat.format(now);
 }
