@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useRouteLoaderData } from '@remix-run/react';
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { SiteHeader } from '~/components/SiteHeader';
 import { optionalActor } from '~/accounts/request.server';
@@ -43,8 +43,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteHeader />
         <main id="main">{children}</main>
         <footer className="site-footer">{t('footer')} · <a href="/tra-cuu-don-hang">{t('findOrder')}</a></footer>
-        <ScrollRestoration />
-        <Scripts />
+        {/* Routes with handle { hydrate: false } (stamp scan pages, for 3G) are plain HTML: no script is sent. */}
+        {useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false) ? null : <><ScrollRestoration /><Scripts /></>}
       </body>
     </html>
   );

@@ -80,6 +80,7 @@ export default function EditListing() {
       <p><Link to="/kenh-nguoi-ban">← {vi ? 'Kênh người bán' : 'Seller workspace'}</Link></p>
       <h1>{product.name}</h1>
       <p><span className={`status status--${product.status}`}>{status}</span> <span className="muted">{organizationName}</span></p>
+      <p><Link to={`/kenh-nguoi-ban/san-pham/${product.id}/lo-hang`}>{vi ? 'Lô hàng và tem truy xuất nguồn gốc' : 'Batches and traceability stamps'} →</Link></p>
       {product.rejection_reason ? <p className="form-error">{vi ? 'Người duyệt nhận xét: ' : 'Reviewer said: '}{product.rejection_reason}</p> : null}
       {result && 'ok' in result ? <p className="notice notice--ok" role="status">{vi ? 'Đã lưu.' : 'Saved.'}</p> : null}
       <FormMessage error={error} />

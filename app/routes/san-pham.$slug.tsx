@@ -11,6 +11,7 @@ import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.
 import { formatVnd } from '~/lib/money';
 import { productJsonLd } from '~/catalogue/structured-data';
 import { isRegisterVerified } from '~/tradeoffice/register.server';
+import { listPublicBatchesOfProduct } from '~/traceability/batches.server';
 
 export const headers = loaderCacheHeaders;
 
@@ -23,9 +24,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const canonical = absoluteUrl(request, `/san-pham/${product.slug}`, config.publicUrl);
   const registerVerified = product.ocop ? await isRegisterVerified(db, product.id) : false;
+  const batches = await listPublicBatchesOfProduct(db, product.id);
   const image = product.images[0] ? absoluteUrl(request, imageUrl(product.images[0].storageKey, 1280), config.publicUrl) : null;
   return data(
-    { product, canonical, image, registerVerified, jsonLd: productJsonLd(product, canonical, image) },
+    { product, canonical, image, registerVerified, batches, jsonLd: productJsonLd(product, canonical, image) },
     { headers: publicCacheHeaders(request) },
   );
 }
@@ -49,7 +51,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function ProductPage() {
-  const { product, jsonLd, registerVerified } = useLoaderData<typeof loader>();
+  const { product, jsonLd, registerVerified, batches } = useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
   const main = product.images[0];
   return (
@@ -104,6 +106,12 @@ export default function ProductPage() {
           <div className="description">
             {product.description.split(/\n+/).map((para, i) => <p key={i}>{para}</p>)}
           </div>
+          {batches.length ? (
+            <section aria-labelledby="trace-heading">
+              <h2 id="trace-heading" className="h3">{t('traceTitle')}</h2>
+              <ul>{batches.map((b) => <li key={b.id}><Link to={`/lo-hang/${b.id}`}>{t('traceLot', { lot: b.lot_code })}</Link> <span className="muted">{formatCalendarDate(b.produced_on)}</span></li>)}</ul>
+            </section>
+          ) : null}
           <section className="producer-card" aria-labelledby="producer-heading">
             <h2 id="producer-heading" className="h3">{t('producer')}</h2>
             <p>

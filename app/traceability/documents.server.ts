@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '~/lib/errors';
+import { MAX_UPLOAD_BYTES, sniffType } from '~/lib/images.server';
+
+/**
+ * Lab reports (PDF) of inspection events. Stored outside the public uploads folder, under
+ * DATA_DIR/private/lab-results/, content-addressed; served by /lo-hang/{id}/tai-lieu/{event} with a
+ * sandboxing CSP, to buyers when the batch is public and to the cooperative's members.
+ */
+
+export function checkLabDocument(buffer: Buffer): void {
+  if (buffer.length > MAX_UPLOAD_BYTES) throw new UserError('too_large', 413, { vi: 'Tệp quá lớn: tối đa 10 MB.', en: 'The file is too large: 10 MB at most.' }, 'document');
+  if (sniffType(buffer) !== 'application/pdf') {
+    throw new UserError('unsupported_type', 415, { vi: 'Phiếu kết quả phải là tệp PDF (ảnh chụp phiếu thì tải lên ở mục Ảnh).', en: 'The lab report must be a PDF (upload a photo of it under Photos).' }, 'document');
+  }
+}
+
+export async function saveLabDocument(dataDir: string, buffer: Buffer): Promise<string> {
+  checkLabDocument(buffer);
+  const key = `lab-results/${createHash('sha256').update(buffer).digest('hex').slice(0, 32)}.pdf`;
+  const file = path.join(dataDir, 'private', key);
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await fs.writeFile(temp, buffer);
+  await fs.rename(temp, file);
+  return key;
+}
+
+export async function readLabDocument(dataDir: string, key: string): Promise<Buffer | null> {
+  if (!/^lab-results\/[0-9a-f]{32}\.pdf$/.test(key)) return null;
+  return fs.readFile(path.join(dataDir, 'private', key)).catch(() => null);
+}
