@@ -57,6 +57,7 @@ export async function getOrderDetail(db: DB, party: OrderParty, code: string) {
     db.selectFrom('order_items').leftJoin('products', 'products.id', 'order_items.product_id').select(['order_items.product_id', 'order_items.product_name', 'order_items.unit', 'order_items.unit_price_vnd', 'order_items.quantity', 'products.slug']).where('order_id', '=', row.id).execute(),
     db.selectFrom('order_history').leftJoin('users', 'users.id', 'order_history.actor_user_id').select(['order_history.from_state', 'order_history.to_state', 'order_history.event', 'order_history.actor_role', 'order_history.at', 'order_history.reason', 'order_history.carrier', 'order_history.tracking_number', 'order_history.lots', 'users.display_name']).where('order_id', '=', row.id).orderBy('order_history.id').execute(),
   ]);
+  const lotLinks = await batchesOfLots(db, items.map((i) => i.product_id), history.flatMap((h) => JSON.parse(h.lots) as string[]));
   const { access_token_hash: _hidden, buyer_user_id: _buyer, ...order } = row;
   void _hidden;
   void _buyer;
@@ -64,7 +65,15 @@ export async function getOrderDetail(db: DB, party: OrderParty, code: string) {
     order: { ...order, state: order.state as OrderState, payment_method: order.payment_method as PaymentMethod, shipped_lots: JSON.parse(order.shipped_lots) as string[] },
     items,
     history: history.map((h) => ({ ...h, lots: JSON.parse(h.lots) as string[] })),
+    /** Lot code → batch id, for the lots shipped that are recorded batches of the order's products. */
+    lotLinks,
   };
+}
+
+async function batchesOfLots(db: DB, productIds: number[], lotCodes: string[]): Promise<Record<string, number>> {
+  if (!productIds.length || !lotCodes.length) return {};
+  const rows = await db.selectFrom('batches').select(['id', 'lot_code']).where('product_id', 'in', productIds).where('lot_code', 'in', [...new Set(lotCodes)]).orderBy('id').execute();
+  return Object.fromEntries(rows.map((r) => [r.lot_code, r.id]));
 }
 
 /** A signed-in buyer's orders, newest first. */

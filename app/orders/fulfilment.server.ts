@@ -46,24 +46,11 @@ export async function getIncomingOrder(db: DB, actor: Actor, code: string) {
   return { ...detail, actions: availableEvents(snapshot, 'cooperative'), lots };
 }
 
-/**
- * Lots the cooperative may name when shipping: the batches recorded for the order's products, when
- * the traceability tables exist. Free-typed lot codes are accepted too (a lot recorded elsewhere).
- */
+/** The recorded batches of the order's products, newest first, offered as ticks on the ship form. */
 async function shippableLots(db: DB, productIds: number[]): Promise<Array<{ id: number; productId: number; lotCode: string }>> {
   if (!productIds.length) return [];
-  try {
-    const rows = await (db as unknown as DB)
-      .selectFrom('batches' as never)
-      .select(['id', 'product_id', 'lot_code'] as never[])
-      .where('product_id' as never, 'in', productIds as never)
-      .orderBy('id' as never, 'desc')
-      .limit(50)
-      .execute() as unknown as Array<{ id: number; product_id: number; lot_code: string }>;
-    return rows.map((r) => ({ id: r.id, productId: r.product_id, lotCode: r.lot_code }));
-  } catch {
-    return [];
-  }
+  const rows = await db.selectFrom('batches').select(['id', 'product_id', 'lot_code']).where('product_id', 'in', productIds).orderBy('id', 'desc').limit(50).execute();
+  return rows.map((r) => ({ id: r.id, productId: r.product_id, lotCode: r.lot_code }));
 }
 
 export interface FulfilmentInput {

@@ -64,7 +64,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, items, history, canCancel, canConfirm } = useLoaderData<typeof loader>();
+  const { order, items, history, canCancel, canConfirm, lotLinks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result && 'error' in result ? result.error : null;
   const { lang } = useI18n();
@@ -93,7 +93,7 @@ export default function OrderPage() {
         </tfoot>
       </table>
       <h2>{vi ? 'Tiến trình' : 'Timeline'}</h2>
-      <OrderTimeline history={history} />
+      <OrderTimeline history={history} lotLink={(lot) => (lotLinks[lot] ? `/lo-hang/${lotLinks[lot]}` : null)} />
       {canConfirm && (
         <Form method="post"><button type="submit" name="intent" value="confirm">{vi ? 'Tôi đã nhận được hàng' : 'I have received it'}</button></Form>
       )}

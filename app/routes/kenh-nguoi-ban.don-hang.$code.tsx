@@ -50,17 +50,14 @@ const DONE = {
 } as const;
 
 export default function IncomingOrder() {
-  const { order, items, history, actions, lots } = useLoaderData<typeof loader>();
+  const { order, items, history, actions, lots, lotLinks } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result && 'error' in result ? result.error : null;
   const done = result && 'done' in result ? result.done : null;
   const busy = useNavigation().state === 'submitting';
   const { lang } = useI18n();
   const vi = lang === 'vi';
-  const lotHref = (lot: string) => {
-    const batch = lots.find((l) => l.lotCode === lot);
-    return batch ? `/lo-hang/${batch.id}` : null;
-  };
+  const lotHref = (lot: string) => (lotLinks[lot] ? `/kenh-nguoi-ban/lo-hang/${lotLinks[lot]}` : null);
   return (
     <article className="order workspace">
       <p><Link to={`/kenh-nguoi-ban/don-hang?to-chuc=${order.organization_id}`}>← {vi ? 'Đơn hàng đến' : 'Incoming orders'}</Link></p>

@@ -99,6 +99,11 @@ describe('a cooperative fulfils its part of a paid VietQR order', () => {
     expect(unknownIntent.status).toBe(400);
     expect(await stateOf(a.id)).toBe('accepted');
 
+    // A recorded batch of the product is offered on the ship form and linked from both timelines.
+    const batchCreated = await coopA.post(`/kenh-nguoi-ban/san-pham/${products[0].id}/lo-hang`, { lotCode: 'L2026-11', producedOn: '01/11/2026', quantity: '100', quantityUnit: 'kg', communeCode: '03390' });
+    expect(batchCreated.status).toBe(302);
+    const batch = await data.db.selectFrom('batches').select('id').where('product_id', '=', products[0].id).where('lot_code', '=', 'L2026-11').executeTakeFirstOrThrow();
+    expect(await (await coopA.get(`/kenh-nguoi-ban/don-hang/${a.code}`)).text()).toContain('value="L2026-11"');
     const form = new URLSearchParams({ intent: 'ship', carrier: 'Viettel Post', trackingNumber: 'VTP123456789' });
     form.append('lots', 'L2026-11');
     form.append('lots', 'L2026-12, L2026-11');
@@ -123,6 +128,8 @@ describe('a cooperative fulfils its part of a paid VietQR order', () => {
     const buyerPage = await (await buyer.get(`/don-hang/${a.code}`)).text();
     expect(buyerPage).toContain('VTP123456789');
     expect(buyerPage).toContain('L2026-12');
+    expect(buyerPage).toContain(`href="/lo-hang/${batch.id}"`);
+    expect(await (await coopA.get(`/kenh-nguoi-ban/don-hang/${a.code}`)).text()).toContain(`href="/kenh-nguoi-ban/lo-hang/${batch.id}"`);
     expect(buyerPage).toContain('Tôi đã nhận được hàng');
 
     // 5% commission on the goods, not on the delivery fee.
