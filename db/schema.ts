@@ -39,7 +39,8 @@ export interface OrganizationTable {
   tax_code: string | null;
   description: string;
   logo_key: string | null;
-  verification_state: 'pending' | 'approved' | 'rejected';
+  /** `changes_requested` (0006): back with the cooperative with the officer's note in rejection_reason. */
+  verification_state: 'pending' | 'approved' | 'rejected' | 'changes_requested';
   rejection_reason: string | null;
   created_at: ColumnType<Timestamp, Timestamp, never>;
   updated_at: Timestamp;
@@ -49,7 +50,7 @@ export interface OrganizationTable {
   free_delivery_from_vnd: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-export type ProductStatus = 'draft' | 'submitted' | 'published' | 'rejected' | 'archived';
+export type ProductStatus = 'draft' | 'submitted' | 'published' | 'rejected' | 'archived' | 'changes_requested';
 
 export interface ProductTable {
   id: Generated<number>;
@@ -96,7 +97,8 @@ export interface OcopCertificateTable {
   issued_on: DateText;
   expires_on: DateText;
   scan_key: string | null;
-  review_state: 'pending' | 'approved' | 'rejected';
+  /** `changes_requested` (0006): the officer's note is in review_note; the cooperative resubmits. */
+  review_state: 'pending' | 'approved' | 'rejected' | 'changes_requested';
   review_note: string | null;
   scan_content_type: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: ColumnType<Timestamp, Timestamp, never>;

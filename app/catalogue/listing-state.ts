@@ -1,7 +1,7 @@
 import type { ProductStatus } from '~db/schema';
 import { UserError } from '~/lib/errors';
 
-export type ListingEvent = 'submit' | 'approve' | 'reject' | 'archive' | 'restore';
+export type ListingEvent = 'submit' | 'approve' | 'reject' | 'request_changes' | 'archive' | 'restore';
 export type ListingActor = 'member' | 'officer';
 
 interface Transition {
@@ -12,14 +12,16 @@ interface Transition {
 
 /**
  * The one table of legal listing transitions. A member writes a draft and submits it; an officer of
- * the province publishes or rejects it (with a reason); a rejected listing can be fixed and submitted
- * again; the member archives what no longer sells and can restore it as a draft.
+ * the province publishes it, rejects it (with a reason) or sends it back asking for changes (with a
+ * note); a rejected listing or one with changes requested can be fixed and submitted again; the member
+ * archives what no longer sells and can restore it as a draft.
  */
 export const LISTING_TRANSITIONS: Record<ListingEvent, Transition> = {
-  submit: { from: ['draft', 'rejected'], to: 'submitted', by: 'member' },
+  submit: { from: ['draft', 'rejected', 'changes_requested'], to: 'submitted', by: 'member' },
   approve: { from: ['submitted'], to: 'published', by: 'officer' },
   reject: { from: ['submitted'], to: 'rejected', by: 'officer' },
-  archive: { from: ['draft', 'submitted', 'published', 'rejected'], to: 'archived', by: 'member' },
+  request_changes: { from: ['submitted'], to: 'changes_requested', by: 'officer' },
+  archive: { from: ['draft', 'submitted', 'published', 'rejected', 'changes_requested'], to: 'archived', by: 'member' },
   restore: { from: ['archived'], to: 'draft', by: 'member' },
 };
 
@@ -29,6 +31,7 @@ const STATUS_NAMES: Record<ProductStatus, { vi: string; en: string }> = {
   published: { vi: 'Đang bán', en: 'Published' },
   rejected: { vi: 'Bị từ chối', en: 'Rejected' },
   archived: { vi: 'Đã lưu trữ', en: 'Archived' },
+  changes_requested: { vi: 'Cần bổ sung', en: 'Changes requested' },
 };
 
 export function listingStatusName(status: ProductStatus) {

@@ -102,12 +102,15 @@ export async function updateListing(db: DB, actor: Actor, productId: number, inp
   });
 }
 
-/** Submit, archive or restore (members); approve or reject (officers of the province, reason required). */
+/**
+ * Submit, archive or restore (members); approve, reject or request changes (officers of the province; a
+ * rejection needs a reason and a request for changes a note, which the cooperative sees on the listing).
+ */
 export async function changeListingStatus(db: DB, actor: Actor, productId: number, event: ListingEvent, reason: string | null = null, now = new Date()): Promise<void> {
   const product = await db.selectFrom('products as p').innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .select(['p.id', 'p.status', 'p.organization_id', 'o.province_code', 'o.verification_state']).where('p.id', '=', productId).executeTakeFirst();
   if (!product) throw notFound();
-  const byOfficer = event === 'approve' || event === 'reject';
+  const byOfficer = event === 'approve' || event === 'reject' || event === 'request_changes';
   if (byOfficer) requireOfficerFor(actor, product.province_code);
   else if (!actor.memberships.some((m) => m.organizationId === product.organization_id)) throw notFound();
   const next = nextListingStatus(product.status, event, byOfficer ? 'officer' : 'member');
@@ -117,12 +120,15 @@ export async function changeListingStatus(db: DB, actor: Actor, productId: numbe
   if (event === 'reject' && !reason?.trim()) {
     throw new UserError('invalid', 400, { vi: 'Hãy ghi lý do từ chối.', en: 'Give a reason for rejecting.' }, 'reason');
   }
+  if (event === 'request_changes' && !reason?.trim()) {
+    throw new UserError('invalid', 400, { vi: 'Hãy ghi cần bổ sung gì để hợp tác xã biết cách sửa.', en: 'Say what needs changing so the cooperative knows what to fix.' }, 'reason');
+  }
   const at = now.toISOString();
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('products').set({
       status: next,
       updated_at: at,
-      ...(event === 'reject' ? { rejection_reason: reason!.trim() } : {}),
+      ...(event === 'reject' || event === 'request_changes' ? { rejection_reason: reason!.trim() } : {}),
       ...(event === 'submit' ? { submitted_at: at, rejection_reason: null } : {}),
       ...(event === 'approve' ? { published_at: at, rejection_reason: null } : {}),
     }).where('id', '=', productId).execute();
@@ -167,7 +173,8 @@ export async function setOcopClaim(db: DB, actor: Actor, productId: number, clai
         expires_on: claim.expiresOn ?? addMonths(claim.issuedOn, 36),
         scan_key: claim.scanKey ?? existing?.scan_key ?? null, scan_content_type: claim.scanContentType ?? existing?.scan_content_type ?? null,
       };
-      const unchanged = existing && (['stars', 'certificate_no', 'issuer', 'issued_on', 'expires_on'] as const).every((k) => existing[k] === row[k]) && !claim.scanKey;
+      // Sending the same claim again is a resubmission only when the officer asked for changes.
+      const unchanged = existing && existing.review_state !== 'changes_requested' && (['stars', 'certificate_no', 'issuer', 'issued_on', 'expires_on'] as const).every((k) => existing[k] === row[k]) && !claim.scanKey;
       if (unchanged) return;
       if (existing) {
         await trx.updateTable('ocop_certificates').set({ ...row, review_state: 'pending', review_note: null, updated_at: at }).where('id', '=', existing.id).execute();
@@ -180,18 +187,25 @@ export async function setOcopClaim(db: DB, actor: Actor, productId: number, clai
   });
 }
 
-/** An officer of the province approves or rejects an OCOP claim; only an approved claim shows the badge. */
-export async function reviewOcopClaim(db: DB, actor: Actor, productId: number, approve: boolean, note: string | null, now = new Date()): Promise<void> {
+/**
+ * An officer of the province approves an OCOP claim, rejects it or sends it back asking for changes (the
+ * last two with a note the cooperative sees); only an approved claim shows the badge.
+ */
+export async function reviewOcopClaim(db: DB, actor: Actor, productId: number, decision: boolean | 'request_changes', note: string | null, now = new Date()): Promise<void> {
+  const approve = decision === true;
   const row = await db.selectFrom('ocop_certificates as c').innerJoin('products as p', 'p.id', 'c.product_id')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .select(['c.id', 'c.review_state', 'p.organization_id', 'o.province_code']).where('c.product_id', '=', productId).executeTakeFirst();
   if (!row) throw notFound();
   requireOfficerFor(actor, row.province_code);
+  if (decision === 'request_changes' && !note?.trim()) {
+    throw new UserError('invalid', 400, { vi: 'Hãy ghi cần bổ sung gì để hợp tác xã biết cách sửa.', en: 'Say what needs changing so the cooperative knows what to fix.' }, 'note');
+  }
   if (!approve && !note?.trim()) throw new UserError('invalid', 400, { vi: 'Hãy ghi lý do từ chối.', en: 'Give a reason for rejecting.' }, 'note');
-  const state = approve ? 'approved' : 'rejected';
+  const state = approve ? 'approved' : decision === 'request_changes' ? 'changes_requested' : 'rejected';
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('ocop_certificates').set({ review_state: state, review_note: approve ? null : note!.trim(), updated_at: now.toISOString() }).where('id', '=', row.id).execute();
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId: row.organization_id, provinceCode: row.province_code, entityType: 'certificate', entityId: productId, action: approve ? 'approved' : 'rejected', changes: { review_state: [row.review_state, state] } }, now);
+    await recordAudit(trx, { actorUserId: actor.userId, organizationId: row.organization_id, provinceCode: row.province_code, entityType: 'certificate', entityId: productId, action: state, changes: { review_state: [row.review_state, state], ...(approve ? {} : { note: [null, note!.trim()] }) } }, now);
     await productsChanged(trx, [productId], now);
   });
 }

@@ -44,21 +44,44 @@ export async function registerOrganization(db: DB, actor: Actor, input: Register
   });
 }
 
-/** An officer of the organization's province (or an admin) approves or rejects it, with a reason when rejecting. */
-export async function reviewOrganization(db: DB, actor: Actor, organizationId: number, decision: { approve: true } | { approve: false; reason: string }, now = new Date()): Promise<void> {
+export type OrganizationDecision = { approve: true } | { approve: false; reason: string; requestChanges?: boolean };
+
+/**
+ * An officer of the organization's province (or an admin) approves it, rejects it with a reason, or
+ * sends it back asking for changes with a note (`requestChanges`); the cooperative sees the reason or
+ * note in its workspace and can submit again. A rejected or returned organization is not public.
+ */
+export async function reviewOrganization(db: DB, actor: Actor, organizationId: number, decision: OrganizationDecision, now = new Date()): Promise<void> {
   const org = await db.selectFrom('organizations').select(['id', 'province_code', 'verification_state']).where('id', '=', organizationId).executeTakeFirst();
   if (!org) throw notFound();
   requireOfficerFor(actor, org.province_code);
+  const requestChanges = !decision.approve && decision.requestChanges === true;
   if (!decision.approve && !decision.reason.trim()) {
-    throw new UserError('invalid', 400, { vi: 'Hãy ghi lý do từ chối để hợp tác xã biết cần sửa gì.', en: 'Give a reason so the cooperative knows what to fix.' }, 'reason');
+    throw new UserError('invalid', 400, requestChanges
+      ? { vi: 'Hãy ghi cần bổ sung gì để hợp tác xã biết cách sửa.', en: 'Say what needs changing so the cooperative knows what to fix.' }
+      : { vi: 'Hãy ghi lý do từ chối để hợp tác xã biết cần sửa gì.', en: 'Give a reason so the cooperative knows what to fix.' }, 'reason');
   }
-  const state = decision.approve ? 'approved' : 'rejected';
+  const state = decision.approve ? 'approved' : requestChanges ? 'changes_requested' : 'rejected';
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('organizations').set({
       verification_state: state, rejection_reason: decision.approve ? null : decision.reason.trim(),
       reviewed_at: now.toISOString(), updated_at: now.toISOString(),
     }).where('id', '=', organizationId).execute();
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'organization', entityId: organizationId, action: decision.approve ? 'approved' : 'rejected', changes: { verification_state: [org.verification_state, state], ...(decision.approve ? {} : { reason: [null, decision.reason.trim()] }) } }, now);
+    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'organization', entityId: organizationId, action: state, changes: { verification_state: [org.verification_state, state], ...(decision.approve ? {} : { reason: [null, decision.reason.trim()] }) } }, now);
+    await organizationChanged(trx, organizationId);
+  });
+}
+
+/** The owner submits a returned (or rejected) organization for review again, saying what was done. */
+export async function resubmitOrganization(db: DB, actor: Actor, organizationId: number, note: string, now = new Date()): Promise<void> {
+  requireOrgOwner(actor, organizationId);
+  const org = await db.selectFrom('organizations').select(['province_code', 'verification_state', 'rejection_reason']).where('id', '=', organizationId).executeTakeFirstOrThrow();
+  if (org.verification_state !== 'changes_requested' && org.verification_state !== 'rejected') {
+    throw new UserError('illegal_transition', 409, { vi: 'Tổ chức không ở trạng thái cần bổ sung hay bị từ chối, không cần gửi duyệt lại.', en: 'The organization was not sent back or rejected; there is nothing to resubmit.' });
+  }
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('organizations').set({ verification_state: 'pending', rejection_reason: null, updated_at: now.toISOString() }).where('id', '=', organizationId).execute();
+    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'organization', entityId: organizationId, action: 'resubmitted', changes: { verification_state: [org.verification_state, 'pending'], reason: [org.rejection_reason, null], ...(note.trim() ? { note: [null, note.trim()] } : {}) } }, now);
     await organizationChanged(trx, organizationId);
   });
 }

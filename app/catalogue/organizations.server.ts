@@ -16,7 +16,7 @@ export interface OrganizationView {
   logoKey: string | null;
 }
 
-/** A cooperative's public profile; rejected organizations are not shown. */
+/** A cooperative's public profile; rejected organizations and those sent back for changes are not shown. */
 export async function getPublicOrganization(db: DB, slug: string): Promise<OrganizationView | null> {
   const row = await db
     .selectFrom('organizations as o')
@@ -27,7 +27,7 @@ export async function getPublicOrganization(db: DB, slug: string): Promise<Organ
       'c.full_name as commune_full_name', 'pv.name as province_name', 'pv.slug as province_slug', 'pv.code as province_code',
     ])
     .where('o.slug', '=', slug)
-    .where('o.verification_state', '!=', 'rejected')
+    .where('o.verification_state', 'not in', ['rejected', 'changes_requested'])
     .executeTakeFirst();
   if (!row) return null;
   return {

@@ -42,7 +42,7 @@ export interface ProductView {
   origin: { communeName: string | null; communeFullName: string | null; provinceName: string; provinceSlug: string; provinceCode: string };
 }
 
-/** A product a buyer may see (published, organization not rejected), or null. */
+/** A product a buyer may see (published, organization neither rejected nor sent back for changes), or null. */
 export async function getPublicProduct(db: DB, slug: string, today = todayInVietnam()): Promise<ProductView | null> {
   const row = await db
     .selectFrom('products as p')
@@ -59,7 +59,7 @@ export async function getPublicProduct(db: DB, slug: string, today = todayInViet
     ])
     .where('p.slug', '=', slug)
     .where('p.status', '=', 'published')
-    .where('o.verification_state', '!=', 'rejected')
+    .where('o.verification_state', 'not in', ['rejected', 'changes_requested'])
     .executeTakeFirst();
   if (!row) return null;
 

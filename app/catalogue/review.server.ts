@@ -1,11 +1,15 @@
 import type { DB } from '~db/connection.server';
 import type { Actor } from '~/accounts/permissions';
-import { requireOfficer } from '~/accounts/permissions';
+import { requireOfficer, requireOfficerFor } from '~/accounts/permissions';
 
-/** What waits for an officer: organizations, listings and OCOP claims of their provinces (admins: all). */
-export async function reviewQueue(db: DB, actor: Actor) {
+/**
+ * What waits for an officer: organizations, listings and OCOP claims of their provinces (admins: all),
+ * or of one province when `provinceCode` is given (the trade office dashboard's counts).
+ */
+export async function reviewQueue(db: DB, actor: Actor, provinceCode?: string) {
   requireOfficer(actor);
-  const provinces = actor.isAdmin ? null : actor.officerProvinceCodes;
+  if (provinceCode !== undefined) requireOfficerFor(actor, provinceCode);
+  const provinces = provinceCode !== undefined ? [provinceCode] : actor.isAdmin ? null : actor.officerProvinceCodes;
   const [organizations, listings, claims] = await Promise.all([
     db.selectFrom('organizations as o').innerJoin('provinces as p', 'p.code', 'o.province_code')
       .select(['o.id', 'o.name', 'o.kind', 'o.address_line', 'o.phone', 'o.tax_code', 'o.created_at', 'p.name as province_name'])

@@ -35,16 +35,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   return withUserErrors(langFromRequest(request), async () => {
     const id = Number(text(form, 'id'));
     const reason = text(form, 'reason');
-    const approve = text(form, 'decision') === 'approve';
+    const decision = text(form, 'decision');
+    if (!['approve', 'reject', 'request_changes'].includes(decision)) throw invalid('decision', { vi: 'Quyết định không hợp lệ.', en: 'Unknown decision.' });
+    const approve = decision === 'approve';
+    const requestChanges = decision === 'request_changes';
     switch (text(form, 'intent')) {
       case 'organization':
-        await reviewOrganization(db, actor, id, approve ? { approve: true } : { approve: false, reason });
+        await reviewOrganization(db, actor, id, approve ? { approve: true } : { approve: false, reason, requestChanges });
         break;
       case 'listing':
-        await changeListingStatus(db, actor, id, approve ? 'approve' : 'reject', approve ? null : reason);
+        await changeListingStatus(db, actor, id, approve ? 'approve' : requestChanges ? 'request_changes' : 'reject', approve ? null : reason);
         break;
       case 'ocop':
-        await reviewOcopClaim(db, actor, id, approve, approve ? null : reason);
+        await reviewOcopClaim(db, actor, id, requestChanges ? 'request_changes' : approve, approve ? null : reason);
         break;
       default:
         throw invalid('intent', { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' });
@@ -53,13 +56,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   });
 }
 
+/** Approve; reject with a reason; or send back asking for changes with a note. Three small forms, no JavaScript needed. */
 function Decision({ intent, id, vi }: { intent: string; id: number; vi: boolean }) {
+  const { t } = useI18n();
   return (
     <div className="inline-form">
       <Form method="post"><input type="hidden" name="intent" value={intent} /><input type="hidden" name="id" value={id} /><input type="hidden" name="decision" value="approve" /><button type="submit">{vi ? 'Duyệt' : 'Approve'}</button></Form>
       <Form method="post" className="inline-form">
+        <input type="hidden" name="intent" value={intent} /><input type="hidden" name="id" value={id} /><input type="hidden" name="decision" value="request_changes" />
+        <input name="reason" aria-label={t('toRequestChangesNote')} placeholder={t('toRequestChangesNote')} />
+        <button type="submit" className="button--secondary">{t('toRequestChanges')}</button>
+      </Form>
+      <Form method="post" className="inline-form">
         <input type="hidden" name="intent" value={intent} /><input type="hidden" name="id" value={id} /><input type="hidden" name="decision" value="reject" />
-        <input name="reason" aria-label={vi ? 'Lý do từ chối' : 'Reason for rejecting'} placeholder={vi ? 'Lý do từ chối' : 'Reason'} />
+        <input name="reason" aria-label={t('toRejectReason')} placeholder={vi ? 'Lý do từ chối' : 'Reason'} />
         <button type="submit" className="button--secondary">{vi ? 'Từ chối' : 'Reject'}</button>
       </Form>
     </div>

@@ -15,11 +15,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data(await sellerOverview(context.services.db, actor), { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
-const ORG_STATE = { pending: { vi: 'Chờ duyệt', en: 'Waiting for review' }, approved: { vi: 'Đã duyệt', en: 'Approved' }, rejected: { vi: 'Bị từ chối', en: 'Rejected' } };
+const ORG_STATE = { pending: { vi: 'Chờ duyệt', en: 'Waiting for review' }, approved: { vi: 'Đã duyệt', en: 'Approved' }, rejected: { vi: 'Bị từ chối', en: 'Rejected' }, changes_requested: { vi: 'Cần bổ sung', en: 'Changes requested' } };
+/** The badge colour of a state: a request for changes looks like a rejection, it needs the cooperative to act. */
+const badge = (state: string) => (state === 'changes_requested' ? 'rejected' : state);
 
 export default function SellerHome() {
   const { organizations, products, lowStock, expiring } = useLoaderData<typeof loader>();
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const vi = lang === 'vi';
   return (
     <div className="workspace">
@@ -34,10 +36,18 @@ export default function SellerHome() {
         <section key={org.id} className="org-card" aria-labelledby={`org-${org.id}`}>
           <h2 id={`org-${org.id}`}>{org.name}</h2>
           <p>
-            <span className={`status status--${org.verification_state === 'approved' ? 'published' : org.verification_state === 'rejected' ? 'rejected' : 'submitted'}`}>{ORG_STATE[org.verification_state][lang]}</span>{' '}
+            <span className={`status status--${org.verification_state === 'approved' ? 'published' : org.verification_state === 'pending' ? 'submitted' : 'rejected'}`}>{ORG_STATE[org.verification_state][lang]}</span>{' '}
             <span className="muted">{org.province_name} · {org.role === 'owner' ? (vi ? 'Chủ sở hữu' : 'Owner') : (vi ? 'Nhân viên' : 'Staff')}</span>
           </p>
-          {org.rejection_reason ? <p className="form-error">{vi ? 'Lý do từ chối: ' : 'Reason: '}{org.rejection_reason}</p> : null}
+          {org.rejection_reason ? <p className="form-error">{org.verification_state === 'changes_requested' ? t('toReviewerNote') : (vi ? 'Lý do từ chối: ' : 'Reason: ')}{org.rejection_reason}</p> : null}
+          {(org.verification_state === 'changes_requested' || org.verification_state === 'rejected') && org.role === 'owner' ? (
+            <Form method="post" action={`/kenh-nguoi-ban/to-chuc/${org.id}`} className="inline-form">
+              <input type="hidden" name="intent" value="resubmit" />
+              <label htmlFor={`note-${org.id}`}>{t('toResubmitNote')}</label>
+              <input id={`note-${org.id}`} name="note" />
+              <button type="submit">{t('toResubmitOrganization')}</button>
+            </Form>
+          ) : null}
           <p className="inline-form">
             <Link className="button" to={`/kenh-nguoi-ban/san-pham/moi?to-chuc=${org.id}`}>{vi ? '+ Thêm sản phẩm' : '+ Add a product'}</Link>
             <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}/nhap-csv`}>{vi ? 'Nhập từ bảng tính' : 'Import a spreadsheet'}</Link>
@@ -67,10 +77,10 @@ export default function SellerHome() {
                 {products.map((p) => (
                   <tr key={p.id}>
                     <td><Link to={`/kenh-nguoi-ban/san-pham/${p.id}`}>{p.name}</Link>{p.rejection_reason ? <div className="field__error">{p.rejection_reason}</div> : null}</td>
-                    <td><span className={`status status--${p.status}`}>{listingStatusName(p.status)[lang]}</span></td>
+                    <td><span className={`status status--${badge(p.status)}`}>{listingStatusName(p.status)[lang]}</span></td>
                     <td>{formatVnd(p.price_vnd)}</td>
                     <td>{p.stock}</td>
-                    <td>{p.stars ? `${p.stars}★ ${p.ocop_review === 'approved' ? '✓' : p.ocop_review === 'pending' ? (vi ? '(chờ duyệt)' : '(in review)') : (vi ? '(bị từ chối)' : '(rejected)')}` : '—'}{p.ocop_note ? <div className="field__error">{p.ocop_note}</div> : null}</td>
+                    <td>{p.stars ? `${p.stars}★ ${p.ocop_review === 'approved' ? '✓' : p.ocop_review === 'pending' ? (vi ? '(chờ duyệt)' : '(in review)') : p.ocop_review === 'changes_requested' ? (vi ? '(cần bổ sung)' : '(changes requested)') : (vi ? '(bị từ chối)' : '(rejected)')}` : '—'}{p.ocop_note ? <div className="field__error">{p.ocop_note}</div> : null}</td>
                   </tr>
                 ))}
               </tbody>

@@ -72,23 +72,23 @@ export default function EditListing() {
   const { product, images, certificate, certifications, stockHistory, communes, organizationName } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result && 'error' in result ? result.error : null;
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const vi = lang === 'vi';
   const status = listingStatusName(product.status)[lang];
   return (
     <article className="workspace">
       <p><Link to="/kenh-nguoi-ban">← {vi ? 'Kênh người bán' : 'Seller workspace'}</Link></p>
       <h1>{product.name}</h1>
-      <p><span className={`status status--${product.status}`}>{status}</span> <span className="muted">{organizationName}</span></p>
+      <p><span className={`status status--${product.status === 'changes_requested' ? 'rejected' : product.status}`}>{status}</span> <span className="muted">{organizationName}</span></p>
       <p><Link to={`/kenh-nguoi-ban/san-pham/${product.id}/lo-hang`}>{vi ? 'Lô hàng và tem truy xuất nguồn gốc' : 'Batches and traceability stamps'} →</Link></p>
-      {product.rejection_reason ? <p className="form-error">{vi ? 'Người duyệt nhận xét: ' : 'Reviewer said: '}{product.rejection_reason}</p> : null}
+      {product.rejection_reason ? <p className="form-error">{product.status === 'changes_requested' ? t('toReviewerNote') : (vi ? 'Người duyệt nhận xét: ' : 'Reviewer said: ')}{product.rejection_reason}</p> : null}
       {result && 'ok' in result ? <p className="notice notice--ok" role="status">{vi ? 'Đã lưu.' : 'Saved.'}</p> : null}
       <FormMessage error={error} />
 
       <section aria-labelledby="status-h">
         <h2 id="status-h">{vi ? 'Đăng bán' : 'Publishing'}</h2>
         <div className="inline-form">
-          {product.status === 'draft' || product.status === 'rejected' ? (
+          {product.status === 'draft' || product.status === 'rejected' || product.status === 'changes_requested' ? (
             <Form method="post"><input type="hidden" name="intent" value="submit" /><button type="submit">{vi ? 'Gửi duyệt để đăng bán' : 'Submit for review'}</button></Form>
           ) : null}
           {product.status !== 'archived' ? (
@@ -134,7 +134,7 @@ export default function EditListing() {
           <p>
             {certificate.stars}★ · {certificate.certificate_no} · {certificate.issuer} · {formatCalendarDate(certificate.issued_on)} → {formatCalendarDate(certificate.expires_on)}{' '}
             <span className={`status status--${certificate.review_state === 'approved' ? 'published' : certificate.review_state === 'pending' ? 'submitted' : 'rejected'}`}>
-              {certificate.review_state === 'approved' ? (vi ? 'Đã xác minh' : 'Verified') : certificate.review_state === 'pending' ? (vi ? 'Chờ Sở Công Thương duyệt — chưa hiện huy hiệu' : 'In review — no badge yet') : (vi ? 'Bị từ chối' : 'Rejected')}
+              {certificate.review_state === 'approved' ? (vi ? 'Đã xác minh' : 'Verified') : certificate.review_state === 'pending' ? (vi ? 'Chờ Sở Công Thương duyệt — chưa hiện huy hiệu' : 'In review — no badge yet') : certificate.review_state === 'changes_requested' ? t('toChangesRequestedState') : (vi ? 'Bị từ chối' : 'Rejected')}
             </span>
             {certificate.review_note ? <span className="field__error"> {certificate.review_note}</span> : null}
           </p>

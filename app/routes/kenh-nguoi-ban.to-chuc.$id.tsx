@@ -8,7 +8,7 @@ import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
 import { inviteMember, listMembersForViewer, removeMember } from '~/catalogue/members.server';
-import { setOrganizationLogo } from '~/catalogue/onboarding.server';
+import { resubmitOrganization, setOrganizationLogo } from '~/catalogue/onboarding.server';
 import { processUploadedPhoto } from '~/lib/images.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
@@ -22,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db } = context.services;
   const id = Number(params.id);
   return orErrorPage(langFromRequest(request), async () => {
-    const org = await db.selectFrom('organizations').select(['id', 'name', 'province_code']).where('id', '=', id).executeTakeFirst();
+    const org = await db.selectFrom('organizations').select(['id', 'name', 'province_code', 'verification_state', 'rejection_reason']).where('id', '=', id).executeTakeFirst();
     if (!org) throw notFound();
     // Members see their organization; officers of its province see it too, read-only, with the audit log.
     requireOrgPrivate(actor, { id, provinceCode: org.province_code });
@@ -50,6 +50,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       case 'remove':
         await removeMember(context.services.db, actor, id, Number(text(form, 'userId')));
         return { ok: 'removed' as const };
+      case 'resubmit':
+        await resubmitOrganization(context.services.db, actor, id, text(form, 'note'));
+        return { ok: 'resubmitted' as const };
       default:
         throw invalid('intent', { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' });
     }
@@ -60,14 +63,25 @@ export default function OrganizationPage() {
   const { org, isOwner, canReadAudit, members, invitations, audit } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const error = result && 'error' in result ? result.error : null;
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const vi = lang === 'vi';
+  const sentBack = org.verification_state === 'changes_requested' || org.verification_state === 'rejected';
   return (
     <div className="workspace">
       <p><Link to="/kenh-nguoi-ban">← {vi ? 'Kênh người bán' : 'Seller workspace'}</Link></p>
       <h1>{org.name}</h1>
       <FormMessage error={error} />
-      {result && 'ok' in result ? <p className="notice notice--ok" role="status">{result.ok === 'logo' ? (vi ? 'Đã cập nhật logo.' : 'Logo updated.') : result.ok === 'invited' ? (vi ? 'Đã gửi lời mời: người này sẽ vào tổ chức khi đăng ký bằng số điện thoại/e-mail đó.' : 'Invitation saved: they join when they sign up with that phone/e-mail.') : (vi ? 'Đã cập nhật thành viên.' : 'Members updated.')}</p> : null}
+      {sentBack && org.rejection_reason ? (
+        <p className="form-error">{org.verification_state === 'changes_requested' ? t('toReviewerNote') : (vi ? 'Lý do từ chối: ' : 'Reason: ')}{org.rejection_reason}</p>
+      ) : null}
+      {sentBack && isOwner ? (
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="resubmit" />
+          <Field label={t('toResubmitNote')} name="note" error={fieldError(error, 'note')} />
+          <button type="submit">{t('toResubmitOrganization')}</button>
+        </Form>
+      ) : null}
+      {result && 'ok' in result ? <p className="notice notice--ok" role="status">{result.ok === 'resubmitted' ? t('toResubmitted') : result.ok === 'logo' ? (vi ? 'Đã cập nhật logo.' : 'Logo updated.') : result.ok === 'invited' ? (vi ? 'Đã gửi lời mời: người này sẽ vào tổ chức khi đăng ký bằng số điện thoại/e-mail đó.' : 'Invitation saved: they join when they sign up with that phone/e-mail.') : (vi ? 'Đã cập nhật thành viên.' : 'Members updated.')}</p> : null}
       <section aria-labelledby="members-h">
         <h2 id="members-h">{vi ? 'Thành viên' : 'Members'}</h2>
         <ul>{members.map((m) => (

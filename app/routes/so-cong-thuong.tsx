@@ -12,7 +12,11 @@ import { groupName, langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import { invalid } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
+import { reviewQueue } from '~/catalogue/review.server';
+import { formatVnd } from '~/lib/money';
 import { provinceKpi } from '~/tradeoffice/dashboard.server';
+import { provinceSales } from '~/tradeoffice/sales.server';
+import { provinceStamps } from '~/tradeoffice/stamps.server';
 import { REGISTER_COLUMNS } from '~/tradeoffice/register-csv';
 import { confirmMatch, importRegister, suggestMatches } from '~/tradeoffice/register.server';
 
@@ -28,12 +32,24 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return orErrorPage(langFromRequest(request), async () => {
     requireOfficer(actor);
     const provinceCode = provinceOf(request, actor);
-    const [dashboard, suggestions, province] = await Promise.all([
+    const [dashboard, suggestions, province, queue, sales, stamps] = await Promise.all([
       provinceKpi(db, actor, provinceCode),
       suggestMatches(db, actor, provinceCode),
       db.selectFrom('provinces').select(['code', 'name']).where('code', '=', provinceCode).executeTakeFirstOrThrow(),
+      reviewQueue(db, actor, provinceCode),
+      provinceSales(db, actor, provinceCode),
+      provinceStamps(db, actor, provinceCode),
     ]);
-    return data({ province, ...dashboard, suggestions }, { headers: { 'Cache-Control': 'private, no-store' } });
+    const oldest = (dates: Array<string | null>) => {
+      const first = dates.filter((d): d is string => d !== null).sort()[0];
+      return first ? Math.max(0, Math.floor((Date.now() - Date.parse(first)) / 86_400_000)) : null;
+    };
+    const waiting = {
+      organizations: { count: queue.organizations.length, oldestDays: oldest(queue.organizations.map((o) => o.created_at)) },
+      listings: { count: queue.listings.length, oldestDays: oldest(queue.listings.map((l) => l.submitted_at)) },
+      claims: { count: queue.claims.length, oldestDays: oldest(queue.claims.map((c) => c.updated_at)) },
+    };
+    return data({ province, ...dashboard, suggestions, waiting, sales, stamps }, { headers: { 'Cache-Control': 'private, no-store' } });
   });
 }
 
@@ -61,12 +77,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function TradeOfficeDashboard() {
-  const { province, kpi, communeNames, suggestions, registerSize } = useLoaderData<typeof loader>();
+  const { province, kpi, communeNames, suggestions, registerSize, waiting, sales, stamps } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { lang } = useI18n();
+  const { lang, t } = useI18n();
   const vi = lang === 'vi';
   const label = (g: string) => (isOcopGroup(g) ? groupName(lang, g) : g);
   const exportLink = (table: string) => `/so-cong-thuong/xuat?tinh=${province.code}&bang=${table}`;
+  /** The drill-down page of one figure: the rows that were counted to make it. */
+  const drill = (figure: string, params: Record<string, string | number> = {}) =>
+    `/so-cong-thuong/chi-tiet?${new URLSearchParams({ tinh: province.code, figure, ...Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])) })}`;
+  const methodName = (m: string) => t(m === 'vietqr' ? 'toMethodVietqr' : m === 'card' ? 'toMethodCard' : 'toMethodCod');
+  const queueLine = (key: 'toQueueOrganizations' | 'toQueueListings' | 'toQueueClaims', figure: string, w: { count: number; oldestDays: number | null }) => (
+    <li><a href={drill(figure)}>{t(key, { n: w.count })}</a>{w.oldestDays !== null ? ` (${t('toQueueOldest', { days: w.oldestDays })})` : ''}</li>
+  );
   return (
     <div className="workspace">
       <h1>{vi ? `Sở Công Thương ${province.name}` : `${province.name} trade office`}</h1>
@@ -75,10 +98,14 @@ export default function TradeOfficeDashboard() {
         <h2 id="kpi-h">{vi ? 'Tỷ lệ sản phẩm OCOP bán trực tuyến (mục tiêu 100%)' : 'OCOP products sold online (target 100%)'}</h2>
         <p className="kpi-headline">{kpi.percent}%</p>
         <p>{vi ? `${kpi.online}/${kpi.total} sản phẩm OCOP còn hiệu lực trong sổ đang bán trên Chợ Phiên (sổ có ${registerSize} dòng).` : `${kpi.online} of ${kpi.total} valid register entries are on sale (register: ${registerSize} rows).`}</p>
-        <BarChart title={vi ? 'Theo hạng sao (%)' : 'By stars (%)'} valueHeader="%" max={100} bars={kpi.byStars.map((b) => ({ label: `${b.key} ★ (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
-        <BarChart title={vi ? 'Theo nhóm sản phẩm (%)' : 'By product group (%)'} valueHeader="%" max={100} bars={kpi.byGroup.map((b) => ({ label: `${label(b.key)} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
-        <BarChart title={vi ? 'Theo xã, phường (%)' : 'By commune (%)'} valueHeader="%" max={100} bars={kpi.byCommune.map((b) => ({ label: `${communeNames[b.key] ?? '—'} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
-        <LineChart title={vi ? 'Diễn biến theo tháng (%)' : 'Month by month (%)'} valueHeader="%" labelHeader={vi ? 'Tháng' : 'Month'} unit="%" max={100} target={100} targetLabel={vi ? 'Mục tiêu 100%' : 'Target 100%'} points={kpi.trend.map((t) => ({ label: t.month, value: t.percent }))} />
+        <p className="inline-form">
+          <a href={drill('online')}>{vi ? `${kpi.online} đang bán` : `${kpi.online} online`}</a>
+          <a href={drill('valid')}>{vi ? `${kpi.total} còn hiệu lực` : `${kpi.total} valid`}</a>
+        </p>
+        <BarChart title={vi ? 'Theo hạng sao (%)' : 'By stars (%)'} valueHeader="%" max={100} bars={kpi.byStars.map((b) => ({ label: `${b.key} ★ (${b.online}/${b.total})`, value: b.percent, unit: '%', href: drill('valid', { stars: b.key }) }))} />
+        <BarChart title={vi ? 'Theo nhóm sản phẩm (%)' : 'By product group (%)'} valueHeader="%" max={100} bars={kpi.byGroup.map((b) => ({ label: `${label(b.key)} (${b.online}/${b.total})`, value: b.percent, unit: '%', href: drill('valid', { group: b.key }) }))} />
+        <BarChart title={vi ? 'Theo xã, phường (%)' : 'By commune (%)'} valueHeader="%" max={100} bars={kpi.byCommune.map((b) => ({ label: `${communeNames[b.key] ?? '—'} (${b.online}/${b.total})`, value: b.percent, unit: '%', href: drill('valid', { commune: b.key }) }))} />
+        <LineChart title={vi ? 'Diễn biến theo tháng (%)' : 'Month by month (%)'} valueHeader="%" labelHeader={vi ? 'Tháng' : 'Month'} unit="%" max={100} target={100} targetLabel={vi ? 'Mục tiêu 100%' : 'Target 100%'} points={kpi.trend.map((p) => ({ label: p.month, value: p.percent, href: drill('month', { month: p.month }) }))} />
         <p className="inline-form">
           <a href={exportLink('kpi')}>{vi ? 'Tải CSV các bảng KPI' : 'Download the KPI tables as CSV'}</a>
           <a href={exportLink('bao-cao-thang')}>{vi ? 'Tải báo cáo tháng (Excel)' : 'Download the monthly report (Excel)'}</a>
@@ -87,18 +114,51 @@ export default function TradeOfficeDashboard() {
       </section>
       <section aria-labelledby="todo-h">
         <h2 id="todo-h">{vi ? `Việc cần làm: ${kpi.todo.length} sản phẩm trong sổ chưa bán trực tuyến` : `To do: ${kpi.todo.length} register entries not online`}</h2>
+        <p><a href={drill('todo')}>{t('toSeeRows')} ({kpi.todo.length})</a></p>
         <div className="table-wrap"><table className="data">
-          <thead><tr><th>{vi ? 'Sản phẩm' : 'Product'}</th><th>{vi ? 'Chủ thể' : 'Producer'}</th><th>{vi ? 'Xã' : 'Commune'}</th><th>★</th></tr></thead>
-          <tbody>{[...kpi.todo].sort((a, b) => `${a.producer}${a.communeCode}`.localeCompare(`${b.producer}${b.communeCode}`)).map((e) => <tr key={e.id}><td>{e.productName}</td><td>{e.producer}</td><td>{communeNames[e.communeCode ?? ''] ?? '—'}</td><td>{e.stars}</td></tr>)}</tbody>
+          <thead><tr><th>{vi ? 'Xã' : 'Commune'}</th><th>{vi ? 'Chủ thể' : 'Producer'}</th><th>{vi ? 'Sản phẩm' : 'Products'}</th><th>{vi ? 'Số' : 'Count'}</th></tr></thead>
+          <tbody>{kpi.todoGroups.map((g) => (
+            <tr key={`${g.communeCode}-${g.producer}`}><td>{communeNames[g.communeCode ?? ''] ?? '—'}</td><td>{g.producer}</td><td>{g.entries.map((e) => `${e.productName} (${e.stars}★)`).join('; ')}</td>
+              <td><a href={drill('todo', { commune: g.communeCode ?? '', producer: g.producer })}>{g.entries.length}</a></td></tr>
+          ))}</tbody>
         </table></div>
         <p><a href={exportLink('todo')}>{vi ? 'Tải CSV danh sách việc cần làm' : 'Download the to-do list as CSV'}</a></p>
       </section>
       <section aria-labelledby="cert-h">
         <h2 id="cert-h">{vi ? 'Giấy chứng nhận' : 'Certificates'}</h2>
-        <p>{vi ? 'Hết hạn trong 90 ngày:' : 'Expiring within 90 days:'} {kpi.expiringSoon.map((e) => `${e.productName} (${formatCalendarDate(e.expiresOn)})`).join('; ') || '—'}</p>
-        <p>{vi ? 'Đã hết hạn nhưng vẫn đang bán:' : 'Expired but still on sale:'} {kpi.expiredButListed.map((e) => e.productName).join('; ') || '—'}</p>
-        <p>{vi ? 'Đang bán, có nhận OCOP nhưng chưa có trong sổ:' : 'On sale with an OCOP claim but not in the register:'} {kpi.listedNotInRegister.map((l) => l.name).join('; ') || '—'}</p>
+        <p><a href={drill('expiring')}>{vi ? `Hết hạn trong 90 ngày (${kpi.expiringSoon.length}):` : `Expiring within 90 days (${kpi.expiringSoon.length}):`}</a> {kpi.expiringSoon.map((e) => `${e.productName} (${formatCalendarDate(e.expiresOn)})`).join('; ') || '—'}</p>
+        <p><a href={drill('expired-listed')}>{vi ? `Đã hết hạn nhưng vẫn đang bán (${kpi.expiredButListed.length}):` : `Expired but still on sale (${kpi.expiredButListed.length}):`}</a> {kpi.expiredButListed.map((e) => e.productName).join('; ') || '—'}</p>
+        <p><a href={drill('not-in-register')}>{vi ? `Đang bán, có nhận OCOP nhưng chưa có trong sổ (${kpi.listedNotInRegister.length}):` : `On sale with an OCOP claim but not in the register (${kpi.listedNotInRegister.length}):`}</a> {kpi.listedNotInRegister.map((l) => l.name).join('; ') || '—'}</p>
         <p><a href={exportLink('chung-nhan')}>{vi ? 'Tải CSV các bảng giấy chứng nhận' : 'Download the certificate tables as CSV'}</a></p>
+      </section>
+      <section aria-labelledby="queue-h">
+        <h2 id="queue-h">{t('toQueueHeading')}</h2>
+        <ul>
+          {queueLine('toQueueOrganizations', 'queue-organizations', waiting.organizations)}
+          {queueLine('toQueueListings', 'queue-listings', waiting.listings)}
+          {queueLine('toQueueClaims', 'queue-claims', waiting.claims)}
+        </ul>
+      </section>
+      <section aria-labelledby="sales-h">
+        <h2 id="sales-h">{t('toSalesHeading')}</h2>
+        <p><a href={drill('sales')}>{t('toSalesSummary', { orders: sales.orders, value: formatVnd(sales.valueVnd) })}</a></p>
+        <BarChart title={t('toSalesByMonth')} valueHeader={t('toSalesValue')} labelHeader={t('toSalesMonth')} bars={sales.byMonth.map((m) => ({ label: `${m.month} (${m.orders} ${vi ? 'đơn' : 'orders'})`, value: m.valueVnd, display: formatVnd(m.valueVnd), href: drill('sales', { month: m.month }) }))} />
+        <BarChart title={t('toSalesByGroup')} valueHeader={t('toSalesValue')} bars={sales.byGroup.map((g) => ({ label: `${label(g.group)} (${g.orders} ${vi ? 'đơn' : 'orders'})`, value: g.valueVnd, display: formatVnd(g.valueVnd), href: drill('sales', { group: g.group }) }))} />
+        <BarChart title={t('toSalesPayments')} valueHeader="%" max={100} bars={sales.payments.methods.map((m) => ({ label: `${methodName(m.method)} (${m.orders} ${vi ? 'đơn' : 'orders'}, ${formatVnd(m.valueVnd)})`, value: m.ordersPercent, unit: '%', href: drill('sales', { method: m.method }) }))} />
+        <p><a href={drill('sales', { method: 'cashless' })}>{t('toSalesCashless', { orders: sales.payments.cashlessOrdersPercent, value: sales.payments.cashlessValuePercent })}</a></p>
+        <p className="muted footnote">{t('toSalesFootnote')}</p>
+        <p><a href={exportLink('ban-hang')}>{t('toSalesCsv')}</a></p>
+      </section>
+      <section aria-labelledby="stamps-h">
+        <h2 id="stamps-h">{t('toStampsHeading')}</h2>
+        <ul>
+          <li><a href={drill('stamps-issued')}>{t('toStampsIssued', { n: stamps.issued, runs: stamps.issueRuns })}</a></li>
+          <li><a href={drill('stamps-scanned')}>{t('toStampsScanned', { n: stamps.scans, days: stamps.windowDays })}</a></li>
+          <li><a href={drill('stamps-copied')}>{t('toStampsCopied', { n: stamps.copied, days: stamps.windowDays })}</a></li>
+          <li><a href={drill('stamp-reports')}>{t('toStampReports', { n: stamps.reports, days: stamps.windowDays })}</a></li>
+        </ul>
+        <p className="muted footnote">{t('toStampsFootnote', { days: stamps.windowDays })}</p>
+        <p><a href={exportLink('tem')}>{t('toStampsCsv')}</a></p>
       </section>
       <section aria-labelledby="match-h">
         <h2 id="match-h">{vi ? 'Ghép sổ OCOP với sản phẩm' : 'Match the register to listings'}</h2>

@@ -8,7 +8,9 @@ import { groupName, langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate, parseCalendarDate, todayInVietnam } from '~/lib/dates';
 import { invalid } from '~/lib/errors';
 import { orErrorPage } from '~/lib/forms.server';
+import { formatVnd } from '~/lib/money';
 import { provinceKpi } from '~/tradeoffice/dashboard.server';
+import { provinceSales } from '~/tradeoffice/sales.server';
 
 export const meta: MetaFunction = () => [{ title: 'Báo cáo OCOP — Chợ Phiên' }];
 
@@ -25,14 +27,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     if (!from || !to || from > to) throw invalid('tu', { vi: 'Khoảng thời gian không hợp lệ: “từ ngày” phải trước “đến ngày”.', en: 'Invalid period: the start must come before the end.' });
     const months = Math.min(36, (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1);
     const { kpi, communeNames } = await provinceKpi(context.services.db, actor, provinceCode, to, months);
+    const sales = await provinceSales(context.services.db, actor, provinceCode, to, months, from);
     const province = await context.services.db.selectFrom('provinces').select(['code', 'name']).where('code', '=', provinceCode).executeTakeFirstOrThrow();
-    return data({ province, from, to, kpi, communeNames }, { headers: { 'Cache-Control': 'private, no-store' } });
+    return data({ province, from, to, kpi, communeNames, sales }, { headers: { 'Cache-Control': 'private, no-store' } });
   });
 }
 
 export default function MonthlyReport() {
-  const { province, from, to, kpi, communeNames } = useLoaderData<typeof loader>();
-  const { lang } = useI18n();
+  const { province, from, to, kpi, communeNames, sales } = useLoaderData<typeof loader>();
+  const { lang, t } = useI18n();
   const vi = lang === 'vi';
   return (
     <article className="report">
@@ -48,6 +51,10 @@ export default function MonthlyReport() {
       <p>{vi ? `${kpi.online}/${kpi.total} sản phẩm OCOP còn hiệu lực đang bán trực tuyến tại ngày ${formatCalendarDate(to)} (mục tiêu 100%).` : `${kpi.online} of ${kpi.total} valid OCOP products online on ${formatCalendarDate(to)} (target 100%).`}</p>
       <BarChart title={vi ? 'Diễn biến theo tháng (%)' : 'Month by month (%)'} valueHeader="%" max={100} bars={kpi.trend.map((t) => ({ label: `${t.month} (${t.online}/${t.total})`, value: t.percent, unit: '%' }))} />
       <BarChart title={vi ? 'Theo nhóm sản phẩm (%)' : 'By product group (%)'} valueHeader="%" max={100} bars={kpi.byGroup.map((b) => ({ label: `${isOcopGroup(b.key) ? groupName(lang, b.key) : b.key} (${b.online}/${b.total})`, value: b.percent, unit: '%' }))} />
+      <h2>{t('toSalesPeriod')}: {t('toSalesSummary', { orders: sales.orders, value: formatVnd(sales.valueVnd) })}</h2>
+      <BarChart title={t('toSalesByMonth')} valueHeader={t('toSalesValue')} labelHeader={t('toSalesMonth')} bars={sales.byMonth.map((m) => ({ label: `${m.month} (${m.orders} ${vi ? 'đơn' : 'orders'})`, value: m.valueVnd, display: formatVnd(m.valueVnd) }))} />
+      <p>{t('toSalesCashless', { orders: sales.payments.cashlessOrdersPercent, value: sales.payments.cashlessValuePercent })}</p>
+      <p className="muted">{t('toSalesFootnote')}</p>
       <h2>{vi ? `Sản phẩm chưa lên sàn (${kpi.todo.length})` : `Not yet online (${kpi.todo.length})`}</h2>
       <table className="data">
         <thead><tr><th>{vi ? 'Sản phẩm' : 'Product'}</th><th>{vi ? 'Chủ thể' : 'Producer'}</th><th>{vi ? 'Xã' : 'Commune'}</th></tr></thead>

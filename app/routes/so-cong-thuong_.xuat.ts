@@ -7,19 +7,50 @@ import { todayInVietnam } from '~/lib/dates';
 import { toCsv } from '~/tradeoffice/csv-export';
 import { monthlyReportXlsx } from '~/tradeoffice/report-xlsx.server';
 import { provinceKpi } from '~/tradeoffice/dashboard.server';
+import { provinceSales } from '~/tradeoffice/sales.server';
+import { provinceStamps } from '~/tradeoffice/stamps.server';
 
-/** Exports: CSV of the dashboard tables (`bang=kpi`, `bang=todo`, `bang=chung-nhan`) and the monthly report as XLSX (`bang=bao-cao-thang`). */
+const csvResponse = (csv: string, filename: string) =>
+  new Response(csv, { headers: { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${filename}"`, 'Cache-Control': 'private, no-store' } });
+
+/**
+ * Exports: CSV of the dashboard tables (`bang=kpi`, `bang=todo`, `bang=chung-nhan`, `bang=ban-hang`, `bang=tem`)
+ * and the monthly report as XLSX (`bang=bao-cao-thang`).
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
   const provinceCode = url.searchParams.get('tinh') ?? actor.officerProvinceCodes[0] ?? '';
   const requested = url.searchParams.get('bang');
+  const lang = langFromRequest(request);
+  if (requested === 'ban-hang') {
+    const sales = await orErrorPage(lang, () => provinceSales(context.services.db, actor, provinceCode));
+    return csvResponse(toCsv(['table', 'key', 'orders', 'value_vnd', 'orders_percent', 'value_percent'], [
+      ['all', '', sales.orders, sales.valueVnd, '', ''],
+      ...sales.byMonth.map((m) => ['month', m.month, m.orders, m.valueVnd, '', '']),
+      ...sales.byGroup.map((g) => ['group', g.group, g.orders, g.valueVnd, '', '']),
+      ...sales.payments.methods.map((m) => ['method', m.method, m.orders, m.valueVnd, m.ordersPercent, m.valuePercent]),
+      ['cashless', 'vietqr+card', sales.cashlessOrders, '', sales.payments.cashlessOrdersPercent, sales.payments.cashlessValuePercent],
+    ]), `ban-hang-${provinceCode}.csv`);
+  }
+  if (requested === 'tem') {
+    const stamps = await orErrorPage(lang, () => provinceStamps(context.services.db, actor, provinceCode));
+    return csvResponse(toCsv(['figure', 'value', 'window_days'], [
+      ['stamps_issued', stamps.issued, ''], ['issue_runs', stamps.issueRuns, ''], ['scans', stamps.scans, stamps.windowDays],
+      ['possibly_copied_stamps', stamps.copied, stamps.windowDays], ['buyer_reports', stamps.reports, stamps.windowDays],
+    ]), `tem-${provinceCode}.csv`);
+  }
   const table = requested === 'todo' ? 'todo' : requested === 'bao-cao-thang' ? 'report' : requested === 'chung-nhan' ? 'certificates' : 'kpi';
   const { kpi, communeNames } = await orErrorPage(langFromRequest(request), () => provinceKpi(context.services.db, actor, provinceCode));
   if (table === 'report') {
     const province = await context.services.db.selectFrom('provinces').select('name').where('code', '=', provinceCode).executeTakeFirstOrThrow();
     const month = todayInVietnam().slice(0, 7);
-    const xlsx = await monthlyReportXlsx({ provinceName: province.name, month, kpi, communeNames, groupNames: OCOP_GROUP_NAMES_VI });
+    const [sales, stamps] = await Promise.all([provinceSales(context.services.db, actor, provinceCode), provinceStamps(context.services.db, actor, provinceCode)]);
+    const xlsx = await monthlyReportXlsx({
+      provinceName: province.name, month, kpi, communeNames, groupNames: OCOP_GROUP_NAMES_VI,
+      sales: sales.byMonthGroup, payments: sales.methods,
+      stamps: { issued: stamps.issued, scanned: stamps.scans, flaggedAsCopies: stamps.copied, buyerReports: stamps.reports },
+    });
     return new Response(new Uint8Array(xlsx), {
       headers: {
         'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

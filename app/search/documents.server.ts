@@ -7,7 +7,7 @@ import type { SearchDocument } from './types';
 
 /**
  * Builds search documents from the database for the given products. Only products that buyers may see
- * (published, organization not rejected) come back: a missing id means "remove it from every index".
+ * (published, organization neither rejected nor sent back for changes) come back: a missing id means "remove it from every index".
  * Reads through `db` or a transaction, so callers can build documents inside the write that changed them.
  */
 export async function loadSearchDocuments(db: DB, productIds: number[], today = todayInVietnam()): Promise<Map<number, SearchDocument>> {
@@ -37,7 +37,7 @@ export async function loadSearchDocuments(db: DB, productIds: number[], today = 
       ])
       .where('p.id', 'in', chunk)
       .where('p.status', '=', 'published')
-      .where('o.verification_state', '!=', 'rejected')
+      .where('o.verification_state', 'not in', ['rejected', 'changes_requested'])
       .execute();
     for (const r of rows) {
       documents.set(r.id, {
@@ -77,7 +77,7 @@ export async function listIndexableProductIds(db: DB): Promise<number[]> {
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .select('p.id')
     .where('p.status', '=', 'published')
-    .where('o.verification_state', '!=', 'rejected')
+    .where('o.verification_state', 'not in', ['rejected', 'changes_requested'])
     .execute();
   return rows.map((r) => r.id);
 }

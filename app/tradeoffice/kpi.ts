@@ -207,3 +207,14 @@ export function paymentShares(totals: PaymentTotal[]) {
     cashlessValuePercent: percentOf(cashlessValueVnd, valueVnd),
   };
 }
+
+/**
+ * The entries behind one month of the trend (valid on the day the month is measured), each with
+ * whether it was online then, by the same rule as the trend; null when the month is not in the trend.
+ */
+export function drillMonth(entries: KpiEntry[], listings: KpiListing[], today: string, month: string, months = 12) {
+  const point = trendDays(today, months).find((d) => d.month === month);
+  if (!point) return null;
+  const { listingOf } = linker(entries, listings);
+  return { day: point.day, rows: entries.filter((e) => isValidOn(e, point.day)).map((e) => ({ ...e, onlineThen: liveOn(listingOf(e), point.day, today) })) };
+}

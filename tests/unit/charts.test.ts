@@ -97,3 +97,25 @@ describe('chart helpers', () => {
     expect(shortLabel('a'.repeat(40), 10)).toBe(`${'a'.repeat(9)}…`);
   });
 });
+
+describe('drill-down links in the chart tables', () => {
+  it('links a row label to the rows behind it when the bar or point has an href, and escapes it', () => {
+    const html = bar({ title: 'T', valueHeader: '%', bars: [{ label: 'Đồ uống (1/2)', value: 50, unit: '%', href: '/so-cong-thuong/chi-tiet?tinh=12&figure=valid&group=beverage' }, { label: 'Khác', value: 10 }] });
+    expect(tableRows(html)).toEqual([
+      ['<a href="/so-cong-thuong/chi-tiet?tinh=12&amp;figure=valid&amp;group=beverage">Đồ uống (1/2)</a>', '50%'],
+      ['Khác', '10'],
+    ]);
+    const trend = line({ title: 'T', valueHeader: '%', unit: '%', points: [{ label: '2026-10', value: 20, href: '/x?month=2026-10' }] });
+    expect(tableRows(trend)).toEqual([['<a href="/x?month=2026-10">2026-10</a>', '20%']]);
+  });
+});
+
+describe('money in a bar chart', () => {
+  it('writes each value with the money formatter and leaves room for it after the longest bar', () => {
+    const html = bar({ title: 'Tiền hàng', valueHeader: 'Tiền hàng', bars: [{ label: '2026-10', value: 1_313_400_000, display: '1.313.400.000 ₫' }, { label: '2026-11', value: 120_000, display: '120.000 ₫' }] });
+    expect(tableRows(html).map((r) => r[1])).toEqual(['1.313.400.000 ₫', '120.000 ₫']);
+    expect(html).toContain('>1.313.400.000 ₫</text>');
+    const longest = Number(/<rect x="190" y="4" width="(\d+)"/.exec(html)![1]);
+    expect(190 + longest + 6 + '1.313.400.000 ₫'.length * 7.5).toBeLessThanOrEqual(520);
+  });
+});

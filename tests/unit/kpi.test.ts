@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpi, drillDown, groupTodo, percentOf, trendDays, vietnamDay, type KpiEntry, type KpiListing } from '~/tradeoffice/kpi';
+import { computeKpi, drillDown, drillMonth, groupTodo, percentOf, trendDays, vietnamDay, type KpiEntry, type KpiListing } from '~/tradeoffice/kpi';
 
 const entry = (id: number, productName: string, producer: string, stars: number, group: string, communeCode: string | null, decisionDate: string, expiresOn: string, matchedProductId: number | null = null): KpiEntry =>
   ({ id, productName, producer, stars, group, communeCode, decisionDate, expiresOn, matchedProductId });
@@ -140,5 +140,18 @@ describe('KPI edge cases', () => {
 
   it('groups an empty to-do list into nothing', () => {
     expect(groupTodo([])).toEqual([]);
+  });
+});
+
+describe('drillMonth', () => {
+  it('lists, for every month of the trend, exactly the entries it counted and those online then', () => {
+    const months = 4;
+    for (const point of computeKpi(entries, listings, TODAY, months).trend) {
+      const drill = drillMonth(entries, listings, TODAY, point.month, months)!;
+      expect(drill.day).toBe(point.day);
+      expect(drill.rows).toHaveLength(point.total);
+      expect(drill.rows.filter((r) => r.onlineThen)).toHaveLength(point.online);
+    }
+    expect(drillMonth(entries, listings, TODAY, '2026-05', months)).toBeNull();
   });
 });

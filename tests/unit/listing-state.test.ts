@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { LISTING_TRANSITIONS, nextListingStatus, type ListingEvent } from '~/catalogue/listing-state';
 import { isUserError } from '~/lib/errors';
 
-const STATUSES = ['draft', 'submitted', 'published', 'rejected', 'archived'] as const;
+const STATUSES = ['draft', 'submitted', 'published', 'rejected', 'archived', 'changes_requested'] as const;
 
 describe('listing state machine', () => {
   it.each([
@@ -15,6 +15,9 @@ describe('listing state machine', () => {
     ['published', 'archive', 'member', 'archived'],
     ['rejected', 'archive', 'member', 'archived'],
     ['archived', 'restore', 'member', 'draft'],
+    ['submitted', 'request_changes', 'officer', 'changes_requested'],
+    ['changes_requested', 'submit', 'member', 'submitted'],
+    ['changes_requested', 'archive', 'member', 'archived'],
   ] as const)('%s --%s by %s--> %s', (from, event, actor, to) => {
     expect(nextListingStatus(from, event, actor)).toBe(to);
   });
@@ -33,11 +36,14 @@ describe('listing state machine', () => {
         }
       }
     }
-    expect(refused).toBe(5 * 5 - 9);
+    // Six events by six statuses, minus the 12 legal steps above.
+    expect(refused).toBe(6 * 6 - 12);
   });
 
   it('refuses a step taken by the wrong kind of actor with 403', () => {
     expect(() => nextListingStatus('submitted', 'approve', 'member')).toThrow(/not allowed/);
     expect(() => nextListingStatus('draft', 'submit', 'officer')).toThrow(/not allowed/);
+    expect(() => nextListingStatus('submitted', 'request_changes', 'member')).toThrow(/not allowed/);
+    expect(() => nextListingStatus('changes_requested', 'submit', 'officer')).toThrow(/not allowed/);
   });
 });

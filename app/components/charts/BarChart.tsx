@@ -5,6 +5,10 @@ export interface Bar {
   value: number;
   /** Shown after the value, e.g. "%". */
   unit?: string;
+  /** Drill-down page of the rows behind the bar. */
+  href?: string;
+  /** The value as text (money with the money formatter); the number with its unit otherwise. */
+  display?: string;
 }
 
 const ROW = 28;
@@ -28,7 +32,10 @@ export function BarChart({ title, bars, max, valueHeader, labelHeader, descripti
 }) {
   const safe = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
   const top = Math.max(1, max ?? 0, ...bars.map((b) => safe(b.value)));
-  const length = (value: number) => Math.round(((WIDTH - LABEL_WIDTH - VALUE_SPACE) * safe(value)) / top);
+  const text = (bar: Bar) => bar.display ?? formatChartValue(bar.value, bar.unit);
+  // Room for the longest value written after its bar (about 7.5 units per character at font size 13).
+  const valueSpace = Math.max(VALUE_SPACE, ...bars.map((b) => Math.ceil(text(b).length * 7.5) + 12));
+  const length = (value: number) => Math.round(((WIDTH - LABEL_WIDTH - valueSpace) * safe(value)) / top);
   return (
     <ChartFigure
       title={title}
@@ -41,10 +48,10 @@ export function BarChart({ title, bars, max, valueHeader, labelHeader, descripti
     >
       {bars.map((bar, i) => (
         <g key={`${i}-${bar.label}`} transform={`translate(0 ${i * ROW + 4})`}>
-          <title>{`${bar.label}: ${formatChartValue(bar.value, bar.unit)}`}</title>
+          <title>{`${bar.label}: ${text(bar)}`}</title>
           <text x={LABEL_WIDTH - 8} y={17} textAnchor="end" fontSize="13" fill="#1f2a22">{shortLabel(bar.label)}</text>
           <rect x={LABEL_WIDTH} y={4} width={Math.max(1, length(bar.value))} height={18} fill="#2f6b3a" />
-          <text x={LABEL_WIDTH + length(bar.value) + 6} y={17} fontSize="13" fill="#1f2a22">{formatChartValue(bar.value, bar.unit)}</text>
+          <text x={LABEL_WIDTH + length(bar.value) + 6} y={17} fontSize="13" fill="#1f2a22">{text(bar)}</text>
         </g>
       ))}
     </ChartFigure>

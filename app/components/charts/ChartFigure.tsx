@@ -4,6 +4,10 @@ export interface ChartRow {
   label: string;
   value: number;
   unit?: string;
+  /** The page listing the rows behind this value (the dashboard's drill-down); the table's label links to it. */
+  href?: string;
+  /** The value as text when the plain number will not do (money: `1.313.400 ₫`). */
+  display?: string;
 }
 
 /** `55.6` → `55.6%`; NaN and infinities (a bug upstream) show as a dash rather than "NaN". */
@@ -55,7 +59,7 @@ export function ChartFigure({ title, description, width, height, rows, labelHead
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={`${i}-${row.label}`}><th scope="row">{row.label}</th><td>{formatChartValue(row.value, row.unit)}</td></tr>
+            <tr key={`${i}-${row.label}`}><th scope="row">{row.href ? <a href={row.href}>{row.label}</a> : row.label}</th><td>{row.display ?? formatChartValue(row.value, row.unit)}</td></tr>
           ))}
         </tbody>
       </table>

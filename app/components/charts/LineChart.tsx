@@ -3,6 +3,8 @@ import { ChartFigure, formatChartValue, shortLabel } from './ChartFigure';
 export interface LinePoint {
   label: string;
   value: number;
+  /** Drill-down page of the rows behind the point. */
+  href?: string;
 }
 
 const WIDTH = 560;
