@@ -16,6 +16,7 @@ import { loadStampKeyring } from '~/traceability/keyring.server';
 import { createPaymentProviders } from '~/payments/providers.server';
 import { expireUnpaidCheckouts } from '~/payments/payments.server';
 import { completeDeliveredOrders } from '~/orders/orders.server';
+import { resumeIssueJobs } from '~/traceability/stamps.server';
 import { loadDeliveryFeeTable } from '~/orders/delivery-fee';
 import { drainEmailOutbox } from '~/email/outbox.server';
 import { createSmtpTransport } from '~/email/smtp.server';
@@ -72,6 +73,8 @@ async function main() {
   }, 60_000);
   expiryTimer.unref();
   await expireUnpaidCheckouts(db);
+  // Stamp issues a restart interrupted carry on at once rather than when their batch page is next opened.
+  await resumeIssueJobs(db);
   const services: AppServices = {
     config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log,
     stampKeyring: loadStampKeyring(config), payments, deliveryFees: loadDeliveryFeeTable(config.payments.deliveryFeesJson),
