@@ -25,6 +25,9 @@ export function SearchBox() {
   const [active, setActive] = useState(-1);
   const [open, setOpen] = useState(false);
   const request = useRef<AbortController | null>(null);
+  // The list on screen, read when newer results arrive (a fetch may land after the buyer picked an item).
+  const shown = useRef<Suggestion[]>([]);
+  shown.current = suggestions;
 
   useEffect(() => setText(params.get('q') ?? ''), [params]);
 
@@ -42,8 +45,11 @@ export function SearchBox() {
         const response = await fetch(`/api/search?per_page=6&q=${encodeURIComponent(q)}`, { signal: controller.signal });
         if (!response.ok) return;
         const body = (await response.json()) as { hits: Suggestion[] };
+        // Results of the last keystroke can arrive after the buyer moved onto an item of the previous
+        // list: keep that item chosen if it is still there, so Enter opens what is highlighted.
+        const previous = shown.current;
+        setActive((i) => (i >= 0 ? body.hits.findIndex((h) => h.slug === previous[i]?.slug) : -1));
         setSuggestions(body.hits);
-        setActive(-1);
       } catch {
         // aborted by the next keystroke or offline: keep the plain form working
       }
