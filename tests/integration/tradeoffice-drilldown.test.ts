@@ -57,12 +57,13 @@ beforeAll(async () => {
     .where('o.province_code', '=', '15').where('p.status', '=', 'published').where('o.verification_state', '=', 'approved').where('p.stock', '>', 5).executeTakeFirstOrThrow();
   await guestCheckout(data.db, [{ productId: laoCaiProduct.id, quantity: 1 }], 'cod');
 
-  // Stamps: two finished runs and one still queued in Lai Châu, scans (one stamp flagged), a report; and Lào Cai's own.
+  // Stamps: two finished runs and one failed in Lai Châu (a queued one would be finished at server start), scans
+  // (one stamp flagged), a report; and Lào Cai's own.
   const at = new Date().toISOString();
   const commune = await data.db.selectFrom('communes').select('code').where('province_code', '=', '12').executeTakeFirstOrThrow();
   const batch = await data.db.insertInto('batches').values({ product_id: a.id, organization_id: a.organization_id, lot_code: 'L-2026-01', produced_on: '2026-01-10', expires_on: null, quantity: 500, quantity_unit: 'kg', commune_code: commune.code, latitude: null, longitude: null, created_by: null, created_at: at }).returning('id').executeTakeFirstOrThrow();
-  const issue = (serialStart: number, count: number, status: 'done' | 'queued') => ({ batch_id: batch.id, serial_start: serialStart, count, status, key_id: 'k1', requested_by: null, requested_at: at, started_at: null, finished_at: status === 'done' ? at : null, error: null });
-  await data.db.insertInto('stamp_issues').values([issue(1, 100, 'done'), issue(101, 50, 'done'), issue(151, 1000, 'queued')]).execute();
+  const issue = (serialStart: number, count: number, status: 'done' | 'failed') => ({ batch_id: batch.id, serial_start: serialStart, count, status, key_id: 'k1', requested_by: null, requested_at: at, started_at: null, finished_at: at, error: status === 'failed' ? 'serial range overlaps another issue' : null });
+  await data.db.insertInto('stamp_issues').values([issue(1, 100, 'done'), issue(101, 50, 'done'), issue(151, 1000, 'failed')]).execute();
   const scan = (serial: number, verdict: 'genuine' | 'possibly_copied', ago = 0) => ({ batch_id: batch.id, serial, scanned_at: new Date(now - ago).toISOString(), network_prefix: '203.0.113.0/24', verdict });
   await data.db.insertInto('stamp_scans').values([scan(1, 'genuine'), scan(2, 'genuine'), scan(2, 'possibly_copied'), scan(2, 'possibly_copied'), scan(3, 'genuine', 40 * DAY)]).execute();
   await data.db.insertInto('stamp_reports').values({ batch_id: batch.id, serial: 2, message: 'Tem giống hệt tem của hộp khác', contact: '0912000000', created_at: at }).execute();
