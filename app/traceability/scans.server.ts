@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import type { ScanVerdict } from '~db/schema-traceability';
 import { recordAudit } from '~/audit/audit-log.server';
@@ -78,22 +79,24 @@ export async function checkStamp(db: DB, keyring: StampKeyring, url: string, opt
   const windowStart = new Date(now.getTime() - COPY_WINDOW_MS).toISOString();
   const prefix = options.networkPrefix.slice(0, 64);
   // Forged scans are never logged; revoked ones are, so the producer sees a lost roll being used.
-  // One pass over this stamp's scans (index batch_id, serial, scanned_at): totals and the window's networks.
-  const seen = await db.selectFrom('stamp_scans').select((eb) => {
-    const inWindow = eb('scanned_at', '>', windowStart);
-    return [
-      eb.fn.countAll<number>().as('total'),
-      eb.fn.min('scanned_at').as('first'),
-      eb.fn.sum<number>(eb.case().when(inWindow).then(1).else(0).end()).as('recent'),
-      eb.fn.count<number>(eb.case().when(inWindow).then(eb.ref('network_prefix')).end()).distinct().as('networks'),
-      eb.fn.max<number>(eb.case().when(eb.and([inWindow, eb('network_prefix', '=', prefix)])).then(1).else(0).end()).as('known'),
-    ];
-  }).where('batch_id', '=', batch.id).where('serial', '=', serial).executeTakeFirstOrThrow();
+  // Every query reads only the covering index (batch_id, serial, scanned_at, network_prefix), and the
+  // window's queries stop as soon as the answer is known, so a stamp scanned thousands of times (a
+  // widely copied one, or someone hammering it) costs the same as a fresh one.
+  const thisStamp = db.selectFrom('stamp_scans').where('batch_id', '=', batch.id).where('serial', '=', serial);
+  const [all, recent, networks] = await Promise.all([
+    thisStamp.select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('scanned_at').as('first')]).executeTakeFirstOrThrow(),
+    db.selectFrom(thisStamp.select(sql.lit(1).as('one')).where('scanned_at', '>', windowStart).limit(COPY_MAX_SCANS + 1).as('w'))
+      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    // Up to COPY_MAX_NETWORKS + 1 distinct networks: with fewer, this is the whole set and tells whether
+    // the buyer's network is already among them.
+    thisStamp.select('network_prefix').distinct().where('scanned_at', '>', windowStart).limit(COPY_MAX_NETWORKS + 1).execute(),
+  ]);
+  const networkSet = new Set(networks.map((n) => n.network_prefix));
   const history: ScanHistory = {
-    total: Number(seen.total) + 1,
-    firstAt: seen.first ?? now.toISOString(),
-    inWindow: Number(seen.recent ?? 0) + 1,
-    networksInWindow: Number(seen.networks) + (Number(seen.known ?? 0) === 1 ? 0 : 1),
+    total: Number(all.total) + 1,
+    firstAt: all.first ?? now.toISOString(),
+    inWindow: Number(recent.n) + 1,
+    networksInWindow: networkSet.size + (networkSet.has(prefix) ? 0 : 1),
   };
   const copied = history.networksInWindow > COPY_MAX_NETWORKS || history.inWindow > COPY_MAX_SCANS;
   const verdict: ScanVerdict = status.status === 'revoked' ? 'revoked'

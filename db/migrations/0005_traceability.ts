@@ -117,7 +117,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute();
   // The scan page's copy detection reads one stamp's scans in a time window.
-  await db.schema.createIndex('stamp_scans_stamp').on('stamp_scans').columns(['batch_id', 'serial', 'scanned_at']).execute();
+  // Covering for the scan page's queries (counts, first scan, networks in the copy window).
+  await db.schema.createIndex('stamp_scans_stamp').on('stamp_scans').columns(['batch_id', 'serial', 'scanned_at', 'network_prefix']).execute();
   await db.schema.createIndex('stamp_scans_verdict').on('stamp_scans').columns(['verdict', 'scanned_at']).execute();
 
   await db.schema
