@@ -89,6 +89,16 @@ export function orderStateName(state: OrderState): Message {
   return STATE_NAMES[state];
 }
 
+const METHOD_NAMES: Record<PaymentMethod, Message> = {
+  vietqr: { vi: 'Chuyển khoản VietQR', en: 'VietQR bank transfer' },
+  card: { vi: 'Thẻ (Stripe)', en: 'Card (Stripe)' },
+  cod: { vi: 'Tiền mặt khi nhận hàng', en: 'Cash on delivery' },
+};
+
+export function paymentMethodName(method: PaymentMethod): Message {
+  return METHOD_NAMES[method];
+}
+
 const FIELD_NAMES: Record<'reason' | 'carrier' | 'trackingNumber', Message> = {
   reason: { vi: 'lý do', en: 'a reason' },
   carrier: { vi: 'đơn vị vận chuyển', en: 'the carrier' },

@@ -12,14 +12,13 @@ import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
 import { isCooperativeEvent, parseLotCodes } from '~/orders/fulfilment';
 import { fulfilOrder, getIncomingOrder } from '~/orders/fulfilment.server';
-import { orderStateName } from '~/orders/order-state';
+import { orderStateName, paymentMethodName } from '~/orders/order-state';
 
 export const meta: MetaFunction = () => [{ title: 'Đơn hàng — Kênh người bán' }, { name: 'robots', content: 'noindex' }];
 
 /** Carriers cooperatives in the provinces use most; any other name may be typed. */
 export const CARRIERS = ['Viettel Post', 'VNPost (Bưu điện)', 'Giao Hàng Nhanh (GHN)', 'Giao Hàng Tiết Kiệm (GHTK)', 'J&T Express', 'Ninja Van', 'Tự giao'];
 
-const METHOD_NAMES = { vietqr: { vi: 'Chuyển khoản VietQR', en: 'VietQR transfer' }, card: { vi: 'Thẻ (Stripe)', en: 'Card (Stripe)' }, cod: { vi: 'Tiền mặt khi nhận hàng', en: 'Cash on delivery' } } as const;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -67,7 +66,7 @@ export default function IncomingOrder() {
       <FormMessage error={error ? { ...error, field: null } : null} />
       <dl className="totals">
         <dt>{vi ? 'Đặt lúc' : 'Placed'}</dt><dd>{formatDateTime(order.created_at)}</dd>
-        <dt>{vi ? 'Thanh toán' : 'Payment'}</dt><dd>{METHOD_NAMES[order.payment_method][lang]}</dd>
+        <dt>{vi ? 'Thanh toán' : 'Payment'}</dt><dd>{paymentMethodName(order.payment_method)[lang]}</dd>
         <dt>{vi ? 'Người nhận' : 'Recipient'}</dt><dd>{order.contact_name} · {formatPhoneForDisplay(order.contact_phone)}</dd>
         <dt>{vi ? 'Địa chỉ' : 'Address'}</dt><dd>{order.street}, {order.commune_name}, {order.province_name}</dd>
       </dl>

@@ -10,7 +10,7 @@ import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd, parseVnd } from '~/lib/money';
 import { isFulfilmentView, type FulfilmentView } from '~/orders/fulfilment';
 import { freeDeliveryThreshold, listIncomingOrders, memberOrganizations, setFreeDeliveryThreshold } from '~/orders/fulfilment.server';
-import { orderStateName, type OrderState } from '~/orders/order-state';
+import { orderStateName, paymentMethodName, type OrderState } from '~/orders/order-state';
 
 export const meta: MetaFunction = () => [{ title: 'Đơn hàng đến — Kênh người bán' }];
 
@@ -21,7 +21,6 @@ const VIEW_NAMES: Record<FulfilmentView, { vi: string; en: string }> = {
   done: { vi: 'Đã xong', en: 'Done' },
 };
 
-const METHOD_NAMES = { vietqr: { vi: 'Chuyển khoản VietQR', en: 'VietQR transfer' }, card: { vi: 'Thẻ', en: 'Card' }, cod: { vi: 'Tiền mặt khi nhận', en: 'Cash on delivery' } } as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -92,7 +91,7 @@ export default function IncomingOrders() {
                   <Link to={`/kenh-nguoi-ban/don-hang/${o.code}`}><code>{o.code}</code></Link>{' '}
                   <strong data-state={o.state}>{orderStateName(o.state as OrderState)[lang]}</strong>
                   <br />
-                  <span className="muted">{formatDateTime(o.created_at)} · {o.contact_name}, {o.province_name} · {o.units} {vi ? 'món' : 'units'} · {METHOD_NAMES[o.payment_method][lang]}</span>{' '}
+                  <span className="muted">{formatDateTime(o.created_at)} · {o.contact_name}, {o.province_name} · {o.units} {vi ? 'món' : 'units'} · {paymentMethodName(o.payment_method)[lang]}</span>{' '}
                   <span className="line-total">{formatVnd(o.total_vnd)}</span>
                 </li>
               ))}
