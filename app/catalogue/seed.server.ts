@@ -7,6 +7,7 @@ import { renderProductImage, saveRenderedImage, type RenderedImage } from './ima
 import { seedReferenceData } from './reference-data.server';
 import { ensureOrganization } from './save-organization.server';
 import { saveCatalogueProduct } from './save-product.server';
+import { seedDemoBatches } from '~/traceability/demo-batches.server';
 
 interface DemoCooperative {
   slug: string; name: string; kind: OrganizationKind; provinceCode: string; communeCode: string;
@@ -82,6 +83,7 @@ export async function seedDatabase(db: DB, options: { demo: boolean; uploadsDir:
   });
   for (const account of DEMO_STAFF) await ensureStaffAccount(db, account, now);
   await seedDemoProducerOwners(db, cooperatives.filter((c) => c.verified).map((c) => c.slug), now);
+  await seedDemoBatches(db, now);
   return { referenceData, demo: 'seeded', cooperatives: cooperatives.length, products: products.length };
 }
 

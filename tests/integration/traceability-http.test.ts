@@ -76,6 +76,17 @@ afterAll(async () => {
 });
 
 describe('batches and journey', () => {
+  it('seeds two demo batches whose journeys the product pages link to, and the EPCIS export has their events', async () => {
+    const page = await (await fetch(`${server.url}/san-pham/mat-ong-hoa-bac-ha-sin-ho`)).text();
+    const batchPath = /href="(\/lo-hang\/\d+)"/.exec(page)?.[1];
+    expect(batchPath).toBeDefined();
+    const batchPage = await (await fetch(`${server.url}${batchPath}`)).text();
+    expect(batchPage).toContain('MO-2026-10');
+    expect(batchPage).toContain('Quay mật từ cầu đã vít nắp.');
+    const epcis = await (await fetch(`${server.url}/api/batches/${batchPath!.split('/').pop()}/epcis`)).json() as { epcisBody: { eventList: unknown[] } };
+    expect(epcis.epcisBody.eventList).toHaveLength(5);
+  });
+
   it('stores the GTIN-14 on the batch and lists it on the product page', async () => {
     expect((await batchOf(batchId)).gtin).toBe('08938400000004');
     expect((await batchOf(plainBatchId)).gtin).toBeNull();
