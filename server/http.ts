@@ -14,6 +14,8 @@ export function createHttpApp(options: {
   services: AppServices;
   rootDir: string;
   remixHandler: RequestHandler;
+  /** The stamp scan pages rendered outside Remix (production only; see server/scan-page.tsx). */
+  scanPage?: { paths: string[]; handler: RequestHandler };
   viteMiddleware?: RequestHandler | ReturnType<typeof express.Router> | any;
 }) {
   const { services, rootDir } = options;
@@ -83,6 +85,7 @@ export function createHttpApp(options: {
     app.use(express.static(path.join(rootDir, 'build/client'), { maxAge: '1h', index: false }));
   }
 
+  if (options.scanPage) app.get(options.scanPage.paths, options.scanPage.handler);
   app.all('*', options.remixHandler);
   return app;
 }

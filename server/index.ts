@@ -12,6 +12,7 @@ import { startSearch } from '~/search/bootstrap.server';
 import { refreshLapsedBadges } from '~/search/expiry.server';
 import { rateLimiter } from '~/accounts/rate-limit.server';
 import { createHttpApp } from './http';
+import { SCAN_PATHS, scanPageHandler } from './scan-page';
 import { loadStampKeyring } from '~/traceability/keyring.server';
 import { createPaymentProviders } from '~/payments/providers.server';
 import { expireUnpaidCheckouts } from '~/payments/payments.server';
@@ -43,6 +44,7 @@ async function main() {
   log.info('seed', { ...seed });
 
   let build: () => Promise<ServerBuild>;
+  let scanStylesheets: string[] | null = null;
   let viteMiddleware;
   if (isDev) {
     const vite = await import('vite').then((v) => v.createServer({ root, server: { middlewareMode: true } }));
@@ -51,6 +53,8 @@ async function main() {
   } else {
     const serverBuild = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild;
     build = async () => serverBuild;
+    const rootLinks = (serverBuild.routes.root?.module as { links?: () => Array<{ rel?: string; href?: string }> }).links?.() ?? [];
+    scanStylesheets = rootLinks.filter((l) => l.rel === 'stylesheet' && l.href).map((l) => l.href!);
   }
 
   const search = await startSearch(db, config, log);
@@ -85,6 +89,7 @@ async function main() {
     rootDir: root,
     viteMiddleware,
     remixHandler: createRequestHandler({ build, mode: config.env === 'production' ? 'production' : 'development', getLoadContext: (req, res) => ({ services, requestId: String(res.locals.requestId) }) }),
+    scanPage: scanStylesheets ? { paths: SCAN_PATHS, handler: scanPageHandler(services, scanStylesheets) } : undefined,
   });
   const server = app.listen(config.port, config.host, () => {
     log.info('Chợ Phiên is listening', { url: `http://localhost:${config.port}`, search: search.service.activeEngine() });

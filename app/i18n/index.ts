@@ -1,4 +1,5 @@
 import { useRouteLoaderData } from '@remix-run/react';
+import { createContext, useContext } from 'react';
 import type { Message } from '~/lib/errors';
 import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, type OcopGroup } from '~/catalogue/groups';
 import { en } from './en';
@@ -30,8 +31,17 @@ export function pick(lang: Lang, message: Message): string {
   return message[lang];
 }
 
+/**
+ * Set by pages rendered outside Remix (the stamp scan page's fast path, server/scan-page.tsx): there is
+ * no root loader there, so the language comes from this provider instead.
+ */
+export const LangOverride = createContext<Lang | null>(null);
+
 /** In components: the language chosen by the root loader and its translator. */
 export function useI18n(): { lang: Lang; t: Translate } {
+  const forced = useContext(LangOverride);
+  // A subtree is rendered either inside Remix or under LangOverride, never both, so the hook order is stable.
+  if (forced) return { lang: forced, t: translator(forced) };
   const data = useRouteLoaderData('root') as { lang?: Lang } | undefined;
   const lang = data?.lang ?? 'vi';
   return { lang, t: translator(lang) };

@@ -227,6 +227,15 @@ describe('stamps', () => {
     const short = stampUrl(keyring, server.url, await batchOf(plainBatchId), 50);
     expect(path(short)).toMatch(/^\/s\/[0-9A-Z]+-50-[0-9A-Z]{14}$/);
     expect((await scan(short)).html).toContain('Tem chính hãng');
+    // The page is served by the direct renderer (server/scan-page.tsx) with the site's stylesheet, in the
+    // buyer's language, and its report form posts to the batch page.
+    expect(page.html).toContain('<main id="main" data-render="direct">');
+    expect(page.html).toMatch(/<link rel="stylesheet" href="\/assets\/[^"]+\.css"/);
+    expect(page.html).toContain(`action="/lo-hang/${batchId}"`);
+    const english = await fetch(`${server.url}${path(short)}`, { headers: { Cookie: 'lang=en' } });
+    const englishHtml = await english.text();
+    expect(englishHtml).toContain('<html lang="en"');
+    expect(englishHtml).toContain('Genuine stamp');
   });
 
   it('rejects forgeries: changed serial, lot or authenticator, unissued serials and random codes', async () => {

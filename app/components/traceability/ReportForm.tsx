@@ -1,4 +1,3 @@
-import { Form } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 
 /** "Report a suspicious product": a plain form posted to the batch page (rate limited there). */
@@ -16,7 +15,7 @@ export function ReportForm({ batchId, serial, error }: { batchId: number | null;
   return (
     <section aria-labelledby="report-h">
       <h2 id="report-h">{t('traceReportTitle')}</h2>
-      <Form method="post" action={`/lo-hang/${batchId}`} className="form">
+      <form method="post" action={`/lo-hang/${batchId}`} className="form">
         <input type="hidden" name="intent" value="report" />
         {serial !== null ? <input type="hidden" name="serial" value={serial} /> : null}
         <div className="field">
@@ -29,7 +28,7 @@ export function ReportForm({ batchId, serial, error }: { batchId: number | null;
           <input id="report-contact" name="contact" maxLength={200} />
         </div>
         <button type="submit">{vi ? 'Gửi báo cáo' : 'Send the report'}</button>
-      </Form>
+      </form>
     </section>
   );
 }

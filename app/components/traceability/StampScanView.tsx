@@ -1,4 +1,3 @@
-import { Link } from '@remix-run/react';
 import { imageUrl } from '~/catalogue/images';
 import { OcopStars } from '~/components/OcopStars';
 import { useI18n } from '~/i18n';
@@ -28,7 +27,10 @@ export interface ScanViewProps {
   journey: TimelineEvent[];
 }
 
-/** Verdict first (it is what the buyer came for), then the product and its journey; no script needed. */
+/**
+ * Verdict first (it is what the buyer came for), then the product and its journey; no script needed.
+ * Plain links and forms only: the page is also rendered outside Remix (server/scan-page.tsx).
+ */
 export function StampScanView({ check, batch, product, journey }: ScanViewProps) {
   const { lang, t } = useI18n();
   const ok = check.verdict === 'genuine';
@@ -47,11 +49,11 @@ export function StampScanView({ check, batch, product, journey }: ScanViewProps)
       {batch ? (
         <>
           <section aria-labelledby="product-h">
-            <h2 id="product-h">{product ? <Link to={`/san-pham/${product.slug}`}>{product.name}</Link> : batch.productName}</h2>
+            <h2 id="product-h">{product ? <a href={`/san-pham/${product.slug}`}>{product.name}</a> : batch.productName}</h2>
             {product?.image ? <img src={imageUrl(product.image, 320)} width={160} height={160} loading="lazy" decoding="async" alt="" className="scan-page__thumb" /> : null}
             {product ? (
               <p>
-                {lang === 'vi' ? 'Nhà sản xuất' : 'Producer'}: <Link to={`/hop-tac-xa/${product.organization.slug}`}>{product.organization.name}</Link>{' '}
+                {lang === 'vi' ? 'Nhà sản xuất' : 'Producer'}: <a href={`/hop-tac-xa/${product.organization.slug}`}>{product.organization.name}</a>{' '}
                 {product.organization.verified ? <span className="tag tag--ok">{t('verified')}</span> : null}
               </p>
             ) : null}
@@ -64,7 +66,7 @@ export function StampScanView({ check, batch, product, journey }: ScanViewProps)
           <section aria-labelledby="journey-h">
             <h2 id="journey-h">{t('traceJourney')}</h2>
             <JourneyTimeline events={journey} batchId={batch.id} batchLink={(id) => `/lo-hang/${id}`} />
-            <p><Link to={`/lo-hang/${batch.id}`}>{t('traceTitle')} →</Link></p>
+            <p><a href={`/lo-hang/${batch.id}`}>{t('traceTitle')} →</a></p>
           </section>
         </>
       ) : null}
