@@ -1,5 +1,6 @@
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from 'express';
 import { renderToString } from 'react-dom/server';
+import { LanguageSwitch } from '~/components/LanguageSwitch';
 import { StampScanView } from '~/components/traceability/StampScanView';
 import { LangOverride, langFromRequest, translator, type Lang } from '~/i18n';
 import type { AppServices } from '~/lib/services.server';
@@ -37,11 +38,7 @@ function ScanDocument({ lang, stylesheets, back, data }: { lang: Lang; styleshee
               <a href="/san-pham">{lang === 'vi' ? 'Sản phẩm' : 'Products'}</a>
               <a href="/gio-hang">{t('cart')}</a>
             </nav>
-            <form method="get" action="/ngon-ngu" className="lang-switch">
-              <input type="hidden" name="to" value={lang === 'vi' ? 'en' : 'vi'} />
-              <input type="hidden" name="back" value={back} />
-              <button type="submit" className="link-button" lang={lang === 'vi' ? 'en' : 'vi'}>{t('switchLanguage')}</button>
-            </form>
+            <LanguageSwitch lang={lang} back={back} />
           </div>
         </header>
         <main id="main" data-render="direct">

@@ -1,5 +1,6 @@
 import { Form, Link, useLocation, useRouteLoaderData } from '@remix-run/react';
 import { useI18n } from '~/i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 import { SearchBox } from './SearchBox';
 
 export function SiteHeader() {
@@ -31,11 +32,7 @@ export function SiteHeader() {
             <Link to="/dang-nhap">{t('signIn')}</Link>
           )}
         </nav>
-        <Form method="get" action="/ngon-ngu" className="lang-switch">
-          <input type="hidden" name="to" value={lang === 'vi' ? 'en' : 'vi'} />
-          <input type="hidden" name="back" value={back} />
-          <button type="submit" className="link-button" lang={lang === 'vi' ? 'en' : 'vi'}>{t('switchLanguage')}</button>
-        </Form>
+        <LanguageSwitch lang={lang} back={back} />
       </div>
       <SearchBox />
     </header>
