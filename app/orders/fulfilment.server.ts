@@ -2,9 +2,10 @@ import type { DB } from '~db/connection.server';
 import type { Actor } from '~/accounts/permissions';
 import { requireOrgMember, requireOrgOwner } from '~/accounts/permissions';
 import { recordAudit } from '~/audit/audit-log.server';
-import { invalid } from '~/lib/errors';
+import { invalid, notFound } from '~/lib/errors';
 import { FULFILMENT_VIEWS, type CooperativeEvent, type FulfilmentView } from './fulfilment';
 import { getOrderDetail } from './buyer.server';
+import { normalizeOrderCode } from './order-code';
 import { availableEvents, type PaymentMethod } from './order-state';
 import { applyOrderEvent } from './orders.server';
 
@@ -67,8 +68,12 @@ export async function fulfilOrder(db: DB, actor: Actor, code: string, event: Coo
   for (const [field, value] of Object.entries({ reason: input.reason, carrier: input.carrier, trackingNumber: input.trackingNumber })) {
     if (value && value.length > MAX_TEXT) throw invalid(field, { vi: `Tối đa ${MAX_TEXT} ký tự.`, en: `At most ${MAX_TEXT} characters.` });
   }
-  const detail = await getOrderDetail(db, { role: 'cooperative', actor }, code);
-  return applyOrderEvent(db, { role: 'cooperative', actor }, detail.order.id, event, {
+  // Only the id is needed here: applyOrderEvent loads the order for the cooperative and answers 404 for
+  // another cooperative's order or an unknown code alike.
+  const normalized = normalizeOrderCode(code);
+  const order = normalized ? await db.selectFrom('orders').select('id').where('code', '=', normalized).executeTakeFirst() : undefined;
+  if (!order) throw notFound({ vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
+  return applyOrderEvent(db, { role: 'cooperative', actor }, order.id, event, {
     reason: input.reason?.trim() || undefined,
     carrier: input.carrier?.trim() || undefined,
     trackingNumber: input.trackingNumber?.trim() || undefined,
