@@ -1,5 +1,14 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
-import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLoaderData, useMatches, useRouteLoaderData } from '@remix-run/react';
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useMatches,
+  useRouteLoaderData,
+} from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { SiteHeader } from '~/components/SiteHeader';
 import { optionalActor } from '~/accounts/request.server';
@@ -19,9 +28,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = actor ? await getUser(context.services.db, actor.userId) : null;
   return {
     lang: langFromRequest(request),
-    user: actor && user
-      ? { name: user.display_name, isAdmin: actor.isAdmin, isOfficer: actor.isAdmin || actor.officerProvinceCodes.length > 0 }
-      : null,
+    user:
+      actor && user
+        ? {
+            name: user.display_name,
+            isAdmin: actor.isAdmin,
+            isOfficer: actor.isAdmin || actor.officerProvinceCodes.length > 0,
+          }
+        : null,
   };
 }
 
@@ -39,12 +53,23 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">{t('skipToContent')}</a>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
         <SiteHeader />
         <main id="main">{children}</main>
-        <footer className="site-footer">{t('footer')} · <a href="/tra-cuu-don-hang">{t('findOrder')}</a></footer>
+        <footer className="site-footer">
+          {t('footer')} · <a href="/tra-cuu-don-hang">{t('findOrder')}</a>
+        </footer>
         {/* Routes with handle { hydrate: false } (stamp scan pages, for 3G) are plain HTML: no script is sent. */}
-        {useMatches().some((m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false) ? null : <><ScrollRestoration /><Scripts /></>}
+        {useMatches().some(
+          (m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
+        ) ? null : (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        )}
       </body>
     </html>
   );

@@ -52,7 +52,16 @@ export interface OrderTable {
   code: string;
   checkout_id: number;
   organization_id: number;
-  state: 'placed' | 'paid' | 'cod_accepted' | 'accepted' | 'shipped' | 'delivered' | 'completed' | 'cancelled' | 'refunded';
+  state:
+    | 'placed'
+    | 'paid'
+    | 'cod_accepted'
+    | 'accepted'
+    | 'shipped'
+    | 'delivered'
+    | 'completed'
+    | 'cancelled'
+    | 'refunded';
   payment_method: Method;
   goods_vnd: number;
   delivery_vnd: number;
@@ -95,7 +104,15 @@ export interface OrderHistoryTable {
   lots: ColumnType<string, string | undefined, string>;
 }
 
-export type PaymentOutcome = 'applied' | 'applied_overpaid' | 'held_unmatched' | 'held_short' | 'held_late' | 'held_already_paid' | 'refund' | 'ignored';
+export type PaymentOutcome =
+  | 'applied'
+  | 'applied_overpaid'
+  | 'held_unmatched'
+  | 'held_short'
+  | 'held_late'
+  | 'held_already_paid'
+  | 'refund'
+  | 'ignored';
 
 export interface PaymentEventTable {
   id: Generated<number>;

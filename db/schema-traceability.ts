@@ -5,7 +5,8 @@ import type { DateText, Timestamp } from './schema';
 /** Rows that are written once and never changed (append-only tables). */
 type Fixed<T> = ColumnType<T, T, never>;
 
-export type JourneyStepKind = 'planting' | 'care' | 'harvest' | 'processing' | 'packaging' | 'inspection' | 'shipping';
+export type JourneyStepKind =
+  'planting' | 'care' | 'harvest' | 'processing' | 'packaging' | 'inspection' | 'shipping';
 /** A correction is its own kind and points at the event it corrects (corrects_event_id). */
 export type BatchEventKind = JourneyStepKind | 'correction';
 export type StampIssueStatus = 'queued' | 'running' | 'done' | 'failed';

@@ -50,7 +50,8 @@ export interface OrganizationTable {
   free_delivery_from_vnd: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
-export type ProductStatus = 'draft' | 'submitted' | 'published' | 'rejected' | 'archived' | 'changes_requested';
+export type ProductStatus =
+  'draft' | 'submitted' | 'published' | 'rejected' | 'archived' | 'changes_requested';
 
 export interface ProductTable {
   id: Generated<number>;

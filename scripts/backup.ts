@@ -18,6 +18,8 @@ const { sqlite, db, config } = await openForScript();
 const started = Date.now();
 await sqlite.backup(destination);
 const size = fs.statSync(destination).size;
-console.log(`Backed up ${config.databasePath} to ${destination} (${(size / 1024 / 1024).toFixed(1)} MiB) in ${Date.now() - started} ms.`);
+console.log(
+  `Backed up ${config.databasePath} to ${destination} (${(size / 1024 / 1024).toFixed(1)} MiB) in ${Date.now() - started} ms.`,
+);
 console.log(`Uploaded images live in ${config.uploadsDir}: copy that folder too (e.g. rsync -a).`);
 await db.destroy();

@@ -11,7 +11,11 @@ if (!file) {
 }
 const { config, db } = await openForScript();
 // Reference data must be there to match provinces and communes; demo data is not needed.
-await seedDatabase(db, { demo: false, uploadsDir: config.uploadsDir, seedsDir: path.resolve('seeds') });
+await seedDatabase(db, {
+  demo: false,
+  uploadsDir: config.uploadsDir,
+  seedsDir: path.resolve('seeds'),
+});
 
 let text: string;
 try {
@@ -22,13 +26,19 @@ try {
 }
 const check = await checkImport(db, text, { baseDir: path.dirname(path.resolve(file)) });
 if (!check.ok) {
-  console.error(`Không nhập gì cả: tệp có ${check.errors.length} lỗi / nothing was imported: the file has ${check.errors.length} error(s).`);
+  console.error(
+    `Không nhập gì cả: tệp có ${check.errors.length} lỗi / nothing was imported: the file has ${check.errors.length} error(s).`,
+  );
   for (const e of check.errors) {
-    console.error(`  Dòng/line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.message.vi} / ${e.message.en}`);
+    console.error(
+      `  Dòng/line ${e.line}${e.column ? ` [${e.column}]` : ''}: ${e.message.vi} / ${e.message.en}`,
+    );
   }
   await db.destroy();
   process.exit(1);
 }
 const summary = await applyImport(db, check.plan, { uploadsDir: config.uploadsDir });
-console.log(`Đã nhập / imported: ${summary.created} mới/new, ${summary.updated} cập nhật/updated, ${summary.unchanged} không đổi/unchanged; ${summary.cooperativesCreated} hợp tác xã mới (chưa xác minh) / new unverified cooperatives.`);
+console.log(
+  `Đã nhập / imported: ${summary.created} mới/new, ${summary.updated} cập nhật/updated, ${summary.unchanged} không đổi/unchanged; ${summary.cooperativesCreated} hợp tác xã mới (chưa xác minh) / new unverified cooperatives.`,
+);
 await db.destroy();

@@ -11,7 +11,14 @@ try {
   const index = createMeilisearchIndex({ url: connection!.url, apiKey: connection!.apiKey });
   const started = Date.now();
   const result = await rebuildMeilisearchIndex(db, index);
-  console.log(JSON.stringify({ msg: 'reindex done', server: connection!.source, ...result, ms: Date.now() - started }));
+  console.log(
+    JSON.stringify({
+      msg: 'reindex done',
+      server: connection!.source,
+      ...result,
+      ms: Date.now() - started,
+    }),
+  );
 } catch (error) {
   console.error(`Reindex failed: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

@@ -3,6 +3,10 @@ import { seedDatabase } from '~/catalogue/seed.server';
 import { openForScript } from './lib/open';
 
 const { config, db } = await openForScript();
-const report = await seedDatabase(db, { demo: config.seedDemo, uploadsDir: config.uploadsDir, seedsDir: path.resolve('seeds') });
+const report = await seedDatabase(db, {
+  demo: config.seedDemo,
+  uploadsDir: config.uploadsDir,
+  seedsDir: path.resolve('seeds'),
+});
 console.log(JSON.stringify(report));
 await db.destroy();

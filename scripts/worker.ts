@@ -1,7 +1,14 @@
 import { createLogger } from '~/lib/log.server';
-import { connectMeilisearch, type MeilisearchConnection } from '~/search/meilisearch/connection.server';
+import {
+  connectMeilisearch,
+  type MeilisearchConnection,
+} from '~/search/meilisearch/connection.server';
 import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
-import { createOutboxWorker, pruneProcessedOutbox, type OutboxWorker } from '~/search/meilisearch/outbox-worker.server';
+import {
+  createOutboxWorker,
+  pruneProcessedOutbox,
+  type OutboxWorker,
+} from '~/search/meilisearch/outbox-worker.server';
 import { openForScript } from './lib/open';
 
 // npm run worker: drains search_outbox into Meilisearch in its own process (the app runs the same worker
@@ -9,7 +16,9 @@ import { openForScript } from './lib/open';
 const { config, db } = await openForScript();
 const log = createLogger(config.logLevel);
 if (config.search.engine !== 'meilisearch') {
-  log.info('SEARCH_ENGINE is not meilisearch: the embedded engine is kept in step by the app itself; nothing to do');
+  log.info(
+    'SEARCH_ENGINE is not meilisearch: the embedded engine is kept in step by the app itself; nothing to do',
+  );
   await db.destroy();
   process.exit(0);
 }
@@ -25,7 +34,10 @@ async function follow(): Promise<void> {
   worker = null;
   connection = null;
   if (!next) {
-    if (!waitingLogged) log.warn('no Meilisearch to sync to yet: start the app (npm start) or set MEILISEARCH_URL; waiting');
+    if (!waitingLogged)
+      log.warn(
+        'no Meilisearch to sync to yet: start the app (npm start) or set MEILISEARCH_URL; waiting',
+      );
     waitingLogged = true;
     return;
   }
@@ -38,8 +50,15 @@ async function follow(): Promise<void> {
   log.info('search outbox worker syncing', { url: connection.url, server: connection.source });
 }
 
-const followTimer = setInterval(() => follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) })), 10_000);
-const pruneTimer = setInterval(() => pruneProcessedOutbox(db).catch((e) => log.error('outbox prune failed', { error: String(e) })), 3_600_000);
+const followTimer = setInterval(
+  () => follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) })),
+  10_000,
+);
+const pruneTimer = setInterval(
+  () =>
+    pruneProcessedOutbox(db).catch((e) => log.error('outbox prune failed', { error: String(e) })),
+  3_600_000,
+);
 await follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) }));
 
 async function shutdown(): Promise<void> {

@@ -38,9 +38,15 @@ export function createHttpApp(options: {
 
   // CSRF: a state-changing request must come from our own pages. Signed webhooks are exempt.
   app.use((req, res, next) => {
-    if (req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/webhooks/')) return next();
+    if (req.method === 'GET' || req.method === 'HEAD' || req.path.startsWith('/webhooks/'))
+      return next();
     if (isCrossSiteRequest(req.headers)) {
-      res.status(403).type('text/plain; charset=utf-8').send('Yêu cầu bị từ chối: biểu mẫu được gửi từ trang web khác.\nRequest refused: the form was sent from another site.');
+      res
+        .status(403)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'Yêu cầu bị từ chối: biểu mẫu được gửi từ trang web khác.\nRequest refused: the form was sent from another site.',
+        );
       return;
     }
     next();
@@ -56,8 +62,12 @@ export function createHttpApp(options: {
       if (received > 5 * MAX_BODY_BYTES) req.destroy();
     });
     req.on('end', () => {
-      res.status(413).type('text/html; charset=utf-8')
-        .send('<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tệp quá lớn</title><h1>Tệp quá lớn: tối đa 10 MB.</h1><p>The file is too large: 10 MB at most.</p><p><a href="javascript:history.back()">Quay lại / Back</a></p>');
+      res
+        .status(413)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="vi"><meta charset="utf-8"><title>Tệp quá lớn</title><h1>Tệp quá lớn: tối đa 10 MB.</h1><p>The file is too large: 10 MB at most.</p><p><a href="javascript:history.back()">Quay lại / Back</a></p>',
+        );
     });
   });
 
@@ -72,16 +82,34 @@ export function createHttpApp(options: {
     const search = await services.search.health();
     const sync = await services.searchSyncStatus().catch(() => null);
     const status = !database.ok ? 'down' : search.degraded ? 'degraded' : 'ok';
-    res.status(database.ok ? 200 : 503).setHeader('Cache-Control', 'no-store').json({ status, database, search: { ...search, sync } });
+    res
+      .status(database.ok ? 200 : 503)
+      .setHeader('Cache-Control', 'no-store')
+      .json({ status, database, search: { ...search, sync } });
   });
 
-  app.use('/uploads', express.static(services.config.uploadsDir, { immutable: true, maxAge: YEAR * 1000, index: false, fallthrough: false }));
+  app.use(
+    '/uploads',
+    express.static(services.config.uploadsDir, {
+      immutable: true,
+      maxAge: YEAR * 1000,
+      index: false,
+      fallthrough: false,
+    }),
+  );
 
   if (options.viteMiddleware) {
     app.use(options.viteMiddleware);
   } else {
     // Vite fingerprints everything under /assets, so it can be cached for a year.
-    app.use('/assets', express.static(path.join(rootDir, 'build/client/assets'), { immutable: true, maxAge: YEAR * 1000, index: false }));
+    app.use(
+      '/assets',
+      express.static(path.join(rootDir, 'build/client/assets'), {
+        immutable: true,
+        maxAge: YEAR * 1000,
+        index: false,
+      }),
+    );
     app.use(express.static(path.join(rootDir, 'build/client'), { maxAge: '1h', index: false }));
   }
 

@@ -40,59 +40,99 @@ async function main() {
   const { db, sqlite } = openDatabase(config.databasePath);
   const applied = await migrateToLatest(db);
   if (applied.length) log.info('migrations applied', { applied });
-  const seed = await seedDatabase(db, { demo: config.seedDemo, uploadsDir: config.uploadsDir, seedsDir: path.join(root, 'seeds') });
+  const seed = await seedDatabase(db, {
+    demo: config.seedDemo,
+    uploadsDir: config.uploadsDir,
+    seedsDir: path.join(root, 'seeds'),
+  });
   log.info('seed', { ...seed });
 
   let build: () => Promise<ServerBuild>;
   let scanStylesheets: string[] | null = null;
   let viteMiddleware;
   if (isDev) {
-    const vite = await import('vite').then((v) => v.createServer({ root, server: { middlewareMode: true } }));
+    const vite = await import('vite').then((v) =>
+      v.createServer({ root, server: { middlewareMode: true } }),
+    );
     viteMiddleware = vite.middlewares;
     build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
   } else {
     const serverBuild = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild;
     build = async () => serverBuild;
-    const rootLinks = (serverBuild.routes.root?.module as { links?: () => Array<{ rel?: string; href?: string }> }).links?.() ?? [];
+    const rootLinks =
+      (
+        serverBuild.routes.root?.module as { links?: () => Array<{ rel?: string; href?: string }> }
+      ).links?.() ?? [];
     scanStylesheets = rootLinks.filter((l) => l.rel === 'stylesheet' && l.href).map((l) => l.href!);
   }
 
   const search = await startSearch(db, config, log);
   // Hourly housekeeping: lapsed OCOP badges leave the indexes; day-old rate-limit events are dropped.
   const badgeTimer = setInterval(() => {
-    void refreshLapsedBadges(db).then((n) => n && log.info('OCOP badges lapsed; products re-indexed', { count: n })).catch((error) => log.error('badge refresh failed', { error: String(error) }));
-    void rateLimiter(db).prune(86_400_000).catch((error) => log.error('rate-limit prune failed', { error: String(error) }));
+    void refreshLapsedBadges(db)
+      .then((n) => n && log.info('OCOP badges lapsed; products re-indexed', { count: n }))
+      .catch((error) => log.error('badge refresh failed', { error: String(error) }));
+    void rateLimiter(db)
+      .prune(86_400_000)
+      .catch((error) => log.error('rate-limit prune failed', { error: String(error) }));
   }, 3_600_000);
   badgeTimer.unref();
   await refreshLapsedBadges(db);
-  const mailTimer = config.mail.smtpUrl ? startMailer(db, config.mail.smtpUrl, config.mail.from, log) : null;
+  const mailTimer = config.mail.smtpUrl
+    ? startMailer(db, config.mail.smtpUrl, config.mail.from, log)
+    : null;
   const payments = createPaymentProviders(config.payments, async (checkoutId, sessionId) => {
-    await db.updateTable('checkouts').set({ stripe_session_id: sessionId }).where('id', '=', checkoutId).execute();
+    await db
+      .updateTable('checkouts')
+      .set({ stripe_session_id: sessionId })
+      .where('id', '=', checkoutId)
+      .execute();
   });
   // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back, and
   // delivered orders past the return window complete.
   const expiryTimer = setInterval(() => {
-    void expireUnpaidCheckouts(db).then((n) => n && log.info('unpaid checkouts expired', { count: n })).catch((error) => log.error('checkout expiry failed', { error: String(error) }));
-    void completeDeliveredOrders(db).then((n) => n && log.info('delivered orders completed after the return window', { count: n })).catch((error) => log.error('order completion failed', { error: String(error) }));
+    void expireUnpaidCheckouts(db)
+      .then((n) => n && log.info('unpaid checkouts expired', { count: n }))
+      .catch((error) => log.error('checkout expiry failed', { error: String(error) }));
+    void completeDeliveredOrders(db)
+      .then(
+        (n) => n && log.info('delivered orders completed after the return window', { count: n }),
+      )
+      .catch((error) => log.error('order completion failed', { error: String(error) }));
   }, 60_000);
   expiryTimer.unref();
   await expireUnpaidCheckouts(db);
   // Stamp issues a restart interrupted carry on at once rather than when their batch page is next opened.
   await resumeIssueJobs(db);
   const services: AppServices = {
-    config, db, search: search.service, searchSyncStatus: () => search.syncStatus(), log,
-    stampKeyring: loadStampKeyring(config), payments, deliveryFees: loadDeliveryFeeTable(config.payments.deliveryFeesJson),
+    config,
+    db,
+    search: search.service,
+    searchSyncStatus: () => search.syncStatus(),
+    log,
+    stampKeyring: loadStampKeyring(config),
+    payments,
+    deliveryFees: loadDeliveryFeeTable(config.payments.deliveryFeesJson),
   };
 
   const app = createHttpApp({
     services,
     rootDir: root,
     viteMiddleware,
-    remixHandler: createRequestHandler({ build, mode: config.env === 'production' ? 'production' : 'development', getLoadContext: (req, res) => ({ services, requestId: String(res.locals.requestId) }) }),
-    scanPage: scanStylesheets ? { paths: SCAN_PATHS, handler: scanPageHandler(services, scanStylesheets) } : undefined,
+    remixHandler: createRequestHandler({
+      build,
+      mode: config.env === 'production' ? 'production' : 'development',
+      getLoadContext: (req, res) => ({ services, requestId: String(res.locals.requestId) }),
+    }),
+    scanPage: scanStylesheets
+      ? { paths: SCAN_PATHS, handler: scanPageHandler(services, scanStylesheets) }
+      : undefined,
   });
   const server = app.listen(config.port, config.host, () => {
-    log.info('Chợ Phiên is listening', { url: `http://localhost:${config.port}`, search: search.service.activeEngine() });
+    log.info('Chợ Phiên is listening', {
+      url: `http://localhost:${config.port}`,
+      search: search.service.activeEngine(),
+    });
   });
 
   server.on('error', async (error) => {
@@ -121,14 +161,27 @@ async function main() {
 }
 
 /** Sends queued e-mail every 10 s when SMTP is configured; otherwise mail waits in the admin mailbox. */
-function startMailer(db: AppServices['db'], smtpUrl: string, from: string, log: AppServices['log']) {
+function startMailer(
+  db: AppServices['db'],
+  smtpUrl: string,
+  from: string,
+  log: AppServices['log'],
+) {
   const transport = createSmtpTransport(smtpUrl);
-  const timer = setInterval(() => void drainEmailOutbox(db, transport, { from, log }).catch((error) => log.error('mail drain failed', { error: String(error) })), 10_000);
+  const timer = setInterval(
+    () =>
+      void drainEmailOutbox(db, transport, { from, log }).catch((error) =>
+        log.error('mail drain failed', { error: String(error) }),
+      ),
+    10_000,
+  );
   timer.unref();
   return timer;
 }
 
 main().catch((error) => {
-  process.stderr.write(`Chợ Phiên failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.stderr.write(
+    `Chợ Phiên failed to start: ${error instanceof Error ? error.stack : String(error)}\n`,
+  );
   process.exit(1);
 });

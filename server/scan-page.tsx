@@ -16,7 +16,17 @@ import { loadScanPage } from '~/traceability/scan-page.server';
  */
 export const SCAN_PATHS = ['/s/:code', '/01/:gtin/10/:lot/21/:serial'];
 
-function ScanDocument({ lang, stylesheets, back, data }: { lang: Lang; stylesheets: string[]; back: string; data: Awaited<ReturnType<typeof loadScanPage>> }) {
+function ScanDocument({
+  lang,
+  stylesheets,
+  back,
+  data,
+}: {
+  lang: Lang;
+  stylesheets: string[];
+  back: string;
+  data: Awaited<ReturnType<typeof loadScanPage>>;
+}) {
   const t = translator(lang);
   return (
     <html lang={lang}>
@@ -24,16 +34,24 @@ function ScanDocument({ lang, stylesheets, back, data }: { lang: Lang; styleshee
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#2f6b3a" />
-        <title>{lang === 'vi' ? 'Kiểm tra tem truy xuất — Chợ Phiên' : 'Stamp check — Chợ Phiên'}</title>
+        <title>
+          {lang === 'vi' ? 'Kiểm tra tem truy xuất — Chợ Phiên' : 'Stamp check — Chợ Phiên'}
+        </title>
         <meta name="robots" content="noindex" />
-        {stylesheets.map((href) => <link key={href} rel="stylesheet" href={href} />)}
+        {stylesheets.map((href) => (
+          <link key={href} rel="stylesheet" href={href} />
+        ))}
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
       </head>
       <body>
-        <a className="skip-link" href="#main">{t('skipToContent')}</a>
+        <a className="skip-link" href="#main">
+          {t('skipToContent')}
+        </a>
         <header className="site-header">
           <div className="site-header__bar">
-            <a href="/" className="brand" aria-label={t('home')}><span aria-hidden="true">🌾</span> {t('siteName')}</a>
+            <a href="/" className="brand" aria-label={t('home')}>
+              <span aria-hidden="true">🌾</span> {t('siteName')}
+            </a>
             <nav className="user-menu" aria-label={t('accountMenu')}>
               <a href="/san-pham">{lang === 'vi' ? 'Sản phẩm' : 'Products'}</a>
               <a href="/gio-hang">{t('cart')}</a>
@@ -46,7 +64,9 @@ function ScanDocument({ lang, stylesheets, back, data }: { lang: Lang; styleshee
             <StampScanView {...data} />
           </LangOverride.Provider>
         </main>
-        <footer className="site-footer">{t('footer')} · <a href="/tra-cuu-don-hang">{t('findOrder')}</a></footer>
+        <footer className="site-footer">
+          {t('footer')} · <a href="/tra-cuu-don-hang">{t('findOrder')}</a>
+        </footer>
       </body>
     </html>
   );
@@ -65,12 +85,20 @@ export function scanPageHandler(services: AppServices, stylesheets: string[]) {
     loadScanPage(request, { services, requestId: String(res.locals.requestId) })
       .then((data) => {
         const lang = langFromRequest(request);
-        const html = renderToString(<ScanDocument lang={lang} stylesheets={stylesheets} back={req.originalUrl} data={data} />);
+        const html = renderToString(
+          <ScanDocument lang={lang} stylesheets={stylesheets} back={req.originalUrl} data={data} />,
+        );
         // Every scan is logged and judged anew: never cached.
-        res.status(200).setHeader('Cache-Control', 'no-store').type('text/html; charset=utf-8').send(`<!DOCTYPE html>${html}`);
+        res
+          .status(200)
+          .setHeader('Cache-Control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(`<!DOCTYPE html>${html}`);
       })
       .catch((error: unknown) => {
-        services.log.error('scan page fast path failed; falling back to Remix', { error: String(error) });
+        services.log.error('scan page fast path failed; falling back to Remix', {
+          error: String(error),
+        });
         next();
       });
   };

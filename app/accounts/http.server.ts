@@ -15,12 +15,24 @@ export function baseUrl(request: Request, context: AppLoadContext): string {
 }
 
 /** A new session id on every sign-in (rotation): an id planted before sign-in is never promoted. */
-export async function startSessionAndRedirect(request: Request, context: AppLoadContext, userId: number, to: string) {
+export async function startSessionAndRedirect(
+  request: Request,
+  context: AppLoadContext,
+  userId: number,
+  to: string,
+) {
   const old = sessionTokenFrom(request);
   if (old) await endSession(context.services.db, old);
   const { token } = await createSession(context.services.db, userId);
   const headers = new Headers();
-  headers.append('Set-Cookie', sessionCookie(token, context.services.config.env === 'production' && !!context.services.config.publicUrl?.startsWith('https')));
+  headers.append(
+    'Set-Cookie',
+    sessionCookie(
+      token,
+      context.services.config.env === 'production' &&
+        !!context.services.config.publicUrl?.startsWith('https'),
+    ),
+  );
   // What a guest put in the cart before signing in joins the account's cart.
   const guestCart = guestCartToken(request);
   if (guestCart) {
@@ -37,5 +49,12 @@ export async function signOut(request: Request, context: AppLoadContext, everywh
     if (everywhere && userId !== null) await endAllSessions(context.services.db, userId);
     else await endSession(context.services.db, token);
   }
-  return redirect('/', { headers: { 'Set-Cookie': clearSessionCookie(context.services.config.env === 'production' && !!context.services.config.publicUrl?.startsWith('https')) } });
+  return redirect('/', {
+    headers: {
+      'Set-Cookie': clearSessionCookie(
+        context.services.config.env === 'production' &&
+          !!context.services.config.publicUrl?.startsWith('https'),
+      ),
+    },
+  });
 }

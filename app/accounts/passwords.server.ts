@@ -34,8 +34,12 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 export function passwordHashNeedsUpgrade(passwordHash: string): boolean {
   try {
     const used = parseOptions(passwordHash);
-    return used.algorithm !== OPTIONS.algorithm || used.memoryCost !== OPTIONS.memoryCost
-      || used.timeCost !== OPTIONS.timeCost || used.parallelism !== OPTIONS.parallelism;
+    return (
+      used.algorithm !== OPTIONS.algorithm ||
+      used.memoryCost !== OPTIONS.memoryCost ||
+      used.timeCost !== OPTIONS.timeCost ||
+      used.parallelism !== OPTIONS.parallelism
+    );
   } catch {
     return true;
   }
@@ -43,26 +47,71 @@ export function passwordHashNeedsUpgrade(passwordHash: string): boolean {
 
 /** Top of the leaked-password lists, plus what people here pick first (lower-cased, accents removed). */
 const COMMON = new Set([
-  '12345678', '123456789', '1234567890', '0123456789', '87654321', '12341234', '11223344', '123123123',
-  'password', 'password1', 'password123', 'passw0rd', 'qwertyui', 'qwerty123', 'abc12345', 'abcd1234',
-  'iloveyou', 'sunshine', 'princess', 'football', 'baseball', 'superman', 'trustno1', 'welcome1',
-  'matkhau', 'matkhau1', 'matkhau123', 'vietnam123', 'vietnam1', 'anhyeuem', 'emyeuanh', 'yeuemnhieu',
-  'chophien', 'chophien123', 'admin123', 'admin1234',
+  '12345678',
+  '123456789',
+  '1234567890',
+  '0123456789',
+  '87654321',
+  '12341234',
+  '11223344',
+  '123123123',
+  'password',
+  'password1',
+  'password123',
+  'passw0rd',
+  'qwertyui',
+  'qwerty123',
+  'abc12345',
+  'abcd1234',
+  'iloveyou',
+  'sunshine',
+  'princess',
+  'football',
+  'baseball',
+  'superman',
+  'trustno1',
+  'welcome1',
+  'matkhau',
+  'matkhau1',
+  'matkhau123',
+  'vietnam123',
+  'vietnam1',
+  'anhyeuem',
+  'emyeuanh',
+  'yeuemnhieu',
+  'chophien',
+  'chophien123',
+  'admin123',
+  'admin1234',
 ]);
 
-const fold = (password: string) => password.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase();
+const fold = (password: string) =>
+  password
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
 
 /** Why a password is too weak, or null when it is acceptable. Vietnamese first, English second. */
 export function passwordProblem(password: string): Message | null {
   const length = [...normalize(password)].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    return { vi: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`, en: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.` };
+    return {
+      vi: `Mật khẩu cần ít nhất ${PASSWORD_MIN_LENGTH} ký tự.`,
+      en: `The password needs at least ${PASSWORD_MIN_LENGTH} characters.`,
+    };
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    return { vi: `Mật khẩu quá dài (tối đa ${PASSWORD_MAX_LENGTH} ký tự).`, en: `The password is too long (${PASSWORD_MAX_LENGTH} characters at most).` };
+    return {
+      vi: `Mật khẩu quá dài (tối đa ${PASSWORD_MAX_LENGTH} ký tự).`,
+      en: `The password is too long (${PASSWORD_MAX_LENGTH} characters at most).`,
+    };
   }
   if (/^(.)\1+$/su.test(password) || COMMON.has(fold(password))) {
-    return { vi: 'Mật khẩu này quá dễ đoán. Hãy chọn mật khẩu khác.', en: 'This password is too easy to guess. Choose another one.' };
+    return {
+      vi: 'Mật khẩu này quá dễ đoán. Hãy chọn mật khẩu khác.',
+      en: 'This password is too easy to guess. Choose another one.',
+    };
   }
   return null;
 }

@@ -22,8 +22,10 @@ function toNational(input: string): string | null {
   let rest: string;
   if (compact.startsWith('+84')) rest = compact.slice(3);
   else if (compact.startsWith('0084')) rest = compact.slice(4);
-  else if (compact.startsWith('+')) return null; // another country
-  else if (compact.startsWith('84') && (compact.length === 11 || compact.length === 12)) rest = compact.slice(2);
+  else if (compact.startsWith('+'))
+    return null; // another country
+  else if (compact.startsWith('84') && (compact.length === 11 || compact.length === 12))
+    rest = compact.slice(2);
   else if (compact.startsWith('0')) return compact;
   else return null;
   // "+84 0912…" is a common way of writing it: the trunk 0 after the country code is dropped.
@@ -47,8 +49,10 @@ export function isMobilePhone(e164: string): boolean {
 export function formatPhoneForDisplay(e164: string): string {
   const national = normalizeVietnamesePhone(e164)?.replace(/^\+84/, '0');
   if (!national) return e164;
-  if (national.length === 10) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
-  if (BIG_CITY_AREA.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  if (national.length === 10)
+    return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  if (BIG_CITY_AREA.test(national))
+    return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
   return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
 }
 
@@ -60,7 +64,8 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@.]+(\.[^\s@.]+)*\.[^\s@.]{2,}$/;
 export function parseLoginIdentifier(input: string): LoginIdentifier | null {
   const value = input.trim();
   if (value.length === 0 || value.length > 254) return null;
-  if (value.includes('@')) return EMAIL.test(value) ? { kind: 'email', value: value.toLowerCase() } : null;
+  if (value.includes('@'))
+    return EMAIL.test(value) ? { kind: 'email', value: value.toLowerCase() } : null;
   const phone = normalizeVietnamesePhone(value);
   return phone ? { kind: 'phone', value: phone } : null;
 }

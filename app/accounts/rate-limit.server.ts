@@ -17,7 +17,13 @@ export const LIMITS = {
 export class SqliteRateLimitStore implements RateLimitStore {
   constructor(private readonly db: DB) {}
   async eventsSince(key: string, sinceMs: number) {
-    const rows = await this.db.selectFrom('rate_limit_events').select('at_ms').where('key', '=', key).where('at_ms', '>', sinceMs).orderBy('at_ms').execute();
+    const rows = await this.db
+      .selectFrom('rate_limit_events')
+      .select('at_ms')
+      .where('key', '=', key)
+      .where('at_ms', '>', sinceMs)
+      .orderBy('at_ms')
+      .execute();
     return rows.map((r) => r.at_ms);
   }
   async record(key: string, atMs: number) {
@@ -36,7 +42,10 @@ export function rateLimiter(db: DB, now?: () => number): RateLimiter {
 }
 
 /** Throws 429 with "try again in N minutes" when any of the keys is over its limit. */
-export async function assertUnderLimits(limiter: RateLimiter, checks: Array<{ key: string; limit: Limit }>): Promise<void> {
+export async function assertUnderLimits(
+  limiter: RateLimiter,
+  checks: Array<{ key: string; limit: Limit }>,
+): Promise<void> {
   assertAllowed(await limiter.checkAll(checks));
 }
 

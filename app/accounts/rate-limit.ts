@@ -66,7 +66,12 @@ export class MemoryRateLimitStore implements RateLimitStore {
 }
 
 function assertValidLimit(limit: Limit): void {
-  if (!Number.isInteger(limit.max) || limit.max < 1 || !Number.isFinite(limit.windowMs) || limit.windowMs <= 0) {
+  if (
+    !Number.isInteger(limit.max) ||
+    limit.max < 1 ||
+    !Number.isFinite(limit.windowMs) ||
+    limit.windowMs <= 0
+  ) {
     throw new RangeError(`invalid rate limit: ${JSON.stringify(limit)}`);
   }
 }
@@ -129,5 +134,6 @@ export function rateLimitMessage(retryAfterSeconds: number): Message {
 
 /** Throws 429 with the message above when the decision says no. */
 export function assertAllowed(decision: RateLimitDecision): void {
-  if (!decision.allowed) throw new UserError('rate_limited', 429, rateLimitMessage(decision.retryAfterSeconds));
+  if (!decision.allowed)
+    throw new UserError('rate_limited', 429, rateLimitMessage(decision.retryAfterSeconds));
 }

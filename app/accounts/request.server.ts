@@ -6,7 +6,9 @@ import { SESSION_COOKIE, SESSION_DAYS, userIdForSession } from './sessions.serve
 
 export function sessionTokenFrom(request: Request): string | null {
   const cookie = request.headers.get('Cookie') ?? '';
-  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([A-Za-z0-9_-]{20,200})(?:;|$)`).exec(cookie);
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([A-Za-z0-9_-]{20,200})(?:;|$)`).exec(
+    cookie,
+  );
   return match?.[1] ?? null;
 }
 
@@ -19,7 +21,10 @@ export function clearSessionCookie(secure: boolean): string {
   return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secure ? '; Secure' : ''}`;
 }
 
-export async function optionalActor(request: Request, context: AppLoadContext): Promise<Actor | null> {
+export async function optionalActor(
+  request: Request,
+  context: AppLoadContext,
+): Promise<Actor | null> {
   const userId = await userIdForSession(context.services.db, sessionTokenFrom(request));
   return userId === null ? null : loadActor(context.services.db, userId);
 }

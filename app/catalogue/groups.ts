@@ -1,5 +1,12 @@
 /** The six OCOP product groups (Decision 148/QĐ-TTg). Codes are stable API values. */
-export const OCOP_GROUPS = ['food', 'beverage', 'herbal', 'textile', 'souvenir', 'tourism'] as const;
+export const OCOP_GROUPS = [
+  'food',
+  'beverage',
+  'herbal',
+  'textile',
+  'souvenir',
+  'tourism',
+] as const;
 export type OcopGroup = (typeof OCOP_GROUPS)[number];
 
 export const OCOP_GROUP_NAMES_VI: Record<OcopGroup, string> = {
@@ -24,7 +31,12 @@ export function isOcopGroup(value: string): value is OcopGroup {
   return (OCOP_GROUPS as readonly string[]).includes(value);
 }
 
-export const ORGANIZATION_KINDS = ['cooperative', 'cooperative_group', 'household', 'enterprise'] as const;
+export const ORGANIZATION_KINDS = [
+  'cooperative',
+  'cooperative_group',
+  'household',
+  'enterprise',
+] as const;
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const CERTIFICATION_KINDS = ['vietgap', 'organic', 'geographical_indication'] as const;

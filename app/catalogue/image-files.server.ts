@@ -31,7 +31,12 @@ export async function renderProductImage(input: Buffer): Promise<RenderedImage> 
     variants.push({ width, data });
   }
   const largest = await sharp(variants.at(-1)!.data).metadata();
-  return { storageKey: `p/${hash}`, width: largest.width ?? meta.width, height: largest.height ?? meta.height, variants };
+  return {
+    storageKey: `p/${hash}`,
+    width: largest.width ?? meta.width,
+    height: largest.height ?? meta.height,
+    variants,
+  };
 }
 
 /** Writes variants atomically (temp file + rename); existing files are left alone (same content). */

@@ -1,7 +1,8 @@
 import type { ProductStatus } from '~db/schema';
 import { UserError } from '~/lib/errors';
 
-export type ListingEvent = 'submit' | 'approve' | 'reject' | 'request_changes' | 'archive' | 'restore';
+export type ListingEvent =
+  'submit' | 'approve' | 'reject' | 'request_changes' | 'archive' | 'restore';
 export type ListingActor = 'member' | 'officer';
 
 interface Transition {
@@ -21,7 +22,11 @@ export const LISTING_TRANSITIONS: Record<ListingEvent, Transition> = {
   approve: { from: ['submitted'], to: 'published', by: 'officer' },
   reject: { from: ['submitted'], to: 'rejected', by: 'officer' },
   request_changes: { from: ['submitted'], to: 'changes_requested', by: 'officer' },
-  archive: { from: ['draft', 'submitted', 'published', 'rejected', 'changes_requested'], to: 'archived', by: 'member' },
+  archive: {
+    from: ['draft', 'submitted', 'published', 'rejected', 'changes_requested'],
+    to: 'archived',
+    by: 'member',
+  },
   restore: { from: ['archived'], to: 'draft', by: 'member' },
 };
 
@@ -39,10 +44,17 @@ export function listingStatusName(status: ProductStatus) {
 }
 
 /** The next status, or a 409 UserError explaining why this step is not allowed now. */
-export function nextListingStatus(current: ProductStatus, event: ListingEvent, actor: ListingActor): ProductStatus {
+export function nextListingStatus(
+  current: ProductStatus,
+  event: ListingEvent,
+  actor: ListingActor,
+): ProductStatus {
   const transition = LISTING_TRANSITIONS[event];
   if (transition.by !== actor) {
-    throw new UserError('forbidden', 403, { vi: 'Bạn không có quyền thực hiện bước này.', en: 'You are not allowed to take this step.' });
+    throw new UserError('forbidden', 403, {
+      vi: 'Bạn không có quyền thực hiện bước này.',
+      en: 'You are not allowed to take this step.',
+    });
   }
   if (!transition.from.includes(current)) {
     const name = STATUS_NAMES[current];

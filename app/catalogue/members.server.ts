@@ -9,10 +9,20 @@ import { UserError } from '~/lib/errors';
 /** Members and open invitations; callers check that the viewer may see the organization's private data. */
 export async function listMembersForViewer(db: DB, organizationId: number) {
   const [members, invitations] = await Promise.all([
-    db.selectFrom('organization_members as m').innerJoin('users as u', 'u.id', 'm.user_id')
-      .select(['u.id', 'u.display_name', 'u.phone', 'u.email', 'm.role', 'm.created_at']).where('m.organization_id', '=', organizationId).orderBy('m.created_at').execute(),
-    db.selectFrom('organization_invitations').select(['id', 'identifier', 'role', 'created_at'])
-      .where('organization_id', '=', organizationId).where('accepted_at', 'is', null).where('revoked_at', 'is', null).execute(),
+    db
+      .selectFrom('organization_members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.display_name', 'u.phone', 'u.email', 'm.role', 'm.created_at'])
+      .where('m.organization_id', '=', organizationId)
+      .orderBy('m.created_at')
+      .execute(),
+    db
+      .selectFrom('organization_invitations')
+      .select(['id', 'identifier', 'role', 'created_at'])
+      .where('organization_id', '=', organizationId)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .execute(),
   ]);
   return { members, invitations };
 }
@@ -21,41 +31,162 @@ export async function listMembersForViewer(db: DB, organizationId: number) {
  * Owners invite staff (or co-owners) by phone or e-mail. A person who already has an account joins at
  * once; otherwise the invitation waits and takes effect when they sign up with that phone or e-mail.
  */
-export async function inviteMember(db: DB, actor: Actor, organizationId: number, input: { identifier: string; role: 'owner' | 'staff'; baseUrl: string }, now = new Date()): Promise<'added' | 'invited'> {
+export async function inviteMember(
+  db: DB,
+  actor: Actor,
+  organizationId: number,
+  input: { identifier: string; role: 'owner' | 'staff'; baseUrl: string },
+  now = new Date(),
+): Promise<'added' | 'invited'> {
   requireOrgOwner(actor, organizationId);
   const identifier = parseLoginIdentifier(input.identifier);
-  if (!identifier) throw new UserError('invalid', 400, { vi: 'Hãy nhập số điện thoại Việt Nam hoặc e-mail của người được mời.', en: 'Enter the Vietnamese phone number or e-mail of the person to invite.' }, 'identifier');
-  const org = await db.selectFrom('organizations').select(['name', 'province_code']).where('id', '=', organizationId).executeTakeFirstOrThrow();
-  const user = await db.selectFrom('users').select('id').where(identifier.kind, '=', identifier.value).executeTakeFirst();
+  if (!identifier)
+    throw new UserError(
+      'invalid',
+      400,
+      {
+        vi: 'Hãy nhập số điện thoại Việt Nam hoặc e-mail của người được mời.',
+        en: 'Enter the Vietnamese phone number or e-mail of the person to invite.',
+      },
+      'identifier',
+    );
+  const org = await db
+    .selectFrom('organizations')
+    .select(['name', 'province_code'])
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where(identifier.kind, '=', identifier.value)
+    .executeTakeFirst();
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     if (user) {
-      const existing = await trx.selectFrom('organization_members').select('role').where('organization_id', '=', organizationId).where('user_id', '=', user.id).executeTakeFirst();
-      if (existing) throw new UserError('conflict', 409, { vi: 'Người này đã là thành viên.', en: 'This person is already a member.' }, 'identifier');
-      await trx.insertInto('organization_members').values({ organization_id: organizationId, user_id: user.id, role: input.role, created_at: at }).execute();
-      await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'membership', entityId: user.id, action: 'added', changes: { role: [null, input.role] } }, now);
+      const existing = await trx
+        .selectFrom('organization_members')
+        .select('role')
+        .where('organization_id', '=', organizationId)
+        .where('user_id', '=', user.id)
+        .executeTakeFirst();
+      if (existing)
+        throw new UserError(
+          'conflict',
+          409,
+          { vi: 'Người này đã là thành viên.', en: 'This person is already a member.' },
+          'identifier',
+        );
+      await trx
+        .insertInto('organization_members')
+        .values({
+          organization_id: organizationId,
+          user_id: user.id,
+          role: input.role,
+          created_at: at,
+        })
+        .execute();
+      await recordAudit(
+        trx,
+        {
+          actorUserId: actor.userId,
+          organizationId,
+          provinceCode: org.province_code,
+          entityType: 'membership',
+          entityId: user.id,
+          action: 'added',
+          changes: { role: [null, input.role] },
+        },
+        now,
+      );
       return 'added';
     }
-    const row = await trx.insertInto('organization_invitations').values({ organization_id: organizationId, identifier: identifier.value, role: input.role, invited_by: actor.userId, created_at: at }).returning('id').executeTakeFirstOrThrow();
+    const row = await trx
+      .insertInto('organization_invitations')
+      .values({
+        organization_id: organizationId,
+        identifier: identifier.value,
+        role: input.role,
+        invited_by: actor.userId,
+        created_at: at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     if (identifier.kind === 'email') {
-      await queueEmail(trx, { to: identifier.value, subject: `Lời mời tham gia ${org.name} trên Chợ Phiên`, text: `Bạn được mời tham gia ${org.name} trên Chợ Phiên. Hãy đăng ký bằng địa chỉ e-mail này tại ${input.baseUrl}/dang-ky để nhận lời mời.\n\nYou are invited to join ${org.name} on Chợ Phiên: sign up with this e-mail at ${input.baseUrl}/dang-ky.` }, now);
+      await queueEmail(
+        trx,
+        {
+          to: identifier.value,
+          subject: `Lời mời tham gia ${org.name} trên Chợ Phiên`,
+          text: `Bạn được mời tham gia ${org.name} trên Chợ Phiên. Hãy đăng ký bằng địa chỉ e-mail này tại ${input.baseUrl}/dang-ky để nhận lời mời.\n\nYou are invited to join ${org.name} on Chợ Phiên: sign up with this e-mail at ${input.baseUrl}/dang-ky.`,
+        },
+        now,
+      );
     }
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'membership', entityId: row.id, action: 'invited', changes: { identifier: [null, identifier.value], role: [null, input.role] } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: actor.userId,
+        organizationId,
+        provinceCode: org.province_code,
+        entityType: 'membership',
+        entityId: row.id,
+        action: 'invited',
+        changes: { identifier: [null, identifier.value], role: [null, input.role] },
+      },
+      now,
+    );
     return 'invited';
   });
 }
 
-export async function removeMember(db: DB, actor: Actor, organizationId: number, userId: number, now = new Date()): Promise<void> {
+export async function removeMember(
+  db: DB,
+  actor: Actor,
+  organizationId: number,
+  userId: number,
+  now = new Date(),
+): Promise<void> {
   requireOrgOwner(actor, organizationId);
-  const members = await db.selectFrom('organization_members').select(['user_id', 'role']).where('organization_id', '=', organizationId).execute();
+  const members = await db
+    .selectFrom('organization_members')
+    .select(['user_id', 'role'])
+    .where('organization_id', '=', organizationId)
+    .execute();
   const target = members.find((m) => m.user_id === userId);
-  if (!target) throw new UserError('not_found', 404, { vi: 'Không có thành viên này.', en: 'No such member.' });
+  if (!target)
+    throw new UserError('not_found', 404, {
+      vi: 'Không có thành viên này.',
+      en: 'No such member.',
+    });
   if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
-    throw new UserError('conflict', 409, { vi: 'Không thể xoá chủ sở hữu cuối cùng. Hãy mời một chủ sở hữu khác trước.', en: 'You cannot remove the last owner. Invite another owner first.' });
+    throw new UserError('conflict', 409, {
+      vi: 'Không thể xoá chủ sở hữu cuối cùng. Hãy mời một chủ sở hữu khác trước.',
+      en: 'You cannot remove the last owner. Invite another owner first.',
+    });
   }
-  const org = await db.selectFrom('organizations').select('province_code').where('id', '=', organizationId).executeTakeFirstOrThrow();
+  const org = await db
+    .selectFrom('organizations')
+    .select('province_code')
+    .where('id', '=', organizationId)
+    .executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('organization_members').where('organization_id', '=', organizationId).where('user_id', '=', userId).execute();
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'membership', entityId: userId, action: 'removed', changes: { role: [target.role, null] } }, now);
+    await trx
+      .deleteFrom('organization_members')
+      .where('organization_id', '=', organizationId)
+      .where('user_id', '=', userId)
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        actorUserId: actor.userId,
+        organizationId,
+        provinceCode: org.province_code,
+        entityType: 'membership',
+        entityId: userId,
+        action: 'removed',
+        changes: { role: [target.role, null] },
+      },
+      now,
+    );
   });
 }

@@ -17,14 +17,28 @@ export interface OrganizationView {
 }
 
 /** A cooperative's public profile; rejected organizations and those sent back for changes are not shown. */
-export async function getPublicOrganization(db: DB, slug: string): Promise<OrganizationView | null> {
+export async function getPublicOrganization(
+  db: DB,
+  slug: string,
+): Promise<OrganizationView | null> {
   const row = await db
     .selectFrom('organizations as o')
     .innerJoin('provinces as pv', 'pv.code', 'o.province_code')
     .leftJoin('communes as c', 'c.code', 'o.commune_code')
     .select([
-      'o.id', 'o.slug', 'o.name', 'o.kind', 'o.verification_state', 'o.description', 'o.phone', 'o.address_line', 'o.logo_key',
-      'c.full_name as commune_full_name', 'pv.name as province_name', 'pv.slug as province_slug', 'pv.code as province_code',
+      'o.id',
+      'o.slug',
+      'o.name',
+      'o.kind',
+      'o.verification_state',
+      'o.description',
+      'o.phone',
+      'o.address_line',
+      'o.logo_key',
+      'c.full_name as commune_full_name',
+      'pv.name as province_name',
+      'pv.slug as province_slug',
+      'pv.code as province_code',
     ])
     .where('o.slug', '=', slug)
     .where('o.verification_state', 'not in', ['rejected', 'changes_requested'])

@@ -11,7 +11,8 @@ const key = (text: string) => fold(text).replace(/\s+/g, ' ').trim();
 
 export function matchProvince(places: PlaceIndex, text: string) {
   const value = text.trim();
-  if (/^\d{1,2}$/.test(value)) return places.provinces.find((p) => p.code === value.padStart(2, '0')) ?? null;
+  if (/^\d{1,2}$/.test(value))
+    return places.provinces.find((p) => p.code === value.padStart(2, '0')) ?? null;
   return places.provinces.find((p) => placeKey(p.name) === placeKey(value)) ?? null;
 }
 
@@ -19,11 +20,11 @@ export function matchProvince(places: PlaceIndex, text: string) {
 export function matchCommune(places: PlaceIndex, provinceCode: string, text: string) {
   const communes = places.communesByProvince.get(provinceCode) ?? [];
   const value = text.trim();
-  if (/^\d{1,5}$/.test(value)) return communes.find((c) => c.code === value.padStart(5, '0')) ?? null;
+  if (/^\d{1,5}$/.test(value))
+    return communes.find((c) => c.code === value.padStart(5, '0')) ?? null;
   const hasPrefix = placeKey(value) !== key(value);
   const matches = hasPrefix
     ? communes.filter((c) => key(c.fullName) === key(value))
     : communes.filter((c) => placeKey(c.name) === placeKey(value));
   return matches.length === 1 ? matches[0] : null;
 }
-

@@ -15,7 +15,10 @@ export function placeKey(name: string): string {
 }
 
 /** Splits an official full name into its kind and short name. */
-export function splitCommuneName(fullName: string): { kind: 'commune' | 'ward' | 'special_zone'; name: string } {
+export function splitCommuneName(fullName: string): {
+  kind: 'commune' | 'ward' | 'special_zone';
+  name: string;
+} {
   const match = /^(Xã|Phường|Đặc khu|Thị trấn)\s+(.+)$/u.exec(fullName);
   if (!match) return { kind: 'commune', name: fullName };
   const kind = match[1] === 'Phường' ? 'ward' : match[1] === 'Đặc khu' ? 'special_zone' : 'commune';

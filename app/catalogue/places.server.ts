@@ -24,7 +24,11 @@ export async function listProvinces(db: DB): Promise<Place[]> {
 }
 
 export async function listCommunes(db: DB, provinceCode: string): Promise<Place[]> {
-  const rows = await db.selectFrom('communes').selectAll().where('province_code', '=', provinceCode).execute();
+  const rows = await db
+    .selectFrom('communes')
+    .selectAll()
+    .where('province_code', '=', provinceCode)
+    .execute();
   return rows.map(toPlace).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
 }
 
@@ -40,20 +44,40 @@ export async function loadPlaceIndex(db: DB): Promise<PlaceIndex> {
     list.push({ code: c.code, name: c.name, fullName: c.full_name });
     communesByProvince.set(c.province_code, list);
   }
-  return { provinces: provinces.map((p) => ({ code: p.code, name: p.name, fullName: p.full_name })), communesByProvince };
+  return {
+    provinces: provinces.map((p) => ({ code: p.code, name: p.name, fullName: p.full_name })),
+    communesByProvince,
+  };
 }
 
 /** A province by slug ("lao-cai"), official code ("15") or name with or without diacritics and prefix. */
 export async function findProvince(db: DB, text: string): Promise<Place | null> {
-  const bySlug = await db.selectFrom('provinces').selectAll().where('slug', '=', text.trim()).executeTakeFirst();
+  const bySlug = await db
+    .selectFrom('provinces')
+    .selectAll()
+    .where('slug', '=', text.trim())
+    .executeTakeFirst();
   if (bySlug) return toPlace(bySlug);
   const provinces = await db.selectFrom('provinces').selectAll().execute();
-  const match = matchProvince({ provinces: provinces.map((p) => ({ code: p.code, name: p.name, fullName: p.full_name })), communesByProvince: new Map() }, text);
+  const match = matchProvince(
+    {
+      provinces: provinces.map((p) => ({ code: p.code, name: p.name, fullName: p.full_name })),
+      communesByProvince: new Map(),
+    },
+    text,
+  );
   const row = match ? provinces.find((p) => p.code === match.code) : undefined;
   return row ? toPlace(row) : null;
 }
 
-export async function getCommune(db: DB, code: string): Promise<(Place & { provinceCode: string }) | null> {
-  const row = await db.selectFrom('communes').selectAll().where('code', '=', code).executeTakeFirst();
+export async function getCommune(
+  db: DB,
+  code: string,
+): Promise<(Place & { provinceCode: string }) | null> {
+  const row = await db
+    .selectFrom('communes')
+    .selectAll()
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row ? { ...toPlace(row), provinceCode: row.province_code } : null;
 }

@@ -39,23 +39,54 @@ export interface ProductView {
     description: string;
     addressLine: string;
   };
-  origin: { communeName: string | null; communeFullName: string | null; provinceName: string; provinceSlug: string; provinceCode: string };
+  origin: {
+    communeName: string | null;
+    communeFullName: string | null;
+    provinceName: string;
+    provinceSlug: string;
+    provinceCode: string;
+  };
 }
 
 /** A product a buyer may see (published, organization neither rejected nor sent back for changes), or null. */
-export async function getPublicProduct(db: DB, slug: string, today = todayInVietnam()): Promise<ProductView | null> {
+export async function getPublicProduct(
+  db: DB,
+  slug: string,
+  today = todayInVietnam(),
+): Promise<ProductView | null> {
   const row = await db
     .selectFrom('products as p')
     .innerJoin('organizations as o', 'o.id', 'p.organization_id')
     .innerJoin('provinces as pv', 'pv.code', 'o.province_code')
     .leftJoin('communes as c', 'c.code', 'p.origin_commune_code')
     .select([
-      'p.id', 'p.slug', 'p.name', 'p.description', 'p.ocop_group', 'p.category', 'p.unit', 'p.net_quantity',
-      'p.weight_g', 'p.price_vnd', 'p.stock', 'p.gtin', 'p.created_at', 'p.updated_at',
-      'o.id as org_id', 'o.slug as org_slug', 'o.name as org_name', 'o.kind as org_kind',
-      'o.verification_state', 'o.phone', 'o.description as org_description', 'o.address_line',
-      'pv.name as province_name', 'pv.slug as province_slug', 'pv.code as province_code',
-      'c.name as commune_name', 'c.full_name as commune_full_name',
+      'p.id',
+      'p.slug',
+      'p.name',
+      'p.description',
+      'p.ocop_group',
+      'p.category',
+      'p.unit',
+      'p.net_quantity',
+      'p.weight_g',
+      'p.price_vnd',
+      'p.stock',
+      'p.gtin',
+      'p.created_at',
+      'p.updated_at',
+      'o.id as org_id',
+      'o.slug as org_slug',
+      'o.name as org_name',
+      'o.kind as org_kind',
+      'o.verification_state',
+      'o.phone',
+      'o.description as org_description',
+      'o.address_line',
+      'pv.name as province_name',
+      'pv.slug as province_slug',
+      'pv.code as province_code',
+      'c.name as commune_name',
+      'c.full_name as commune_full_name',
     ])
     .where('p.slug', '=', slug)
     .where('p.status', '=', 'published')
@@ -64,11 +95,25 @@ export async function getPublicProduct(db: DB, slug: string, today = todayInViet
   if (!row) return null;
 
   const [images, certificate, certifications] = await Promise.all([
-    db.selectFrom('product_images').select(['storage_key', 'width', 'height', 'alt'])
-      .where('product_id', '=', row.id).orderBy('position').execute(),
-    db.selectFrom('ocop_certificates').selectAll().where('product_id', '=', row.id)
-      .where('review_state', '=', 'approved').where('expires_on', '>=', today).executeTakeFirst(),
-    db.selectFrom('certifications').select(['kind', 'reference']).where('product_id', '=', row.id).orderBy('kind').execute(),
+    db
+      .selectFrom('product_images')
+      .select(['storage_key', 'width', 'height', 'alt'])
+      .where('product_id', '=', row.id)
+      .orderBy('position')
+      .execute(),
+    db
+      .selectFrom('ocop_certificates')
+      .selectAll()
+      .where('product_id', '=', row.id)
+      .where('review_state', '=', 'approved')
+      .where('expires_on', '>=', today)
+      .executeTakeFirst(),
+    db
+      .selectFrom('certifications')
+      .select(['kind', 'reference'])
+      .where('product_id', '=', row.id)
+      .orderBy('kind')
+      .execute(),
   ]);
 
   return {
@@ -86,7 +131,12 @@ export async function getPublicProduct(db: DB, slug: string, today = todayInViet
     gtin: row.gtin,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
-    images: images.map((i) => ({ storageKey: i.storage_key, width: i.width, height: i.height, alt: i.alt })),
+    images: images.map((i) => ({
+      storageKey: i.storage_key,
+      width: i.width,
+      height: i.height,
+      alt: i.alt,
+    })),
     ocop: certificate
       ? {
           stars: certificate.stars,

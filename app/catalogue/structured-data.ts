@@ -4,7 +4,11 @@ import type { ProductView } from './products.server';
  * schema.org Product JSON-LD, serialised so it is safe inside a <script> element:
  * "<" is escaped, so a product name can never close the script tag.
  */
-export function productJsonLd(product: ProductView, canonicalUrl: string, imageUrl: string | null): string {
+export function productJsonLd(
+  product: ProductView,
+  canonicalUrl: string,
+  imageUrl: string | null,
+): string {
   const document = {
     '@context': 'https://schema.org',
     '@type': 'Product',
@@ -21,9 +25,13 @@ export function productJsonLd(product: ProductView, canonicalUrl: string, imageU
       url: canonicalUrl,
       price: product.priceVnd,
       priceCurrency: 'VND',
-      availability: product.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
+      availability:
+        product.stock > 0 ? 'https://schema.org/InStock' : 'https://schema.org/OutOfStock',
       seller: { '@type': 'Organization', name: product.organization.name },
     },
   };
-  return JSON.stringify(document).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(document)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }

@@ -9,8 +9,19 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
     <Form method="post" action="/gio-hang" className="add-to-cart inline-form">
       <input type="hidden" name="productId" value={productId} />
       <label htmlFor="add-quantity">{t('quantity')}</label>
-      <input id="add-quantity" name="quantity" type="number" inputMode="numeric" min={1} max={Math.min(stock, 999)} defaultValue={1} required />
-      <button type="submit" name="intent" value="add">{t('addToCart')}</button>
+      <input
+        id="add-quantity"
+        name="quantity"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={Math.min(stock, 999)}
+        defaultValue={1}
+        required
+      />
+      <button type="submit" name="intent" value="add">
+        {t('addToCart')}
+      </button>
     </Form>
   );
 }

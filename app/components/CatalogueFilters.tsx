@@ -18,22 +18,38 @@ interface Props {
 export function CatalogueFilters({ query, facets, provinces }: Props) {
   const { lang, t } = useI18n();
   const submit = useSubmit();
-  const visibleProvinces = provinces.filter((p) => (facets.province[p.code] ?? 0) > 0 || query.provinceCodes.includes(p.code));
+  const visibleProvinces = provinces.filter(
+    (p) => (facets.province[p.code] ?? 0) > 0 || query.provinceCodes.includes(p.code),
+  );
   return (
-    <Form method="get" id="filters" className="filters" onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}>
+    <Form
+      method="get"
+      id="filters"
+      className="filters"
+      onChange={(e) => submit(e.currentTarget, { preventScrollReset: true })}
+    >
       <h2 className="visually-hidden">{t('filters')}</h2>
       {query.q ? <input type="hidden" name="q" value={query.q} /> : null}
       <div className="filters__row">
         <label htmlFor="sort">{t('sortBy')}</label>
         <select id="sort" name="sort" defaultValue={query.sort}>
-          {SORTS.map((s) => <option key={s} value={s}>{t(`sort_${s}`)}</option>)}
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`sort_${s}`)}
+            </option>
+          ))}
         </select>
       </div>
       <fieldset>
         <legend>{t('province')}</legend>
         {visibleProvinces.map((p) => (
           <label key={p.code} className="check">
-            <input type="checkbox" name="province" value={p.slug} defaultChecked={query.provinceCodes.includes(p.code)} />
+            <input
+              type="checkbox"
+              name="province"
+              value={p.slug}
+              defaultChecked={query.provinceCodes.includes(p.code)}
+            />
             {p.name} <span className="muted">({facets.province[p.code] ?? 0})</span>
           </label>
         ))}
@@ -42,7 +58,12 @@ export function CatalogueFilters({ query, facets, provinces }: Props) {
         <legend>{t('group')}</legend>
         {OCOP_GROUPS.map((g) => (
           <label key={g} className="check">
-            <input type="checkbox" name="group" value={g} defaultChecked={query.groups.includes(g)} />
+            <input
+              type="checkbox"
+              name="group"
+              value={g}
+              defaultChecked={query.groups.includes(g)}
+            />
             {groupName(lang, g)} <span className="muted">({facets.group[g] ?? 0})</span>
           </label>
         ))}
@@ -51,7 +72,12 @@ export function CatalogueFilters({ query, facets, provinces }: Props) {
         <legend>{t('stars')}</legend>
         {([5, 4, 3] as const).map((s) => (
           <label key={s} className="check">
-            <input type="checkbox" name="stars" value={s} defaultChecked={query.stars.includes(s)} />
+            <input
+              type="checkbox"
+              name="stars"
+              value={s}
+              defaultChecked={query.stars.includes(s)}
+            />
             {t('starsN', { n: s })} <span className="muted">({facets.stars[String(s)] ?? 0})</span>
           </label>
         ))}
@@ -62,15 +88,37 @@ export function CatalogueFilters({ query, facets, provinces }: Props) {
           {PRICE_BUCKETS.map((b) => (
             <li key={b.key}>
               <Link to={priceHref(query, provinces, b.min, b.max)} preventScrollReset>
-                {b.max === null ? `≥ ${formatVnd(b.min)}` : `${formatVnd(b.min)} – ${formatVnd(b.max)}`}
+                {b.max === null
+                  ? `≥ ${formatVnd(b.min)}`
+                  : `${formatVnd(b.min)} – ${formatVnd(b.max)}`}
               </Link>{' '}
               <span className="muted">({facets.price[b.key] ?? 0})</span>
             </li>
           ))}
         </ul>
         <div className="price-inputs">
-          <label>{t('minPrice')}<input type="number" name="min_price" min={0} step={1000} inputMode="numeric" defaultValue={query.minPriceVnd ?? ''} /></label>
-          <label>{t('maxPrice')}<input type="number" name="max_price" min={0} step={1000} inputMode="numeric" defaultValue={query.maxPriceVnd ?? ''} /></label>
+          <label>
+            {t('minPrice')}
+            <input
+              type="number"
+              name="min_price"
+              min={0}
+              step={1000}
+              inputMode="numeric"
+              defaultValue={query.minPriceVnd ?? ''}
+            />
+          </label>
+          <label>
+            {t('maxPrice')}
+            <input
+              type="number"
+              name="max_price"
+              min={0}
+              step={1000}
+              inputMode="numeric"
+              defaultValue={query.maxPriceVnd ?? ''}
+            />
+          </label>
         </div>
       </fieldset>
       <label className="check">
@@ -85,8 +133,18 @@ export function CatalogueFilters({ query, facets, provinces }: Props) {
   );
 }
 
-function priceHref(query: SearchQuery, provinces: Props['provinces'], min: number, max: number | null): string {
+function priceHref(
+  query: SearchQuery,
+  provinces: Props['provinces'],
+  min: number,
+  max: number | null,
+): string {
   const slugs = new Map(provinces.map((p) => [p.code, p.slug]));
-  const bucket = { ...query, minPriceVnd: min > 0 ? min : null, maxPriceVnd: max === null ? null : max - 1, page: 1 };
+  const bucket = {
+    ...query,
+    minPriceVnd: min > 0 ? min : null,
+    maxPriceVnd: max === null ? null : max - 1,
+    page: 1,
+  };
   return `?${searchParamsOf(bucket, slugs).toString()}`;
 }

@@ -10,22 +10,49 @@ interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
 /** A labelled input with its hint and error wired for screen readers. */
 export function Field({ label, name, error, hint, ...input }: FieldProps) {
   const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') ||
+    undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...input} />
-      {hint ? <p id={`${id}-hint`} className="field__hint muted">{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className="field__error" role="alert">{error}</p> : null}
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        {...input}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint muted">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-export function FormMessage({ error }: { error?: { field: string | null; message: string } | null }) {
+export function FormMessage({
+  error,
+}: {
+  error?: { field: string | null; message: string } | null;
+}) {
   if (!error || error.field) return null;
-  return <p className="form-error" role="alert">{error.message}</p>;
+  return (
+    <p className="form-error" role="alert">
+      {error.message}
+    </p>
+  );
 }
 
-export function fieldError(error: { field: string | null; message: string } | null | undefined, field: string): string | null {
+export function fieldError(
+  error: { field: string | null; message: string } | null | undefined,
+  field: string,
+): string | null {
   return error?.field === field ? error.message : null;
 }

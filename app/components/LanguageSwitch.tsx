@@ -10,7 +10,9 @@ export function LanguageSwitch({ lang, back }: { lang: Lang; back: string }) {
     <form method="get" action="/ngon-ngu" className="lang-switch">
       <input type="hidden" name="to" value={other} />
       <input type="hidden" name="back" value={back} />
-      <button type="submit" className="link-button" lang={other}>{translator(lang)('switchLanguage')}</button>
+      <button type="submit" className="link-button" lang={other}>
+        {translator(lang)('switchLanguage')}
+      </button>
     </form>
   );
 }

@@ -15,9 +15,21 @@ export function Pagination({ page, pages }: { page: number; pages: number }) {
   };
   return (
     <nav className="pagination" aria-label={t('pageOf', { page, pages })}>
-      {page > 1 ? <Link rel="prev" to={hrefFor(page - 1)}>← {t('previous')}</Link> : <span />}
+      {page > 1 ? (
+        <Link rel="prev" to={hrefFor(page - 1)}>
+          ← {t('previous')}
+        </Link>
+      ) : (
+        <span />
+      )}
       <span>{t('pageOf', { page, pages })}</span>
-      {page < pages ? <Link rel="next" to={hrefFor(page + 1)}>{t('next')} →</Link> : <span />}
+      {page < pages ? (
+        <Link rel="next" to={hrefFor(page + 1)}>
+          {t('next')} →
+        </Link>
+      ) : (
+        <span />
+      )}
     </nav>
   );
 }

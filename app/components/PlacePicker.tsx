@@ -12,26 +12,45 @@ interface Props {
  * Province, then commune, from the 2025 reference data. Without JavaScript the buyer picks the
  * province and presses "Chọn" (a GET that reloads the commune list); with it the list reloads at once.
  */
-export function ProvincePicker({ provinces, provinceCode, lang }: Pick<Props, 'provinces' | 'provinceCode' | 'lang'>) {
+export function ProvincePicker({
+  provinces,
+  provinceCode,
+  lang,
+}: Pick<Props, 'provinces' | 'provinceCode' | 'lang'>) {
   return (
     <Form method="get" className="inline-form" onChange={(e) => e.currentTarget.requestSubmit()}>
       <label htmlFor="province-picker">{lang === 'vi' ? 'Tỉnh, thành phố' : 'Province'}</label>
       <select id="province-picker" name="tinh" defaultValue={provinceCode}>
         <option value="">{lang === 'vi' ? '— Chọn tỉnh —' : '— Choose —'}</option>
-        {provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
+        {provinces.map((p) => (
+          <option key={p.code} value={p.code}>
+            {p.name}
+          </option>
+        ))}
       </select>
-      <button type="submit" className="button--secondary">{lang === 'vi' ? 'Chọn' : 'Choose'}</button>
+      <button type="submit" className="button--secondary">
+        {lang === 'vi' ? 'Chọn' : 'Choose'}
+      </button>
     </Form>
   );
 }
 
-export function CommuneSelect({ communes, communeCode, lang, name = 'communeCode' }: Pick<Props, 'communes' | 'communeCode' | 'lang'> & { name?: string }) {
+export function CommuneSelect({
+  communes,
+  communeCode,
+  lang,
+  name = 'communeCode',
+}: Pick<Props, 'communes' | 'communeCode' | 'lang'> & { name?: string }) {
   return (
     <div className="field">
       <label htmlFor={`commune-${name}`}>{lang === 'vi' ? 'Xã, phường' : 'Commune or ward'}</label>
       <select id={`commune-${name}`} name={name} defaultValue={communeCode ?? ''} required>
         <option value="">{lang === 'vi' ? '— Chọn xã, phường —' : '— Choose —'}</option>
-        {communes.map((c) => <option key={c.code} value={c.code}>{c.fullName}</option>)}
+        {communes.map((c) => (
+          <option key={c.code} value={c.code}>
+            {c.fullName}
+          </option>
+        ))}
       </select>
     </div>
   );

@@ -6,22 +6,36 @@ import { OcopStars } from './OcopStars';
 
 export function ProductCard({ product }: { product: SearchDocument }) {
   const { t } = useI18n();
-  const srcSet = product.imageUrl ? `${product.imageUrl.replace('-640.webp', '-320.webp')} 320w, ${product.imageUrl} 640w` : undefined;
+  const srcSet = product.imageUrl
+    ? `${product.imageUrl.replace('-640.webp', '-320.webp')} 320w, ${product.imageUrl} 640w`
+    : undefined;
   return (
     <li className="product-card">
       <Link to={`/san-pham/${product.slug}`} className="product-card__link">
         {product.imageUrl ? (
-          <img src={product.imageUrl} srcSet={srcSet} sizes="(min-width: 48rem) 14rem, 45vw" alt="" width={320} height={320} loading="lazy" decoding="async" />
+          <img
+            src={product.imageUrl}
+            srcSet={srcSet}
+            sizes="(min-width: 48rem) 14rem, 45vw"
+            alt=""
+            width={320}
+            height={320}
+            loading="lazy"
+            decoding="async"
+          />
         ) : (
           <div className="product-card__noimage" aria-hidden="true" />
         )}
         <span className="product-card__name">{product.name}</span>
       </Link>
       <span className="product-card__price">
-        {formatVnd(product.priceVnd)} <span className="muted">{t('perUnit', { unit: product.unit })}</span>
+        {formatVnd(product.priceVnd)}{' '}
+        <span className="muted">{t('perUnit', { unit: product.unit })}</span>
       </span>
       {product.ocopStars ? <OcopStars stars={product.ocopStars} /> : null}
-      <span className="product-card__meta muted">{product.cooperativeName} · {product.provinceName}</span>
+      <span className="product-card__meta muted">
+        {product.cooperativeName} · {product.provinceName}
+      </span>
       {!product.inStock ? <span className="tag tag--warn">{t('outOfStock')}</span> : null}
     </li>
   );

@@ -4,7 +4,9 @@ import { ProductCard } from './ProductCard';
 export function ProductGrid({ products, label }: { products: SearchDocument[]; label?: string }) {
   return (
     <ul className="product-grid" aria-label={label}>
-      {products.map((p) => <ProductCard key={p.id} product={p} />)}
+      {products.map((p) => (
+        <ProductCard key={p.id} product={p} />
+      ))}
     </ul>
   );
 }

@@ -42,7 +42,9 @@ export function SearchBox() {
       const controller = new AbortController();
       request.current = controller;
       try {
-        const response = await fetch(`/api/search?per_page=6&q=${encodeURIComponent(q)}`, { signal: controller.signal });
+        const response = await fetch(`/api/search?per_page=6&q=${encodeURIComponent(q)}`, {
+          signal: controller.signal,
+        });
         if (!response.ok) return;
         const body = (await response.json()) as { hits: Suggestion[] };
         // Results of the last keystroke can arrive after the buyer moved onto an item of the previous
@@ -59,8 +61,16 @@ export function SearchBox() {
 
   const expanded = open && suggestions.length > 0;
   return (
-    <Form method="get" action="/san-pham" role="search" className="search-box" onSubmit={() => setOpen(false)}>
-      <label htmlFor="site-search" className="visually-hidden">{t('searchLabel')}</label>
+    <Form
+      method="get"
+      action="/san-pham"
+      role="search"
+      className="search-box"
+      onSubmit={() => setOpen(false)}
+    >
+      <label htmlFor="site-search" className="visually-hidden">
+        {t('searchLabel')}
+      </label>
       <div className="search-box__field">
         <input
           id="site-search"
@@ -97,7 +107,13 @@ export function SearchBox() {
           aria-controls={listId}
           aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
         />
-        <ul id={listId} role="listbox" className="suggestions" hidden={!expanded} aria-label={t('searchLabel')}>
+        <ul
+          id={listId}
+          role="listbox"
+          className="suggestions"
+          hidden={!expanded}
+          aria-label={t('searchLabel')}
+        >
           {suggestions.map((s, i) => (
             <li
               key={s.slug}

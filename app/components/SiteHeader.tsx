@@ -7,7 +7,8 @@ export function SiteHeader() {
   const { lang, t } = useI18n();
   const location = useLocation();
   const back = `${location.pathname}${location.search}`;
-  const root = useRouteLoaderData('root') as { user?: { name: string; isAdmin: boolean; isOfficer: boolean } | null } | undefined;
+  const root = useRouteLoaderData('root') as
+    { user?: { name: string; isAdmin: boolean; isOfficer: boolean } | null } | undefined;
   const user = root?.user ?? null;
   return (
     <header className="site-header">
@@ -26,7 +27,11 @@ export function SiteHeader() {
               {user.isAdmin ? <Link to="/quan-tri/hop-thu">{t('mailbox')}</Link> : null}
               {user.isAdmin ? <Link to="/quan-tri/thanh-toan">{t('paymentsAdmin')}</Link> : null}
               {user.isAdmin ? <Link to="/quan-tri/chi-tra">{t('payoutsAdmin')}</Link> : null}
-              <Form method="post" action="/dang-xuat"><button type="submit" className="link-button">{t('signOut')}</button></Form>
+              <Form method="post" action="/dang-xuat">
+                <button type="submit" className="link-button">
+                  {t('signOut')}
+                </button>
+              </Form>
             </>
           ) : (
             <Link to="/dang-nhap">{t('signIn')}</Link>

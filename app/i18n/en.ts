@@ -41,7 +41,8 @@ export const en: Dictionary = {
   next: 'Next page',
   pageOf: 'Page {page} of {pages}',
   noResults: 'No products match your search.',
-  noResultsTips: 'Try removing a filter, typing fewer words, or searching by province such as “Lào Cai” or “Điện Biên”.',
+  noResultsTips:
+    'Try removing a filter, typing fewer words, or searching by province such as “Lào Cai” or “Điện Biên”.',
   degradedSearch: 'Search is running in fallback mode: results may be less forgiving of typos.',
   perUnit: '/ {unit}',
   inStock: 'In stock ({n})',
@@ -96,7 +97,8 @@ export const en: Dictionary = {
   noAccount: 'No account yet?',
   forgotPassword: 'Forgot your password?',
   forgotTitle: 'Reset your password',
-  forgotSent: 'If the account has an e-mail address, we sent a reset link (valid 30 minutes). Phone-only accounts: ask your cooperative owner or an admin for help.',
+  forgotSent:
+    'If the account has an e-mail address, we sent a reset link (valid 30 minutes). Phone-only accounts: ask your cooperative owner or an admin for help.',
   sendLink: 'Send the link',
   resetTitle: 'Choose a new password',
   save: 'Save',

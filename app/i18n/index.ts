@@ -14,7 +14,9 @@ export type Translate = (key: keyof Dictionary, params?: Record<string, string |
 export function translator(lang: Lang): Translate {
   const dictionary = dictionaries[lang];
   return (key, params) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? `{${name}}`));
+    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) =>
+      String(params?.[name] ?? `{${name}}`),
+    );
 }
 
 /** The UI language: the `lang` cookie if set to en, Vietnamese otherwise. */

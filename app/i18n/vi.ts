@@ -40,8 +40,10 @@ export const vi = {
   next: 'Trang sau',
   pageOf: 'Trang {page}/{pages}',
   noResults: 'Không tìm thấy sản phẩm nào phù hợp.',
-  noResultsTips: 'Hãy thử: bỏ bớt bộ lọc, gõ ít chữ hơn, hoặc tìm theo tên tỉnh như “Lào Cai”, “Điện Biên”.',
-  degradedSearch: 'Tìm kiếm đang chạy ở chế độ dự phòng: kết quả có thể kém chính xác khi gõ sai chính tả.',
+  noResultsTips:
+    'Hãy thử: bỏ bớt bộ lọc, gõ ít chữ hơn, hoặc tìm theo tên tỉnh như “Lào Cai”, “Điện Biên”.',
+  degradedSearch:
+    'Tìm kiếm đang chạy ở chế độ dự phòng: kết quả có thể kém chính xác khi gõ sai chính tả.',
   perUnit: '/ {unit}',
   inStock: 'Còn hàng ({n})',
   outOfStock: 'Hết hàng',
@@ -95,7 +97,8 @@ export const vi = {
   noAccount: 'Chưa có tài khoản?',
   forgotPassword: 'Quên mật khẩu?',
   forgotTitle: 'Lấy lại mật khẩu',
-  forgotSent: 'Nếu tài khoản có e-mail, chúng tôi đã gửi liên kết đặt lại mật khẩu (hiệu lực 30 phút). Tài khoản chỉ có số điện thoại: hãy nhờ chủ hợp tác xã hoặc quản trị viên hỗ trợ.',
+  forgotSent:
+    'Nếu tài khoản có e-mail, chúng tôi đã gửi liên kết đặt lại mật khẩu (hiệu lực 30 phút). Tài khoản chỉ có số điện thoại: hãy nhờ chủ hợp tác xã hoặc quản trị viên hỗ trợ.',
   sendLink: 'Gửi liên kết',
   resetTitle: 'Đặt mật khẩu mới',
   save: 'Lưu',

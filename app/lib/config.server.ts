@@ -6,33 +6,80 @@ const booleanText = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const schema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
-  PORT: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–65535').max(65535, 'must be 1–65535').default(3000),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], {
+      message: 'must be development, production or test',
+    })
+    .default('development'),
+  PORT: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–65535')
+    .max(65535, 'must be 1–65535')
+    .default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
   DATABASE_PATH: z.string().min(1, 'must not be empty').optional(),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://chophien.vn' }).optional(),
   SEED_DEMO: booleanText.default(true),
-  SEARCH_ENGINE: z.enum(['meilisearch', 'sqlite'], { message: 'must be meilisearch or sqlite' }).default('meilisearch'),
+  SEARCH_ENGINE: z
+    .enum(['meilisearch', 'sqlite'], { message: 'must be meilisearch or sqlite' })
+    .default('meilisearch'),
   MEILISEARCH_URL: z.url({ message: 'must be a URL such as http://127.0.0.1:7700' }).optional(),
   MEILISEARCH_API_KEY: z.string().min(1, 'must not be empty').optional(),
   MEILISEARCH_BIN: z.string().min(1, 'must not be empty').optional(),
-  SEARCH_WORKER: z.enum(['in-process', 'separate'], { message: 'must be in-process or separate' }).default('in-process'),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SEARCH_WORKER: z
+    .enum(['in-process', 'separate'], { message: 'must be in-process or separate' })
+    .default('in-process'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Chợ Phiên <no-reply@localhost>'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'], { message: 'must be debug, info, warn or error' })
+    .default('info'),
   STAMP_KEYS: z.string().min(1).optional(),
-  STAMP_KEY_ID: z.string().regex(/^[0-9A-HJKMNP-TV-Z]$/, 'must be one Crockford base32 symbol (0-9, A-Z without I L O U)').optional(),
-  VIETQR_BANK_BIN: z.string().regex(/^\d{6}$/, 'must be the 6-digit NAPAS bank BIN, e.g. 970436').optional(),
-  VIETQR_ACCOUNT_NUMBER: z.string().regex(/^[0-9A-Za-z]{1,19}$/, 'must be 1–19 letters or digits').optional(),
+  STAMP_KEY_ID: z
+    .string()
+    .regex(/^[0-9A-HJKMNP-TV-Z]$/, 'must be one Crockford base32 symbol (0-9, A-Z without I L O U)')
+    .optional(),
+  VIETQR_BANK_BIN: z
+    .string()
+    .regex(/^\d{6}$/, 'must be the 6-digit NAPAS bank BIN, e.g. 970436')
+    .optional(),
+  VIETQR_ACCOUNT_NUMBER: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,19}$/, 'must be 1–19 letters or digits')
+    .optional(),
   VIETQR_ACCOUNT_NAME: z.string().min(1).max(60).optional(),
   BANK_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  STRIPE_SECRET_KEY: z.string().regex(/^sk_(test|live)_/, 'must start with sk_test_ or sk_live_').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, 'must start with whsec_').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^sk_(test|live)_/, 'must start with sk_test_ or sk_live_')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_/, 'must start with whsec_')
+    .optional(),
   STRIPE_API_URL: z.url({ message: 'must be a URL' }).optional(),
-  CARD_PAYMENT_MINUTES: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(5, 'must be 5–1440').max(1440, 'must be 5–1440').default(30),
-  BANK_TRANSFER_HOURS: z.coerce.number({ message: 'must be a number' }).int('must be a whole number').min(1, 'must be 1–168').max(168, 'must be 1–168').default(12),
-  COMMISSION_PERCENT: z.coerce.number({ message: 'must be a number' }).min(0, 'must be 0–50').max(50, 'must be 0–50').default(0),
+  CARD_PAYMENT_MINUTES: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(5, 'must be 5–1440')
+    .max(1440, 'must be 5–1440')
+    .default(30),
+  BANK_TRANSFER_HOURS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–168')
+    .max(168, 'must be 1–168')
+    .default(12),
+  COMMISSION_PERCENT: z.coerce
+    .number({ message: 'must be a number' })
+    .min(0, 'must be 0–50')
+    .max(50, 'must be 0–50')
+    .default(0),
   DELIVERY_FEES: z.string().min(2).optional(),
 });
 
@@ -79,29 +126,50 @@ export class ConfigError extends Error {
 
 /** Reads and validates the environment once; every bad value is reported, not just the first. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = schema.safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`),
+      parsed.error.issues.map(
+        (issue) =>
+          `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`,
+      ),
     );
   }
   const v = parsed.data;
   const problems: string[] = [];
-  if (v.MEILISEARCH_API_KEY && !v.MEILISEARCH_URL) problems.push('MEILISEARCH_API_KEY is set but MEILISEARCH_URL is not');
-  const vietqrParts = [v.VIETQR_BANK_BIN, v.VIETQR_ACCOUNT_NUMBER, v.VIETQR_ACCOUNT_NAME].filter(Boolean).length;
-  if (vietqrParts > 0 && vietqrParts < 3) problems.push('VIETQR_BANK_BIN, VIETQR_ACCOUNT_NUMBER and VIETQR_ACCOUNT_NAME must be set together');
-  if (v.STRIPE_WEBHOOK_SECRET && !v.STRIPE_SECRET_KEY) problems.push('STRIPE_WEBHOOK_SECRET is set but STRIPE_SECRET_KEY is not');
+  if (v.MEILISEARCH_API_KEY && !v.MEILISEARCH_URL)
+    problems.push('MEILISEARCH_API_KEY is set but MEILISEARCH_URL is not');
+  const vietqrParts = [v.VIETQR_BANK_BIN, v.VIETQR_ACCOUNT_NUMBER, v.VIETQR_ACCOUNT_NAME].filter(
+    Boolean,
+  ).length;
+  if (vietqrParts > 0 && vietqrParts < 3)
+    problems.push(
+      'VIETQR_BANK_BIN, VIETQR_ACCOUNT_NUMBER and VIETQR_ACCOUNT_NAME must be set together',
+    );
+  if (v.STRIPE_WEBHOOK_SECRET && !v.STRIPE_SECRET_KEY)
+    problems.push('STRIPE_WEBHOOK_SECRET is set but STRIPE_SECRET_KEY is not');
   let stampKeys: Record<string, string> | null = null;
   if (v.STAMP_KEYS) {
     try {
       const parsedKeys: unknown = JSON.parse(v.STAMP_KEYS);
-      if (!parsedKeys || typeof parsedKeys !== 'object' || Array.isArray(parsedKeys) || !Object.values(parsedKeys).every((k) => typeof k === 'string')) throw new Error();
+      if (
+        !parsedKeys ||
+        typeof parsedKeys !== 'object' ||
+        Array.isArray(parsedKeys) ||
+        !Object.values(parsedKeys).every((k) => typeof k === 'string')
+      )
+        throw new Error();
       stampKeys = parsedKeys as Record<string, string>;
     } catch {
-      problems.push('STAMP_KEYS must be a JSON object of key id → secret, e.g. {"1":"<32+ characters>"}');
+      problems.push(
+        'STAMP_KEYS must be a JSON object of key id → secret, e.g. {"1":"<32+ characters>"}',
+      );
     }
-    if (!v.STAMP_KEY_ID) problems.push('STAMP_KEYS is set but STAMP_KEY_ID (the key for new stamps) is not');
+    if (!v.STAMP_KEY_ID)
+      problems.push('STAMP_KEYS is set but STAMP_KEY_ID (the key for new stamps) is not');
   }
   if (problems.length) throw new ConfigError(problems);
 
@@ -126,9 +194,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { smtpUrl: v.SMTP_URL ?? null, from: v.MAIL_FROM },
     stamps: { keys: stampKeys, currentKeyId: v.STAMP_KEY_ID ?? null },
     payments: {
-      vietqr: v.VIETQR_BANK_BIN && v.VIETQR_ACCOUNT_NUMBER && v.VIETQR_ACCOUNT_NAME ? { bankBin: v.VIETQR_BANK_BIN, accountNumber: v.VIETQR_ACCOUNT_NUMBER, accountName: v.VIETQR_ACCOUNT_NAME } : null,
+      vietqr:
+        v.VIETQR_BANK_BIN && v.VIETQR_ACCOUNT_NUMBER && v.VIETQR_ACCOUNT_NAME
+          ? {
+              bankBin: v.VIETQR_BANK_BIN,
+              accountNumber: v.VIETQR_ACCOUNT_NUMBER,
+              accountName: v.VIETQR_ACCOUNT_NAME,
+            }
+          : null,
       bankWebhookSecret: v.BANK_WEBHOOK_SECRET ?? null,
-      stripe: v.STRIPE_SECRET_KEY ? { secretKey: v.STRIPE_SECRET_KEY, webhookSecret: v.STRIPE_WEBHOOK_SECRET ?? null, apiUrl: v.STRIPE_API_URL ?? null } : null,
+      stripe: v.STRIPE_SECRET_KEY
+        ? {
+            secretKey: v.STRIPE_SECRET_KEY,
+            webhookSecret: v.STRIPE_WEBHOOK_SECRET ?? null,
+            apiUrl: v.STRIPE_API_URL ?? null,
+          }
+        : null,
       cardPaymentMinutes: v.CARD_PAYMENT_MINUTES,
       bankTransferHours: v.BANK_TRANSFER_HOURS,
       commissionPercent: v.COMMISSION_PERCENT,

@@ -24,7 +24,11 @@ export class UserError extends Error {
 }
 
 export function isUserError(error: unknown): error is UserError {
-  return typeof error === 'object' && error !== null && (error as { isUserError?: unknown }).isUserError === true;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { isUserError?: unknown }).isUserError === true
+  );
 }
 
 export const notFound = (what: Message = { vi: 'Không tìm thấy.', en: 'Not found.' }) =>
@@ -36,4 +40,5 @@ export const forbidden = () =>
     en: 'You are not allowed to do this.',
   });
 
-export const invalid = (field: string, message: Message) => new UserError('invalid', 400, message, field);
+export const invalid = (field: string, message: Message) =>
+  new UserError('invalid', 400, message, field);

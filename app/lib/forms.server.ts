@@ -16,7 +16,15 @@ export async function withUserErrors<T>(lang: Lang, run: () => Promise<T>) {
     return await run();
   } catch (error) {
     if (isUserError(error)) {
-      return data({ error: { field: error.field ?? null, message: error.userMessage[lang] } satisfies FormError }, { status: error.status });
+      return data(
+        {
+          error: {
+            field: error.field ?? null,
+            message: error.userMessage[lang],
+          } satisfies FormError,
+        },
+        { status: error.status },
+      );
     }
     throw error;
   }
@@ -36,7 +44,8 @@ export async function orErrorPage<T>(lang: Lang, run: () => Promise<T>): Promise
   try {
     return await run();
   } catch (error) {
-    if (isUserError(error)) throw data({ message: error.userMessage[lang] }, { status: error.status });
+    if (isUserError(error))
+      throw data({ message: error.userMessage[lang] }, { status: error.status });
     throw error;
   }
 }

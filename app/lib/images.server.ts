@@ -17,30 +17,55 @@ export type DocumentType = ImageType | 'application/pdf';
 
 /** The type a file really has, from its first bytes (a renamed executable is not a JPEG). */
 export function sniffType(buffer: Buffer): DocumentType | null {
-  if (buffer.length >= 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff) return 'image/jpeg';
-  if (buffer.length >= 8 && buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buffer.length >= 12 && buffer.toString('latin1', 0, 4) === 'RIFF' && buffer.toString('latin1', 8, 12) === 'WEBP') return 'image/webp';
+  if (buffer.length >= 3 && buffer[0] === 0xff && buffer[1] === 0xd8 && buffer[2] === 0xff)
+    return 'image/jpeg';
+  if (
+    buffer.length >= 8 &&
+    buffer.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  )
+    return 'image/png';
+  if (
+    buffer.length >= 12 &&
+    buffer.toString('latin1', 0, 4) === 'RIFF' &&
+    buffer.toString('latin1', 8, 12) === 'WEBP'
+  )
+    return 'image/webp';
   if (buffer.length >= 5 && buffer.toString('latin1', 0, 5) === '%PDF-') return 'application/pdf';
   return null;
 }
 
 /** `10 MB`, `512 KB`: the limit as people read it (Vietnamese uses a decimal comma). */
 function sizeLabel(bytes: number, lang: 'vi' | 'en'): string {
-  const [value, unit] = bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MB'] : [Math.max(1, bytes / 1024), 'KB'];
+  const [value, unit] =
+    bytes >= 1024 * 1024 ? [bytes / 1024 / 1024, 'MB'] : [Math.max(1, bytes / 1024), 'KB'];
   const rounded = `${Math.round(value * 10) / 10}`;
   return `${lang === 'vi' ? rounded.replace('.', ',') : rounded} ${unit}`;
 }
 
 function tooLarge(maxBytes: number, field: string): UserError {
-  return new UserError('too_large', 413, {
-    vi: `Tệp quá lớn: tối đa ${sizeLabel(maxBytes, 'vi')}.`,
-    en: `The file is too large: ${sizeLabel(maxBytes, 'en')} at most.`,
-  }, field);
+  return new UserError(
+    'too_large',
+    413,
+    {
+      vi: `Tệp quá lớn: tối đa ${sizeLabel(maxBytes, 'vi')}.`,
+      en: `The file is too large: ${sizeLabel(maxBytes, 'en')} at most.`,
+    },
+    field,
+  );
 }
 
-const NOT_A_PHOTO: Message = { vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.', en: 'Only JPEG, PNG or WebP photos are accepted.' };
-const UNREADABLE: Message = { vi: 'Ảnh bị hỏng hoặc không đọc được.', en: 'The photo is damaged or cannot be read.' };
-const TOO_MANY_PIXELS: Message = { vi: 'Ảnh có độ phân giải quá lớn (tối đa 64 megapixel).', en: 'The photo has too many pixels (64 megapixels at most).' };
+const NOT_A_PHOTO: Message = {
+  vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
+  en: 'Only JPEG, PNG or WebP photos are accepted.',
+};
+const UNREADABLE: Message = {
+  vi: 'Ảnh bị hỏng hoặc không đọc được.',
+  en: 'The photo is damaged or cannot be read.',
+};
+const TOO_MANY_PIXELS: Message = {
+  vi: 'Ảnh có độ phân giải quá lớn (tối đa 64 megapixel).',
+  en: 'The photo has too many pixels (64 megapixels at most).',
+};
 const NOT_A_SCAN: Message = {
   vi: 'Bản scan giấy chứng nhận phải là ảnh (JPEG, PNG, WebP) hoặc PDF.',
   en: 'The certificate scan must be an image (JPEG, PNG, WebP) or a PDF.',
@@ -78,7 +103,10 @@ export interface ProcessOptions {
  * upright from its EXIF orientation, then re-encoded to WebP variants without any metadata (no EXIF, no
  * GPS, no ICC: colours are converted to sRGB first). Anything else is a 413/415 UserError.
  */
-export async function processUploadedImage(buffer: Buffer, options: ProcessOptions = {}): Promise<ProcessedImage> {
+export async function processUploadedImage(
+  buffer: Buffer,
+  options: ProcessOptions = {},
+): Promise<ProcessedImage> {
   const { maxBytes = MAX_UPLOAD_BYTES, widths = IMAGE_WIDTHS, field = 'photo' } = options;
   if (buffer.length > maxBytes) throw tooLarge(maxBytes, field);
   const sourceType = sniffType(buffer);
@@ -86,7 +114,12 @@ export async function processUploadedImage(buffer: Buffer, options: ProcessOptio
     throw new UserError('unsupported_type', 415, NOT_A_PHOTO, field);
   }
   // failOn 'warning': a truncated or damaged file is refused, not half-decoded into grey.
-  const decode = () => sharp(buffer, { failOn: 'warning', limitInputPixels: false, sequentialRead: true }).autoOrient();
+  const decode = () =>
+    sharp(buffer, {
+      failOn: 'warning',
+      limitInputPixels: false,
+      sequentialRead: true,
+    }).autoOrient();
   let meta: sharp.Metadata;
   try {
     meta = await sharp(buffer, { limitInputPixels: false }).metadata();
@@ -94,13 +127,19 @@ export async function processUploadedImage(buffer: Buffer, options: ProcessOptio
     throw new UserError('unreadable', 415, UNREADABLE, field);
   }
   if (!meta.width || !meta.height) throw new UserError('unreadable', 415, UNREADABLE, field);
-  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new UserError('too_many_pixels', 413, TOO_MANY_PIXELS, field);
+  if (meta.width * meta.height > MAX_INPUT_PIXELS)
+    throw new UserError('too_many_pixels', 413, TOO_MANY_PIXELS, field);
 
   const variants: ImageVariant[] = [];
   try {
     for (const width of widths) {
       const { data, info } = await decode()
-        .resize({ width, height: Math.min(WEBP_MAX_SIDE, width * 4), fit: 'inside', withoutEnlargement: true })
+        .resize({
+          width,
+          height: Math.min(WEBP_MAX_SIDE, width * 4),
+          fit: 'inside',
+          withoutEnlargement: true,
+        })
         .webp({ quality: 78 })
         .toBuffer({ resolveWithObject: true });
       variants.push({ width, pixelWidth: info.width, pixelHeight: info.height, data });
@@ -111,7 +150,13 @@ export async function processUploadedImage(buffer: Buffer, options: ProcessOptio
   const largest = variants.at(-1);
   if (!largest) throw new RangeError('processUploadedImage needs at least one width');
   const hash = createHash('sha256').update(buffer).digest('hex').slice(0, 24);
-  return { storageKey: `p/${hash}`, sourceType, width: largest.pixelWidth, height: largest.pixelHeight, variants };
+  return {
+    storageKey: `p/${hash}`,
+    sourceType,
+    width: largest.pixelWidth,
+    height: largest.pixelHeight,
+    variants,
+  };
 }
 
 /** The product-photo upload the listing pages use: the storefront's widths, 10 MB. */
@@ -123,7 +168,10 @@ export function processUploadedPhoto(buffer: Buffer): Promise<ProcessedImage> {
  * The type of a certificate scan (JPEG, PNG, WebP or PDF) by content, at most `maxBytes`; 413/415 otherwise.
  * Only the type is checked here; `prepareCertificateScan` also strips an image scan's metadata.
  */
-export function detectDocumentType(buffer: Buffer, options: { maxBytes?: number; field?: string } = {}): DocumentType {
+export function detectDocumentType(
+  buffer: Buffer,
+  options: { maxBytes?: number; field?: string } = {},
+): DocumentType {
   const { maxBytes = MAX_UPLOAD_BYTES, field = 'scan' } = options;
   if (buffer.length > maxBytes) throw tooLarge(maxBytes, field);
   const type = sniffType(buffer);
@@ -140,14 +188,29 @@ export function checkCertificateScan(buffer: Buffer): DocumentType {
  * A certificate scan ready to store: a PDF as it came; an image upright and re-encoded in its own format
  * without metadata (phones write GPS into scans too). A damaged image is a 415.
  */
-export async function prepareCertificateScan(buffer: Buffer): Promise<{ contentType: DocumentType; data: Buffer }> {
+export async function prepareCertificateScan(
+  buffer: Buffer,
+): Promise<{ contentType: DocumentType; data: Buffer }> {
   const contentType = detectDocumentType(buffer);
   if (contentType === 'application/pdf') return { contentType, data: buffer };
   try {
-    const image = sharp(buffer, { failOn: 'warning', limitInputPixels: MAX_INPUT_PIXELS }).autoOrient();
-    const encoded = contentType === 'image/jpeg' ? image.jpeg({ quality: 90 }) : contentType === 'image/png' ? image.png() : image.webp({ quality: 90 });
+    const image = sharp(buffer, {
+      failOn: 'warning',
+      limitInputPixels: MAX_INPUT_PIXELS,
+    }).autoOrient();
+    const encoded =
+      contentType === 'image/jpeg'
+        ? image.jpeg({ quality: 90 })
+        : contentType === 'image/png'
+          ? image.png()
+          : image.webp({ quality: 90 });
     return { contentType, data: await encoded.toBuffer() };
   } catch {
-    throw new UserError('unreadable', 415, { vi: 'Bản scan bị hỏng hoặc không đọc được.', en: 'The scan is damaged or cannot be read.' }, 'scan');
+    throw new UserError(
+      'unreadable',
+      415,
+      { vi: 'Bản scan bị hỏng hoặc không đọc được.', en: 'The scan is damaged or cannot be read.' },
+      'scan',
+    );
   }
 }

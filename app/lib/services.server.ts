@@ -12,7 +12,12 @@ export interface AppServices {
   db: DB;
   search: SearchService;
   /** Pending and failing search-outbox rows (null when no external engine is used). */
-  searchSyncStatus(): Promise<{ pending: number; failing: number; oldestPendingAt: string | null; lastError: string | null } | null>;
+  searchSyncStatus(): Promise<{
+    pending: number;
+    failing: number;
+    oldestPendingAt: string | null;
+    lastError: string | null;
+  } | null>;
   log: Logger;
   /** Keys that sign and verify traceability stamp authenticators. */
   stampKeyring: StampKeyring;

@@ -58,7 +58,10 @@ function extensionOf(key: string): Extension {
 }
 
 /** `<prefix>/<first 24 hex digits of SHA-256(data)>[-suffix].<extension>`; 96 bits make collisions moot. */
-export function contentKey(data: Buffer, options: { prefix: string; extension: Extension; suffix?: string }): string {
+export function contentKey(
+  data: Buffer,
+  options: { prefix: string; extension: Extension; suffix?: string },
+): string {
   const hash = createHash('sha256').update(data).digest('hex').slice(0, 24);
   const key = `${options.prefix}/${hash}${options.suffix ? `-${options.suffix}` : ''}.${options.extension}`;
   if (!isValidStorageKey(key)) throw new InvalidStorageKeyError(key);
@@ -78,7 +81,10 @@ export class LocalDiskStorage implements Storage {
   private readonly root: string;
 
   /** `root` is a folder (created on demand); `urlPrefix` is where the server serves it (`/uploads`). */
-  constructor(root: string, private readonly urlPrefix = '/uploads') {
+  constructor(
+    root: string,
+    private readonly urlPrefix = '/uploads',
+  ) {
     this.root = path.resolve(root);
   }
 
@@ -92,7 +98,8 @@ export class LocalDiskStorage implements Storage {
 
   async put(key: string, data: Buffer, contentType: string): Promise<{ created: boolean }> {
     const expected = CONTENT_TYPES[extensionOf(key)];
-    if (contentType !== expected) throw new Error(`content type ${contentType} does not match key ${key} (${expected})`);
+    if (contentType !== expected)
+      throw new Error(`content type ${contentType} does not match key ${key} (${expected})`);
     const file = this.pathOf(key);
     try {
       await fs.access(file);
@@ -139,7 +146,10 @@ export class LocalDiskStorage implements Storage {
  * this call created are removed again (files that were already there belong to an earlier upload of the
  * same photo and stay), so a failed upload leaves nothing behind.
  */
-export async function putImageVariants(storage: Storage, image: { storageKey: string; variants: Array<{ width: number; data: Buffer }> }): Promise<string[]> {
+export async function putImageVariants(
+  storage: Storage,
+  image: { storageKey: string; variants: Array<{ width: number; data: Buffer }> },
+): Promise<string[]> {
   const keys: string[] = [];
   const created: string[] = [];
   try {

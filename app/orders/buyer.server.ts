@@ -5,7 +5,8 @@ import { normalizeOrderCode } from './order-code';
 import { availableEvents, type OrderState, type PaymentMethod } from './order-state';
 import { mayAccess, type OrderParty } from './orders.server';
 
-const checkoutNotFound = () => notFound({ vi: 'Không tìm thấy đơn đặt hàng.', en: 'Checkout not found.' });
+const checkoutNotFound = () =>
+  notFound({ vi: 'Không tìm thấy đơn đặt hàng.', en: 'Checkout not found.' });
 
 /** Who is looking at a checkout page: an account, the holder of its secret key, or the operator. */
 export interface CheckoutViewer {
@@ -15,13 +16,31 @@ export interface CheckoutViewer {
 }
 
 export async function getCheckoutForViewer(db: DB, reference: string, viewer: CheckoutViewer) {
-  const checkout = await db.selectFrom('checkouts').selectAll().where('reference', '=', reference).executeTakeFirst();
+  const checkout = await db
+    .selectFrom('checkouts')
+    .selectAll()
+    .where('reference', '=', reference)
+    .executeTakeFirst();
   if (!checkout) throw checkoutNotFound();
-  const allowed = viewer.isAdmin || (viewer.userId !== null && checkout.buyer_user_id === viewer.userId) || (viewer.token !== null && tokenMatchesHash(viewer.token, checkout.access_token_hash));
+  const allowed =
+    viewer.isAdmin ||
+    (viewer.userId !== null && checkout.buyer_user_id === viewer.userId) ||
+    (viewer.token !== null && tokenMatchesHash(viewer.token, checkout.access_token_hash));
   if (!allowed) throw checkoutNotFound();
-  const orders = await db.selectFrom('orders')
+  const orders = await db
+    .selectFrom('orders')
     .innerJoin('organizations', 'organizations.id', 'orders.organization_id')
-    .select(['orders.id', 'orders.code', 'orders.state', 'orders.goods_vnd', 'orders.delivery_vnd', 'orders.total_vnd', 'orders.paid_vnd', 'orders.payment_method', 'organizations.name as organization_name'])
+    .select([
+      'orders.id',
+      'orders.code',
+      'orders.state',
+      'orders.goods_vnd',
+      'orders.delivery_vnd',
+      'orders.total_vnd',
+      'orders.paid_vnd',
+      'orders.payment_method',
+      'organizations.name as organization_name',
+    ])
     .where('checkout_id', '=', checkout.id)
     .orderBy('orders.id')
     .execute();
@@ -29,7 +48,13 @@ export async function getCheckoutForViewer(db: DB, reference: string, viewer: Ch
   void _hidden;
   return {
     checkout: visible,
-    orders: orders.map((o) => ({ ...o, buyerCanCancel: availableEvents({ state: o.state, paymentMethod: o.payment_method, amountPaidVnd: o.paid_vnd }, 'buyer').includes('buyer_cancel') })),
+    orders: orders.map((o) => ({
+      ...o,
+      buyerCanCancel: availableEvents(
+        { state: o.state, paymentMethod: o.payment_method, amountPaidVnd: o.paid_vnd },
+        'buyer',
+      ).includes('buyer_cancel'),
+    })),
   };
 }
 
@@ -37,32 +62,94 @@ export async function getCheckoutForViewer(db: DB, reference: string, viewer: Ch
 export async function getOrderDetail(db: DB, party: OrderParty, code: string) {
   const normalized = normalizeOrderCode(code);
   const row = normalized
-    ? await db.selectFrom('orders')
-      .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
-      .innerJoin('organizations', 'organizations.id', 'orders.organization_id')
-      .innerJoin('communes', 'communes.code', 'checkouts.commune_code')
-      .innerJoin('provinces', 'provinces.code', 'checkouts.province_code')
-      .select([
-        'orders.id', 'orders.code', 'orders.state', 'orders.payment_method', 'orders.goods_vnd', 'orders.delivery_vnd', 'orders.total_vnd', 'orders.paid_vnd',
-        'orders.carrier', 'orders.tracking_number', 'orders.shipped_lots', 'orders.cancel_reason', 'orders.created_at', 'orders.organization_id',
-        'checkouts.reference', 'checkouts.buyer_user_id', 'checkouts.access_token_hash', 'checkouts.contact_name', 'checkouts.contact_phone', 'checkouts.street', 'checkouts.note',
-        'checkouts.payment_state', 'communes.full_name as commune_name', 'provinces.name as province_name',
-        'organizations.name as organization_name', 'organizations.slug as organization_slug', 'organizations.phone as organization_phone',
-      ])
-      .where('orders.code', '=', normalized)
-      .executeTakeFirst()
+    ? await db
+        .selectFrom('orders')
+        .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
+        .innerJoin('organizations', 'organizations.id', 'orders.organization_id')
+        .innerJoin('communes', 'communes.code', 'checkouts.commune_code')
+        .innerJoin('provinces', 'provinces.code', 'checkouts.province_code')
+        .select([
+          'orders.id',
+          'orders.code',
+          'orders.state',
+          'orders.payment_method',
+          'orders.goods_vnd',
+          'orders.delivery_vnd',
+          'orders.total_vnd',
+          'orders.paid_vnd',
+          'orders.carrier',
+          'orders.tracking_number',
+          'orders.shipped_lots',
+          'orders.cancel_reason',
+          'orders.created_at',
+          'orders.organization_id',
+          'checkouts.reference',
+          'checkouts.buyer_user_id',
+          'checkouts.access_token_hash',
+          'checkouts.contact_name',
+          'checkouts.contact_phone',
+          'checkouts.street',
+          'checkouts.note',
+          'checkouts.payment_state',
+          'communes.full_name as commune_name',
+          'provinces.name as province_name',
+          'organizations.name as organization_name',
+          'organizations.slug as organization_slug',
+          'organizations.phone as organization_phone',
+        ])
+        .where('orders.code', '=', normalized)
+        .executeTakeFirst()
     : undefined;
-  if (!row || !mayAccess(party, row)) throw notFound({ vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
+  if (!row || !mayAccess(party, row))
+    throw notFound({ vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
   const [items, history] = await Promise.all([
-    db.selectFrom('order_items').leftJoin('products', 'products.id', 'order_items.product_id').select(['order_items.product_id', 'order_items.product_name', 'order_items.unit', 'order_items.unit_price_vnd', 'order_items.quantity', 'products.slug']).where('order_id', '=', row.id).execute(),
-    db.selectFrom('order_history').leftJoin('users', 'users.id', 'order_history.actor_user_id').select(['order_history.from_state', 'order_history.to_state', 'order_history.event', 'order_history.actor_role', 'order_history.at', 'order_history.reason', 'order_history.carrier', 'order_history.tracking_number', 'order_history.lots', 'users.display_name']).where('order_id', '=', row.id).orderBy('order_history.id').execute(),
+    db
+      .selectFrom('order_items')
+      .leftJoin('products', 'products.id', 'order_items.product_id')
+      .select([
+        'order_items.product_id',
+        'order_items.product_name',
+        'order_items.unit',
+        'order_items.unit_price_vnd',
+        'order_items.quantity',
+        'products.slug',
+      ])
+      .where('order_id', '=', row.id)
+      .execute(),
+    db
+      .selectFrom('order_history')
+      .leftJoin('users', 'users.id', 'order_history.actor_user_id')
+      .select([
+        'order_history.from_state',
+        'order_history.to_state',
+        'order_history.event',
+        'order_history.actor_role',
+        'order_history.at',
+        'order_history.reason',
+        'order_history.carrier',
+        'order_history.tracking_number',
+        'order_history.lots',
+        'users.display_name',
+      ])
+      .where('order_id', '=', row.id)
+      .orderBy('order_history.id')
+      .execute(),
   ]);
-  const lotLinks = await batchesOfLots(db, items.map((i) => i.product_id), history.flatMap((h) => JSON.parse(h.lots) as string[]));
+  const lotLinks = await batchesOfLots(
+    db,
+    items.map((i) => i.product_id),
+    history.flatMap((h) => JSON.parse(h.lots) as string[]),
+  );
   const { access_token_hash: _hidden, buyer_user_id: _buyer, ...order } = row;
   void _hidden;
   void _buyer;
   return {
-    order: { ...order, state: order.state as OrderState, payment_method: order.payment_method as PaymentMethod, shipped_lots: JSON.parse(order.shipped_lots) as string[] },
+    order: {
+      ...order,
+      state: order.state as OrderState,
+      payment_method: order.payment_method as PaymentMethod,
+      shipped_lots: JSON.parse(order.shipped_lots) as string[],
+    },
     items,
     history: history.map((h) => ({ ...h, lots: JSON.parse(h.lots) as string[] })),
     /** Lot code → batch id, for the lots shipped that are recorded batches of the order's products. */
@@ -70,18 +157,37 @@ export async function getOrderDetail(db: DB, party: OrderParty, code: string) {
   };
 }
 
-async function batchesOfLots(db: DB, productIds: number[], lotCodes: string[]): Promise<Record<string, number>> {
+async function batchesOfLots(
+  db: DB,
+  productIds: number[],
+  lotCodes: string[],
+): Promise<Record<string, number>> {
   if (!productIds.length || !lotCodes.length) return {};
-  const rows = await db.selectFrom('batches').select(['id', 'lot_code']).where('product_id', 'in', productIds).where('lot_code', 'in', [...new Set(lotCodes)]).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('batches')
+    .select(['id', 'lot_code'])
+    .where('product_id', 'in', productIds)
+    .where('lot_code', 'in', [...new Set(lotCodes)])
+    .orderBy('id')
+    .execute();
   return Object.fromEntries(rows.map((r) => [r.lot_code, r.id]));
 }
 
 /** A signed-in buyer's orders, newest first. */
 export async function listBuyerOrders(db: DB, userId: number, limit = 100) {
-  return db.selectFrom('orders')
+  return db
+    .selectFrom('orders')
     .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
     .innerJoin('organizations', 'organizations.id', 'orders.organization_id')
-    .select(['orders.code', 'orders.state', 'orders.total_vnd', 'orders.created_at', 'orders.payment_method', 'checkouts.reference', 'organizations.name as organization_name'])
+    .select([
+      'orders.code',
+      'orders.state',
+      'orders.total_vnd',
+      'orders.created_at',
+      'orders.payment_method',
+      'checkouts.reference',
+      'organizations.name as organization_name',
+    ])
     .where('checkouts.buyer_user_id', '=', userId)
     .orderBy('orders.id', 'desc')
     .limit(limit)
@@ -89,10 +195,19 @@ export async function listBuyerOrders(db: DB, userId: number, limit = 100) {
 }
 
 /** Guest lookup: the order code and the phone given at checkout must both match. */
-export async function findOrderByCodeAndPhone(db: DB, typedCode: string, phoneE164: string): Promise<string | null> {
+export async function findOrderByCodeAndPhone(
+  db: DB,
+  typedCode: string,
+  phoneE164: string,
+): Promise<string | null> {
   const code = normalizeOrderCode(typedCode);
   if (!code) return null;
-  const row = await db.selectFrom('orders').innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id').select(['orders.code', 'checkouts.contact_phone']).where('orders.code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('orders')
+    .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
+    .select(['orders.code', 'checkouts.contact_phone'])
+    .where('orders.code', '=', code)
+    .executeTakeFirst();
   return row && row.contact_phone === phoneE164 ? row.code : null;
 }
 

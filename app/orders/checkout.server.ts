@@ -3,7 +3,13 @@ import { normalizeVietnamesePhone } from '~/accounts/phone';
 import { generateToken, hashToken } from '~/accounts/tokens.server';
 import { invalid, UserError } from '~/lib/errors';
 import { productsChanged } from '~/search/sync.server';
-import { loadCart, removeOrderedLines, type Cart, type CartGroup, type CartOwner } from './cart.server';
+import {
+  loadCart,
+  removeOrderedLines,
+  type Cart,
+  type CartGroup,
+  type CartOwner,
+} from './cart.server';
 import { deliveryFee, type DeliveryFeeTable } from './delivery-fee';
 import { queueOrderEmails } from './order-emails.server';
 import { newOrderCode, newPaymentReference } from './order-code';
@@ -50,14 +56,36 @@ export interface CheckoutQuote {
 }
 
 /** Delivery fee per cooperative and the grand total for a cart shipped to a province. */
-export function quoteCheckout(cart: Cart, toProvinceCode: string, feeTable: DeliveryFeeTable): CheckoutQuote {
+export function quoteCheckout(
+  cart: Cart,
+  toProvinceCode: string,
+  feeTable: DeliveryFeeTable,
+): CheckoutQuote {
   const shipments = cart.groups
     .map((group) => ({ ...group, lines: group.lines.filter((l) => l.available) }))
     .filter((group) => group.lines.length > 0)
     .map((group) => {
-      const weightG = group.lines.reduce((sum, line) => sum + (line.weightG ?? DEFAULT_UNIT_WEIGHT_G) * line.quantity, 0);
-      const fee = deliveryFee({ fromProvinceCode: group.provinceCode, toProvinceCode, weightGrams: Math.max(weightG, 1), subtotalVnd: group.goodsVnd, freeDeliveryFromVnd: group.freeDeliveryFromVnd }, feeTable);
-      return { group, weightG, deliveryVnd: fee.feeVnd, freeDelivery: fee.free, totalVnd: group.goodsVnd + fee.feeVnd };
+      const weightG = group.lines.reduce(
+        (sum, line) => sum + (line.weightG ?? DEFAULT_UNIT_WEIGHT_G) * line.quantity,
+        0,
+      );
+      const fee = deliveryFee(
+        {
+          fromProvinceCode: group.provinceCode,
+          toProvinceCode,
+          weightGrams: Math.max(weightG, 1),
+          subtotalVnd: group.goodsVnd,
+          freeDeliveryFromVnd: group.freeDeliveryFromVnd,
+        },
+        feeTable,
+      );
+      return {
+        group,
+        weightG,
+        deliveryVnd: fee.feeVnd,
+        freeDelivery: fee.free,
+        totalVnd: group.goodsVnd + fee.feeVnd,
+      };
     });
   const goodsVnd = shipments.reduce((n, s) => n + s.group.goodsVnd, 0);
   const deliveryVnd = shipments.reduce((n, s) => n + s.deliveryVnd, 0);
@@ -75,28 +103,78 @@ export interface ValidAddress {
 }
 
 /** Checks the contact and address fields; every problem is reported at once, field by field. */
-export async function validateAddress(db: DB, input: Omit<CheckoutInput, 'paymentMethod' | 'cartVersion' | 'expectedTotalVnd'>): Promise<{ address: ValidAddress } | { errors: Record<string, { vi: string; en: string }> }> {
+export async function validateAddress(
+  db: DB,
+  input: Omit<CheckoutInput, 'paymentMethod' | 'cartVersion' | 'expectedTotalVnd'>,
+): Promise<{ address: ValidAddress } | { errors: Record<string, { vi: string; en: string }> }> {
   const errors: Record<string, { vi: string; en: string }> = {};
   const contactName = input.contactName.trim().replace(/\s+/g, ' ');
-  if (contactName.length < 2 || contactName.length > 100) errors.contactName = { vi: 'Nhập họ tên người nhận (2–100 ký tự).', en: 'Enter the recipient’s name (2–100 characters).' };
+  if (contactName.length < 2 || contactName.length > 100)
+    errors.contactName = {
+      vi: 'Nhập họ tên người nhận (2–100 ký tự).',
+      en: 'Enter the recipient’s name (2–100 characters).',
+    };
   const phone = normalizeVietnamesePhone(input.contactPhone);
-  if (!phone) errors.contactPhone = { vi: 'Số điện thoại không đúng, ví dụ 0912 345 678.', en: 'That phone number is not valid, e.g. 0912 345 678.' };
+  if (!phone)
+    errors.contactPhone = {
+      vi: 'Số điện thoại không đúng, ví dụ 0912 345 678.',
+      en: 'That phone number is not valid, e.g. 0912 345 678.',
+    };
   const email = input.contactEmail.trim().toLowerCase();
-  if (email && (email.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) errors.contactEmail = { vi: 'Địa chỉ e-mail không đúng.', en: 'That e-mail address is not valid.' };
+  if (email && (email.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
+    errors.contactEmail = {
+      vi: 'Địa chỉ e-mail không đúng.',
+      en: 'That e-mail address is not valid.',
+    };
   const street = input.street.trim().replace(/\s+/g, ' ');
-  if (street.length < 3 || street.length > 200) errors.street = { vi: 'Nhập số nhà, đường, thôn/bản (3–200 ký tự).', en: 'Enter the house number, street or village (3–200 characters).' };
+  if (street.length < 3 || street.length > 200)
+    errors.street = {
+      vi: 'Nhập số nhà, đường, thôn/bản (3–200 ký tự).',
+      en: 'Enter the house number, street or village (3–200 characters).',
+    };
   const note = input.note.trim();
-  if (note.length > 500) errors.note = { vi: 'Ghi chú tối đa 500 ký tự.', en: 'The note can be at most 500 characters.' };
+  if (note.length > 500)
+    errors.note = {
+      vi: 'Ghi chú tối đa 500 ký tự.',
+      en: 'The note can be at most 500 characters.',
+    };
   const commune = input.communeCode
-    ? await db.selectFrom('communes').select(['code', 'province_code']).where('code', '=', input.communeCode).executeTakeFirst()
+    ? await db
+        .selectFrom('communes')
+        .select(['code', 'province_code'])
+        .where('code', '=', input.communeCode)
+        .executeTakeFirst()
     : undefined;
-  if (!input.provinceCode || !(await db.selectFrom('provinces').select('code').where('code', '=', input.provinceCode).executeTakeFirst())) {
-    errors.provinceCode = { vi: 'Chọn tỉnh, thành phố nhận hàng.', en: 'Choose the delivery province.' };
+  if (
+    !input.provinceCode ||
+    !(await db
+      .selectFrom('provinces')
+      .select('code')
+      .where('code', '=', input.provinceCode)
+      .executeTakeFirst())
+  ) {
+    errors.provinceCode = {
+      vi: 'Chọn tỉnh, thành phố nhận hàng.',
+      en: 'Choose the delivery province.',
+    };
   } else if (!commune || commune.province_code !== input.provinceCode) {
-    errors.communeCode = { vi: 'Chọn xã, phường thuộc tỉnh đã chọn.', en: 'Choose a commune or ward of the chosen province.' };
+    errors.communeCode = {
+      vi: 'Chọn xã, phường thuộc tỉnh đã chọn.',
+      en: 'Choose a commune or ward of the chosen province.',
+    };
   }
   if (Object.keys(errors).length) return { errors };
-  return { address: { contactName, contactPhone: phone!, contactEmail: email || null, provinceCode: input.provinceCode, communeCode: input.communeCode, street, note } };
+  return {
+    address: {
+      contactName,
+      contactPhone: phone!,
+      contactEmail: email || null,
+      provinceCode: input.provinceCode,
+      communeCode: input.communeCode,
+      street,
+      note,
+    },
+  };
 }
 
 export interface PlacedCheckout {
@@ -122,7 +200,14 @@ const cartChanged = () =>
  * Prices come from the database, never from the form: the form only says which version of the cart
  * and which total the buyer agreed to, and a mismatch is refused.
  */
-export async function placeCheckout(db: DB, owner: CartOwner, buyerUserId: number | null, input: CheckoutInput, settings: CheckoutSettings, now = new Date()): Promise<PlacedCheckout> {
+export async function placeCheckout(
+  db: DB,
+  owner: CartOwner,
+  buyerUserId: number | null,
+  input: CheckoutInput,
+  settings: CheckoutSettings,
+  now = new Date(),
+): Promise<PlacedCheckout> {
   const validated = await validateAddress(db, input);
   if ('errors' in validated) {
     const [field, message] = Object.entries(validated.errors)[0];
@@ -130,11 +215,19 @@ export async function placeCheckout(db: DB, owner: CartOwner, buyerUserId: numbe
   }
   const address = validated.address;
   const method = input.paymentMethod as PaymentMethod;
-  if (!settings.methods.includes(method)) throw invalid('paymentMethod', { vi: 'Chọn một cách thanh toán có sẵn.', en: 'Choose an available payment method.' });
+  if (!settings.methods.includes(method))
+    throw invalid('paymentMethod', {
+      vi: 'Chọn một cách thanh toán có sẵn.',
+      en: 'Choose an available payment method.',
+    });
 
   return db.transaction().execute(async (trx) => {
     const cart = await loadCart(trx, owner);
-    if (cart.itemCount === 0) throw new UserError('cart_empty', 409, { vi: 'Giỏ hàng đang trống.', en: 'Your cart is empty.' });
+    if (cart.itemCount === 0)
+      throw new UserError('cart_empty', 409, {
+        vi: 'Giỏ hàng đang trống.',
+        en: 'Your cart is empty.',
+      });
     if (cart.version !== input.cartVersion || cart.changes.length > 0) throw cartChanged();
     const quote = quoteCheckout(cart, address.provinceCode, settings.feeTable);
     if (quote.totalVnd !== input.expectedTotalVnd) throw cartChanged();
@@ -151,23 +244,45 @@ export async function placeCheckout(db: DB, owner: CartOwner, buyerUserId: numbe
           .where('stock', '>=', line.quantity)
           .executeTakeFirst();
         if (Number(taken.numUpdatedRows) !== 1) {
-          throw new UserError('out_of_stock', 409, { vi: `“${line.name}” không còn đủ ${line.quantity} ${line.unit}. Vui lòng xem lại giỏ hàng.`, en: `“${line.name}” no longer has ${line.quantity} ${line.unit} left. Please review your cart.` });
+          throw new UserError('out_of_stock', 409, {
+            vi: `“${line.name}” không còn đủ ${line.quantity} ${line.unit}. Vui lòng xem lại giỏ hàng.`,
+            en: `“${line.name}” no longer has ${line.quantity} ${line.unit} left. Please review your cart.`,
+          });
         }
         productIds.push(line.productId);
       }
     }
 
     const accessToken = generateToken();
-    const payBy = method === 'card' ? new Date(now.getTime() + settings.cardPaymentMinutes * 60_000) : method === 'vietqr' ? new Date(now.getTime() + settings.bankTransferHours * 3_600_000) : null;
+    const payBy =
+      method === 'card'
+        ? new Date(now.getTime() + settings.cardPaymentMinutes * 60_000)
+        : method === 'vietqr'
+          ? new Date(now.getTime() + settings.bankTransferHours * 3_600_000)
+          : null;
     const checkout = await trx
       .insertInto('checkouts')
       .values({
-        reference: await unusedReference(trx), access_token_hash: hashToken(accessToken), buyer_user_id: buyerUserId,
-        contact_name: address.contactName, contact_phone: address.contactPhone, contact_email: address.contactEmail,
-        province_code: address.provinceCode, commune_code: address.communeCode, street: address.street, note: address.note,
-        payment_method: method, goods_vnd: quote.goodsVnd, delivery_vnd: quote.deliveryVnd, total_vnd: quote.totalVnd,
-        payment_state: method === 'cod' ? 'cash_on_delivery' : 'awaiting', pay_by: payBy?.toISOString() ?? null, paid_at: null,
-        stripe_session_id: null, stripe_payment_intent_id: null, created_at: at,
+        reference: await unusedReference(trx),
+        access_token_hash: hashToken(accessToken),
+        buyer_user_id: buyerUserId,
+        contact_name: address.contactName,
+        contact_phone: address.contactPhone,
+        contact_email: address.contactEmail,
+        province_code: address.provinceCode,
+        commune_code: address.communeCode,
+        street: address.street,
+        note: address.note,
+        payment_method: method,
+        goods_vnd: quote.goodsVnd,
+        delivery_vnd: quote.deliveryVnd,
+        total_vnd: quote.totalVnd,
+        payment_state: method === 'cod' ? 'cash_on_delivery' : 'awaiting',
+        pay_by: payBy?.toISOString() ?? null,
+        paid_at: null,
+        stripe_session_id: null,
+        stripe_payment_intent_id: null,
+        created_at: at,
       })
       .returning(['id', 'reference'])
       .executeTakeFirstOrThrow();
@@ -178,41 +293,89 @@ export async function placeCheckout(db: DB, owner: CartOwner, buyerUserId: numbe
       const order = await trx
         .insertInto('orders')
         .values({
-          code, checkout_id: checkout.id, organization_id: shipment.group.organizationId, state: 'placed', payment_method: method,
-          goods_vnd: shipment.group.goodsVnd, delivery_vnd: shipment.deliveryVnd, total_vnd: shipment.totalVnd, weight_g: shipment.weightG,
-          carrier: null, tracking_number: null, cancel_reason: null, created_at: at, updated_at: at,
+          code,
+          checkout_id: checkout.id,
+          organization_id: shipment.group.organizationId,
+          state: 'placed',
+          payment_method: method,
+          goods_vnd: shipment.group.goodsVnd,
+          delivery_vnd: shipment.deliveryVnd,
+          total_vnd: shipment.totalVnd,
+          weight_g: shipment.weightG,
+          carrier: null,
+          tracking_number: null,
+          cancel_reason: null,
+          created_at: at,
+          updated_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await trx.insertInto('order_items').values(shipment.group.lines.map((line) => ({
-        order_id: order.id, product_id: line.productId, product_name: line.name, unit: line.unit, unit_price_vnd: line.priceVnd,
-        quantity: line.quantity, weight_g: (line.weightG ?? DEFAULT_UNIT_WEIGHT_G) * line.quantity,
-      }))).execute();
-      await trx.insertInto('order_history').values({
-        order_id: order.id, from_state: '', to_state: 'placed', event: 'place', actor_role: 'buyer', actor_user_id: buyerUserId,
-        at, reason: null, carrier: null, tracking_number: null,
-      }).execute();
+      await trx
+        .insertInto('order_items')
+        .values(
+          shipment.group.lines.map((line) => ({
+            order_id: order.id,
+            product_id: line.productId,
+            product_name: line.name,
+            unit: line.unit,
+            unit_price_vnd: line.priceVnd,
+            quantity: line.quantity,
+            weight_g: (line.weightG ?? DEFAULT_UNIT_WEIGHT_G) * line.quantity,
+          })),
+        )
+        .execute();
+      await trx
+        .insertInto('order_history')
+        .values({
+          order_id: order.id,
+          from_state: '',
+          to_state: 'placed',
+          event: 'place',
+          actor_role: 'buyer',
+          actor_user_id: buyerUserId,
+          at,
+          reason: null,
+          carrier: null,
+          tracking_number: null,
+        })
+        .execute();
       await queueOrderEmails(trx, order.id, 'placed', now);
       // Cash on delivery needs no money first: the order goes straight to the cooperative.
-      if (method === 'cod') await applyOrderEventIn(trx, { role: 'system' }, order.id, 'accept_cod', {}, { now });
+      if (method === 'cod')
+        await applyOrderEventIn(trx, { role: 'system' }, order.id, 'accept_cod', {}, { now });
       orderCodes.push(code);
     }
     await removeOrderedLines(trx, owner, productIds);
     await productsChanged(trx, productIds);
-    return { checkoutId: checkout.id, reference: checkout.reference, accessToken, paymentMethod: method, totalVnd: quote.totalVnd, orderCodes };
+    return {
+      checkoutId: checkout.id,
+      reference: checkout.reference,
+      accessToken,
+      paymentMethod: method,
+      totalVnd: quote.totalVnd,
+      orderCodes,
+    };
   });
 }
 
 async function unusedReference(trx: DB): Promise<string> {
   for (;;) {
     const reference = newPaymentReference();
-    if (!(await trx.selectFrom('checkouts').select('id').where('reference', '=', reference).executeTakeFirst())) return reference;
+    if (
+      !(await trx
+        .selectFrom('checkouts')
+        .select('id')
+        .where('reference', '=', reference)
+        .executeTakeFirst())
+    )
+      return reference;
   }
 }
 
 async function unusedOrderCode(trx: DB): Promise<string> {
   for (;;) {
     const code = newOrderCode();
-    if (!(await trx.selectFrom('orders').select('id').where('code', '=', code).executeTakeFirst())) return code;
+    if (!(await trx.selectFrom('orders').select('id').where('code', '=', code).executeTakeFirst()))
+      return code;
   }
 }

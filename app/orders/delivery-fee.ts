@@ -40,7 +40,10 @@ const vnd = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 const steps = z
   .array(z.object({ upToGrams: z.number().int().positive(), feeVnd: vnd }))
   .min(1)
-  .refine((list) => list.every((step, i) => i === 0 || step.upToGrams > list[i - 1].upToGrams), 'steps must grow in weight');
+  .refine(
+    (list) => list.every((step, i) => i === 0 || step.upToGrams > list[i - 1].upToGrams),
+    'steps must grow in weight',
+  );
 
 /** Validates a table from configuration (JSON in an environment variable or a settings row). */
 export const deliveryFeeTableSchema = z.object({
@@ -67,25 +70,42 @@ export interface DeliveryFee {
 }
 
 /** The delivery fee for one cooperative's shipment, in whole đồng. */
-export function deliveryFee(shipment: ShipmentForFee, table: DeliveryFeeTable = DEFAULT_DELIVERY_FEES): DeliveryFee {
+export function deliveryFee(
+  shipment: ShipmentForFee,
+  table: DeliveryFeeTable = DEFAULT_DELIVERY_FEES,
+): DeliveryFee {
   const { weightGrams, subtotalVnd, freeDeliveryFromVnd } = shipment;
   if (!Number.isSafeInteger(weightGrams) || weightGrams <= 0) {
-    throw invalid('weightGrams', { vi: 'Khối lượng phải là số gam nguyên dương.', en: 'The weight must be a positive whole number of grams.' });
+    throw invalid('weightGrams', {
+      vi: 'Khối lượng phải là số gam nguyên dương.',
+      en: 'The weight must be a positive whole number of grams.',
+    });
   }
   if (!Number.isSafeInteger(subtotalVnd) || subtotalVnd < 0) {
-    throw invalid('subtotalVnd', { vi: 'Tiền hàng phải là số đồng nguyên.', en: 'The subtotal must be a whole number of đồng.' });
+    throw invalid('subtotalVnd', {
+      vi: 'Tiền hàng phải là số đồng nguyên.',
+      en: 'The subtotal must be a whole number of đồng.',
+    });
   }
-  if (freeDeliveryFromVnd != null && (!Number.isSafeInteger(freeDeliveryFromVnd) || freeDeliveryFromVnd <= 0)) {
+  if (
+    freeDeliveryFromVnd != null &&
+    (!Number.isSafeInteger(freeDeliveryFromVnd) || freeDeliveryFromVnd <= 0)
+  ) {
     throw invalid('freeDeliveryFromVnd', {
       vi: 'Ngưỡng miễn phí giao hàng phải là số đồng nguyên dương.',
       en: 'The free-delivery threshold must be a positive whole number of đồng.',
     });
   }
   if (!shipment.fromProvinceCode || !shipment.toProvinceCode) {
-    throw invalid('toProvinceCode', { vi: 'Cần chọn tỉnh, thành phố.', en: 'Please choose a province.' });
+    throw invalid('toProvinceCode', {
+      vi: 'Cần chọn tỉnh, thành phố.',
+      en: 'Please choose a province.',
+    });
   }
-  const zone = shipment.fromProvinceCode === shipment.toProvinceCode ? 'sameProvince' : 'otherProvince';
-  if (freeDeliveryFromVnd != null && subtotalVnd >= freeDeliveryFromVnd) return { feeVnd: 0, free: true, zone };
+  const zone =
+    shipment.fromProvinceCode === shipment.toProvinceCode ? 'sameProvince' : 'otherProvince';
+  if (freeDeliveryFromVnd != null && subtotalVnd >= freeDeliveryFromVnd)
+    return { feeVnd: 0, free: true, zone };
   const zoneSteps = table[zone];
   const step = zoneSteps.find((s) => weightGrams <= s.upToGrams);
   if (step) return { feeVnd: step.feeVnd, free: false, zone };
@@ -104,6 +124,9 @@ export function loadDeliveryFeeTable(json: string | null): DeliveryFeeTable {
     throw new Error('DELIVERY_FEES is not valid JSON');
   }
   const parsed = deliveryFeeTableSchema.safeParse(value);
-  if (!parsed.success) throw new Error(`DELIVERY_FEES is not a valid fee table: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new Error(
+      `DELIVERY_FEES is not a valid fee table: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return parsed.data;
 }

@@ -13,28 +13,64 @@ import { applyOrderEvent } from './orders.server';
 export async function memberOrganizations(db: DB, actor: Actor) {
   const ids = actor.memberships.map((m) => m.organizationId);
   if (!ids.length) return [];
-  return db.selectFrom('organizations').select(['id', 'name']).where('id', 'in', ids).orderBy('name').execute();
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name'])
+    .where('id', 'in', ids)
+    .orderBy('name')
+    .execute();
 }
 
 /** One cooperative's incoming orders in a view, oldest first for the to-do list, newest first otherwise. */
-export async function listIncomingOrders(db: DB, actor: Actor, organizationId: number, view: FulfilmentView, limit = 200) {
+export async function listIncomingOrders(
+  db: DB,
+  actor: Actor,
+  organizationId: number,
+  view: FulfilmentView,
+  limit = 200,
+) {
   requireOrgMember(actor, organizationId);
   const [orders, counts] = await Promise.all([
-    db.selectFrom('orders')
+    db
+      .selectFrom('orders')
       .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
       .innerJoin('provinces', 'provinces.code', 'checkouts.province_code')
-      .select(['orders.id', 'orders.code', 'orders.state', 'orders.payment_method', 'orders.total_vnd', 'orders.created_at', 'orders.updated_at', 'checkouts.contact_name', 'provinces.name as province_name'])
-      .select((eb) => eb.selectFrom('order_items').select((e) => e.fn.sum<number>('quantity').as('n')).whereRef('order_items.order_id', '=', 'orders.id').as('units'))
+      .select([
+        'orders.id',
+        'orders.code',
+        'orders.state',
+        'orders.payment_method',
+        'orders.total_vnd',
+        'orders.created_at',
+        'orders.updated_at',
+        'checkouts.contact_name',
+        'provinces.name as province_name',
+      ])
+      .select((eb) =>
+        eb
+          .selectFrom('order_items')
+          .select((e) => e.fn.sum<number>('quantity').as('n'))
+          .whereRef('order_items.order_id', '=', 'orders.id')
+          .as('units'),
+      )
       .where('orders.organization_id', '=', organizationId)
       .where('orders.state', 'in', [...FULFILMENT_VIEWS[view]])
       .orderBy('orders.id', view === 'todo' ? 'asc' : 'desc')
       .limit(limit)
       .execute(),
-    db.selectFrom('orders').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).where('organization_id', '=', organizationId).groupBy('state').execute(),
+    db
+      .selectFrom('orders')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('organization_id', '=', organizationId)
+      .groupBy('state')
+      .execute(),
   ]);
   const byState = new Map(counts.map((c) => [c.state, Number(c.n)]));
   const viewCounts = Object.fromEntries(
-    Object.entries(FULFILMENT_VIEWS).map(([name, states]) => [name, states.reduce((sum, s) => sum + (byState.get(s) ?? 0), 0)]),
+    Object.entries(FULFILMENT_VIEWS).map(([name, states]) => [
+      name,
+      states.reduce((sum, s) => sum + (byState.get(s) ?? 0), 0),
+    ]),
   ) as Record<FulfilmentView, number>;
   return { orders: orders.map((o) => ({ ...o, units: Number(o.units ?? 0) })), viewCounts };
 }
@@ -42,15 +78,31 @@ export async function listIncomingOrders(db: DB, actor: Actor, organizationId: n
 /** An order as its cooperative sees it, with the steps it may take now. Someone else's order is a 404. */
 export async function getIncomingOrder(db: DB, actor: Actor, code: string) {
   const detail = await getOrderDetail(db, { role: 'cooperative', actor }, code);
-  const snapshot = { state: detail.order.state, paymentMethod: detail.order.payment_method as PaymentMethod, amountPaidVnd: detail.order.paid_vnd };
-  const lots = await shippableLots(db, detail.items.map((i) => i.product_id));
+  const snapshot = {
+    state: detail.order.state,
+    paymentMethod: detail.order.payment_method as PaymentMethod,
+    amountPaidVnd: detail.order.paid_vnd,
+  };
+  const lots = await shippableLots(
+    db,
+    detail.items.map((i) => i.product_id),
+  );
   return { ...detail, actions: availableEvents(snapshot, 'cooperative'), lots };
 }
 
 /** The recorded batches of the order's products, newest first, offered as ticks on the ship form. */
-async function shippableLots(db: DB, productIds: number[]): Promise<Array<{ id: number; productId: number; lotCode: string }>> {
+async function shippableLots(
+  db: DB,
+  productIds: number[],
+): Promise<Array<{ id: number; productId: number; lotCode: string }>> {
   if (!productIds.length) return [];
-  const rows = await db.selectFrom('batches').select(['id', 'product_id', 'lot_code']).where('product_id', 'in', productIds).orderBy('id', 'desc').limit(50).execute();
+  const rows = await db
+    .selectFrom('batches')
+    .select(['id', 'product_id', 'lot_code'])
+    .where('product_id', 'in', productIds)
+    .orderBy('id', 'desc')
+    .limit(50)
+    .execute();
   return rows.map((r) => ({ id: r.id, productId: r.product_id, lotCode: r.lot_code }));
 }
 
@@ -64,21 +116,45 @@ export interface FulfilmentInput {
 const MAX_TEXT = 200;
 
 /** A cooperative member moves one of its orders on (accept, ship, deliver or cancel with a reason). */
-export async function fulfilOrder(db: DB, actor: Actor, code: string, event: CooperativeEvent, input: FulfilmentInput, options: { commissionPercent: number; now?: Date }) {
-  for (const [field, value] of Object.entries({ reason: input.reason, carrier: input.carrier, trackingNumber: input.trackingNumber })) {
-    if (value && value.length > MAX_TEXT) throw invalid(field, { vi: `Tối đa ${MAX_TEXT} ký tự.`, en: `At most ${MAX_TEXT} characters.` });
+export async function fulfilOrder(
+  db: DB,
+  actor: Actor,
+  code: string,
+  event: CooperativeEvent,
+  input: FulfilmentInput,
+  options: { commissionPercent: number; now?: Date },
+) {
+  for (const [field, value] of Object.entries({
+    reason: input.reason,
+    carrier: input.carrier,
+    trackingNumber: input.trackingNumber,
+  })) {
+    if (value && value.length > MAX_TEXT)
+      throw invalid(field, {
+        vi: `Tối đa ${MAX_TEXT} ký tự.`,
+        en: `At most ${MAX_TEXT} characters.`,
+      });
   }
   // Only the id is needed here: applyOrderEvent loads the order for the cooperative and answers 404 for
   // another cooperative's order or an unknown code alike.
   const normalized = normalizeOrderCode(code);
-  const order = normalized ? await db.selectFrom('orders').select('id').where('code', '=', normalized).executeTakeFirst() : undefined;
+  const order = normalized
+    ? await db.selectFrom('orders').select('id').where('code', '=', normalized).executeTakeFirst()
+    : undefined;
   if (!order) throw notFound({ vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
-  return applyOrderEvent(db, { role: 'cooperative', actor }, order.id, event, {
-    reason: input.reason?.trim() || undefined,
-    carrier: input.carrier?.trim() || undefined,
-    trackingNumber: input.trackingNumber?.trim() || undefined,
-    lots: input.lots ?? [],
-  }, options);
+  return applyOrderEvent(
+    db,
+    { role: 'cooperative', actor },
+    order.id,
+    event,
+    {
+      reason: input.reason?.trim() || undefined,
+      carrier: input.carrier?.trim() || undefined,
+      trackingNumber: input.trackingNumber?.trim() || undefined,
+      lots: input.lots ?? [],
+    },
+    options,
+  );
 }
 
 export const MAX_FREE_DELIVERY_FROM_VND = 100_000_000;
@@ -87,20 +163,59 @@ export const MAX_FREE_DELIVERY_FROM_VND = 100_000_000;
  * The cooperative's own free-delivery threshold: from this goods subtotal on, its part of an order
  * ships free (the cooperative bears the fee). Owners only; null removes it. Audited.
  */
-export async function setFreeDeliveryThreshold(db: DB, actor: Actor, organizationId: number, amountVnd: number | null, now = new Date()) {
+export async function setFreeDeliveryThreshold(
+  db: DB,
+  actor: Actor,
+  organizationId: number,
+  amountVnd: number | null,
+  now = new Date(),
+) {
   requireOrgOwner(actor, organizationId);
-  if (amountVnd !== null && (!Number.isSafeInteger(amountVnd) || amountVnd <= 0 || amountVnd > MAX_FREE_DELIVERY_FROM_VND)) {
-    throw invalid('freeDeliveryFrom', { vi: 'Ngưỡng miễn phí giao hàng phải là số đồng từ 1 đến 100.000.000, hoặc để trống.', en: 'The free-delivery threshold must be 1 to 100,000,000 đồng, or empty.' });
+  if (
+    amountVnd !== null &&
+    (!Number.isSafeInteger(amountVnd) || amountVnd <= 0 || amountVnd > MAX_FREE_DELIVERY_FROM_VND)
+  ) {
+    throw invalid('freeDeliveryFrom', {
+      vi: 'Ngưỡng miễn phí giao hàng phải là số đồng từ 1 đến 100.000.000, hoặc để trống.',
+      en: 'The free-delivery threshold must be 1 to 100,000,000 đồng, or empty.',
+    });
   }
   await db.transaction().execute(async (trx) => {
-    const org = await trx.selectFrom('organizations').select(['free_delivery_from_vnd', 'province_code']).where('id', '=', organizationId).executeTakeFirstOrThrow();
+    const org = await trx
+      .selectFrom('organizations')
+      .select(['free_delivery_from_vnd', 'province_code'])
+      .where('id', '=', organizationId)
+      .executeTakeFirstOrThrow();
     if (org.free_delivery_from_vnd === amountVnd) return;
-    await trx.updateTable('organizations').set({ free_delivery_from_vnd: amountVnd, updated_at: now.toISOString() }).where('id', '=', organizationId).execute();
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId, provinceCode: org.province_code, entityType: 'organization', entityId: organizationId, action: 'organization.free_delivery', changes: { free_delivery_from_vnd: [org.free_delivery_from_vnd, amountVnd] } }, now);
+    await trx
+      .updateTable('organizations')
+      .set({ free_delivery_from_vnd: amountVnd, updated_at: now.toISOString() })
+      .where('id', '=', organizationId)
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        actorUserId: actor.userId,
+        organizationId,
+        provinceCode: org.province_code,
+        entityType: 'organization',
+        entityId: organizationId,
+        action: 'organization.free_delivery',
+        changes: { free_delivery_from_vnd: [org.free_delivery_from_vnd, amountVnd] },
+      },
+      now,
+    );
   });
 }
 
-export async function freeDeliveryThreshold(db: DB, organizationId: number): Promise<number | null> {
-  const row = await db.selectFrom('organizations').select('free_delivery_from_vnd').where('id', '=', organizationId).executeTakeFirst();
+export async function freeDeliveryThreshold(
+  db: DB,
+  organizationId: number,
+): Promise<number | null> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('free_delivery_from_vnd')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
   return row?.free_delivery_from_vnd ?? null;
 }

@@ -28,7 +28,10 @@ export function guestCartToken(request: Request): string | null {
 }
 
 /** The cart of this visitor: their account's when signed in, else their browser's (if any). */
-export async function cartOwnerFor(request: Request, context: AppLoadContext): Promise<{ owner: CartOwner | null; userId: number | null }> {
+export async function cartOwnerFor(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ owner: CartOwner | null; userId: number | null }> {
   const actor = await optionalActor(request, context);
   if (actor) return { owner: { userId: actor.userId }, userId: actor.userId };
   const token = guestCartToken(request);
@@ -36,11 +39,18 @@ export async function cartOwnerFor(request: Request, context: AppLoadContext): P
 }
 
 /** Like cartOwnerFor, but creates a guest cart cookie when there is none; returns the Set-Cookie to send. */
-export async function cartOwnerForWriting(request: Request, context: AppLoadContext): Promise<{ owner: CartOwner; userId: number | null; setCookie: string | null }> {
+export async function cartOwnerForWriting(
+  request: Request,
+  context: AppLoadContext,
+): Promise<{ owner: CartOwner; userId: number | null; setCookie: string | null }> {
   const found = await cartOwnerFor(request, context);
   if (found.owner) return { owner: found.owner, userId: found.userId, setCookie: null };
   const token = newGuestCartToken();
-  return { owner: { guestToken: token }, userId: null, setCookie: `${CART_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${CART_DAYS * 86_400}${secureFlag(context)}` };
+  return {
+    owner: { guestToken: token },
+    userId: null,
+    setCookie: `${CART_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${CART_DAYS * 86_400}${secureFlag(context)}`,
+  };
 }
 
 export function clearCartCookie(context: AppLoadContext): string {
@@ -48,7 +58,11 @@ export function clearCartCookie(context: AppLoadContext): string {
 }
 
 /** After checkout this browser keeps the checkout's secret key, so its pages open without an account. */
-export function checkoutAccessCookie(context: AppLoadContext, reference: string, accessToken: string): string {
+export function checkoutAccessCookie(
+  context: AppLoadContext,
+  reference: string,
+  accessToken: string,
+): string {
   return `${CHECKOUT_COOKIE_PREFIX}${reference}=${accessToken}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${90 * 86_400}${secureFlag(context)}`;
 }
 
@@ -67,7 +81,9 @@ export function checkoutTokenFrom(request: Request, reference: string): string |
  */
 function grantSecret(context: AppLoadContext): Buffer {
   const keyring = context.services.stampKeyring;
-  return createHmac('sha256', keyring.keys.get(keyring.currentKeyId)!).update('cho-phien order lookup grant v1').digest();
+  return createHmac('sha256', keyring.keys.get(keyring.currentKeyId)!)
+    .update('cho-phien order lookup grant v1')
+    .digest();
 }
 
 function grantMac(context: AppLoadContext, code: string, expiry: number): string {
@@ -79,7 +95,12 @@ export function orderLookupCookie(context: AppLoadContext, code: string, now = n
   return `${LOOKUP_COOKIE_PREFIX}${code}=${expiry}.${grantMac(context, code, expiry)}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${LOOKUP_HOURS * 3600}${secureFlag(context)}`;
 }
 
-export function hasOrderLookupGrant(request: Request, context: AppLoadContext, code: string, now = new Date()): boolean {
+export function hasOrderLookupGrant(
+  request: Request,
+  context: AppLoadContext,
+  code: string,
+  now = new Date(),
+): boolean {
   const value = cookieValue(request, `${LOOKUP_COOKIE_PREFIX}${code}`);
   const match = value ? /^(\d{10})\.([A-Za-z0-9_-]{43})$/.exec(value) : null;
   if (!match) return false;

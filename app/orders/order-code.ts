@@ -41,7 +41,11 @@ export function newPaymentReference(): string {
 
 /** True when `reference` is exactly a well-formed payment reference (prefix, symbols, check). */
 export function isPaymentReference(reference: string): boolean {
-  if (reference.length !== PAYMENT_REFERENCE_LENGTH || !reference.startsWith(PAYMENT_REFERENCE_PREFIX)) return false;
+  if (
+    reference.length !== PAYMENT_REFERENCE_LENGTH ||
+    !reference.startsWith(PAYMENT_REFERENCE_PREFIX)
+  )
+    return false;
   const body = reference.slice(PAYMENT_REFERENCE_PREFIX.length, -1);
   if (![...body].every((symbol) => CODE_ALPHABET.includes(symbol))) return false;
   return reference.at(-1) === checkSymbol(body);

@@ -4,21 +4,54 @@ import { formatVnd } from '~/lib/money';
 import { orderStateName, type OrderEvent } from './order-state';
 
 /** Events the buyer hears about by e-mail (when they gave an address). */
-const BUYER_EVENTS: ReadonlySet<string> = new Set(['placed', 'pay', 'accept', 'ship', 'deliver', 'cooperative_cancel', 'operator_cancel', 'expire', 'refund']);
+const BUYER_EVENTS: ReadonlySet<string> = new Set([
+  'placed',
+  'pay',
+  'accept',
+  'ship',
+  'deliver',
+  'cooperative_cancel',
+  'operator_cancel',
+  'expire',
+  'refund',
+]);
 /** Events the cooperative's owners hear about: new work, and orders that go away. */
-const COOPERATIVE_EVENTS: ReadonlySet<string> = new Set(['pay', 'accept_cod', 'buyer_cancel', 'operator_cancel', 'expire', 'refund']);
+const COOPERATIVE_EVENTS: ReadonlySet<string> = new Set([
+  'pay',
+  'accept_cod',
+  'buyer_cancel',
+  'operator_cancel',
+  'expire',
+  'refund',
+]);
 
 /**
  * Queues the e-mails one order event causes, in the caller's transaction: the buyer's notice and,
  * when the cooperative has something to do or undo, its owners'. Vietnamese only: buyers and
  * cooperatives chose no language for mail, and the site's default is Vietnamese.
  */
-export async function queueOrderEmails(trx: DB, orderId: number, event: OrderEvent | 'placed', now: Date): Promise<void> {
+export async function queueOrderEmails(
+  trx: DB,
+  orderId: number,
+  event: OrderEvent | 'placed',
+  now: Date,
+): Promise<void> {
   const order = await trx
     .selectFrom('orders')
     .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
     .innerJoin('organizations', 'organizations.id', 'orders.organization_id')
-    .select(['orders.code', 'orders.state', 'orders.total_vnd', 'orders.organization_id', 'orders.carrier', 'orders.tracking_number', 'orders.cancel_reason', 'checkouts.contact_email', 'checkouts.contact_name', 'organizations.name as organization_name'])
+    .select([
+      'orders.code',
+      'orders.state',
+      'orders.total_vnd',
+      'orders.organization_id',
+      'orders.carrier',
+      'orders.tracking_number',
+      'orders.cancel_reason',
+      'checkouts.contact_email',
+      'checkouts.contact_name',
+      'organizations.name as organization_name',
+    ])
     .where('orders.id', '=', orderId)
     .executeTakeFirstOrThrow();
   const state = orderStateName(order.state).vi;
@@ -26,11 +59,27 @@ export async function queueOrderEmails(trx: DB, orderId: number, event: OrderEve
     `Đơn hàng ${order.code} — ${order.organization_name}`,
     `Trạng thái: ${state}`,
     `Tổng tiền: ${formatVnd(order.total_vnd)}`,
-    ...(order.carrier ? [`Vận chuyển: ${order.carrier} — mã vận đơn ${order.tracking_number ?? ''}`] : []),
+    ...(order.carrier
+      ? [`Vận chuyển: ${order.carrier} — mã vận đơn ${order.tracking_number ?? ''}`]
+      : []),
     ...(order.cancel_reason ? [`Lý do: ${order.cancel_reason}`] : []),
   ];
   if (order.contact_email && BUYER_EVENTS.has(event)) {
-    await queueEmail(trx, { to: order.contact_email, subject: `[Chợ Phiên] Đơn ${order.code}: ${state}`, text: [`Chào ${order.contact_name},`, '', ...lines, '', 'Tra cứu đơn hàng bằng mã đơn và số điện thoại tại /tra-cuu-don-hang.'].join('\n') }, now);
+    await queueEmail(
+      trx,
+      {
+        to: order.contact_email,
+        subject: `[Chợ Phiên] Đơn ${order.code}: ${state}`,
+        text: [
+          `Chào ${order.contact_name},`,
+          '',
+          ...lines,
+          '',
+          'Tra cứu đơn hàng bằng mã đơn và số điện thoại tại /tra-cuu-don-hang.',
+        ].join('\n'),
+      },
+      now,
+    );
   }
   if (COOPERATIVE_EVENTS.has(event)) {
     const owners = await trx
@@ -42,7 +91,15 @@ export async function queueOrderEmails(trx: DB, orderId: number, event: OrderEve
       .where('users.email', 'is not', null)
       .execute();
     for (const owner of owners) {
-      await queueEmail(trx, { to: owner.email!, subject: `[Chợ Phiên] Đơn ${order.code}: ${state}`, text: [...lines, '', 'Xem và xử lý đơn tại Kênh người bán → Đơn hàng.'].join('\n') }, now);
+      await queueEmail(
+        trx,
+        {
+          to: owner.email!,
+          subject: `[Chợ Phiên] Đơn ${order.code}: ${state}`,
+          text: [...lines, '', 'Xem và xử lý đơn tại Kênh người bán → Đơn hàng.'].join('\n'),
+        },
+        now,
+      );
     }
   }
 }

@@ -6,13 +6,32 @@ import { forbidden, invalid, UserError } from '~/lib/errors';
  * waiting for the money" for card and bank transfer, and is left at once for cash on delivery
  * (`cod_accepted`), so a second state would say the same thing twice.
  */
-export const ORDER_STATES = ['placed', 'paid', 'cod_accepted', 'accepted', 'shipped', 'delivered', 'completed', 'cancelled', 'refunded'] as const;
+export const ORDER_STATES = [
+  'placed',
+  'paid',
+  'cod_accepted',
+  'accepted',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'refunded',
+] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
 export type PaymentMethod = 'vietqr' | 'card' | 'cod';
 export type OrderActorRole = 'buyer' | 'cooperative' | 'operator' | 'system';
 export type OrderEvent =
-  | 'pay' | 'accept_cod' | 'accept' | 'ship' | 'deliver' | 'complete'
-  | 'buyer_cancel' | 'cooperative_cancel' | 'operator_cancel' | 'expire' | 'refund';
+  | 'pay'
+  | 'accept_cod'
+  | 'accept'
+  | 'ship'
+  | 'deliver'
+  | 'complete'
+  | 'buyer_cancel'
+  | 'cooperative_cancel'
+  | 'operator_cancel'
+  | 'expire'
+  | 'refund';
 
 /** What the state machine needs to know about an order. */
 export interface OrderSnapshot {
@@ -63,14 +82,35 @@ export const ORDER_TRANSITIONS: Record<OrderEvent, Rule> = {
   pay: { from: ['placed'], to: 'paid', by: ['system', 'operator'], methods: ['vietqr', 'card'] },
   accept_cod: { from: ['placed'], to: 'cod_accepted', by: ['system'], methods: ['cod'] },
   accept: { from: ['paid', 'cod_accepted'], to: 'accepted', by: ['cooperative'] },
-  ship: { from: ['accepted'], to: 'shipped', by: ['cooperative'], needs: ['carrier', 'trackingNumber'] },
+  ship: {
+    from: ['accepted'],
+    to: 'shipped',
+    by: ['cooperative'],
+    needs: ['carrier', 'trackingNumber'],
+  },
   deliver: { from: ['shipped'], to: 'delivered', by: ['cooperative', 'operator'] },
   complete: { from: ['delivered'], to: 'completed', by: ['buyer', 'system'] },
   buyer_cancel: { from: BEFORE_ACCEPTANCE, to: 'cancelled', by: ['buyer'] },
-  cooperative_cancel: { from: [...BEFORE_ACCEPTANCE, 'accepted'], to: 'cancelled', by: ['cooperative'], needs: ['reason'] },
-  operator_cancel: { from: [...BEFORE_ACCEPTANCE, 'accepted', 'shipped'], to: 'cancelled', by: ['operator'], needs: ['reason'] },
+  cooperative_cancel: {
+    from: [...BEFORE_ACCEPTANCE, 'accepted'],
+    to: 'cancelled',
+    by: ['cooperative'],
+    needs: ['reason'],
+  },
+  operator_cancel: {
+    from: [...BEFORE_ACCEPTANCE, 'accepted', 'shipped'],
+    to: 'cancelled',
+    by: ['operator'],
+    needs: ['reason'],
+  },
   expire: { from: ['placed'], to: 'cancelled', by: ['system'], methods: ['vietqr', 'card'] },
-  refund: { from: ['cancelled', 'delivered', 'completed'], to: 'refunded', by: ['operator', 'system'], needs: ['reason'], needsMoneyReceived: true },
+  refund: {
+    from: ['cancelled', 'delivered', 'completed'],
+    to: 'refunded',
+    by: ['operator', 'system'],
+    needs: ['reason'],
+    needsMoneyReceived: true,
+  },
 };
 
 const STATE_NAMES: Record<OrderState, Message> = {
@@ -106,7 +146,12 @@ const FIELD_NAMES: Record<'reason' | 'carrier' | 'trackingNumber', Message> = {
 };
 
 /** Side effects the caller carries out in the same transaction as the state change. */
-export type OrderEffect = 'release_stock' | 'record_cod_payment' | 'credit_cooperative' | 'reverse_cooperative_credit' | 'refund_due';
+export type OrderEffect =
+  | 'release_stock'
+  | 'record_cod_payment'
+  | 'credit_cooperative'
+  | 'reverse_cooperative_credit'
+  | 'refund_due';
 
 export interface HistoryEntry {
   from: OrderState;
@@ -128,10 +173,18 @@ export interface TransitionResult {
 }
 
 /** The next state with its history entry and effects, or a UserError: 403 wrong actor, 409 not now, 400 missing input. */
-export function transition(order: OrderSnapshot, event: OrderEvent, actor: OrderActor, input: TransitionInput = {}): TransitionResult {
+export function transition(
+  order: OrderSnapshot,
+  event: OrderEvent,
+  actor: OrderActor,
+  input: TransitionInput = {},
+): TransitionResult {
   const rule = ORDER_TRANSITIONS[event];
   if (!rule.by.includes(actor.role)) throw forbidden();
-  if (!rule.from.includes(order.state) || (rule.methods && !rule.methods.includes(order.paymentMethod))) {
+  if (
+    !rule.from.includes(order.state) ||
+    (rule.methods && !rule.methods.includes(order.paymentMethod))
+  ) {
     const name = STATE_NAMES[order.state];
     throw new UserError('illegal_transition', 409, {
       vi: `Không thể thực hiện bước này khi đơn hàng ở trạng thái “${name.vi}”.`,
@@ -139,12 +192,18 @@ export function transition(order: OrderSnapshot, event: OrderEvent, actor: Order
     });
   }
   if (rule.needsMoneyReceived && order.amountPaidVnd <= 0) {
-    throw new UserError('nothing_to_refund', 409, { vi: 'Đơn hàng chưa được thanh toán nên không có gì để hoàn.', en: 'The order was never paid, so there is nothing to refund.' });
+    throw new UserError('nothing_to_refund', 409, {
+      vi: 'Đơn hàng chưa được thanh toán nên không có gì để hoàn.',
+      en: 'The order was never paid, so there is nothing to refund.',
+    });
   }
   const text = (value: string | undefined) => value?.trim() || null;
   for (const field of rule.needs ?? []) {
     if (!text(input[field])) {
-      throw invalid(field, { vi: `Cần nhập ${FIELD_NAMES[field].vi}.`, en: `Please give ${FIELD_NAMES[field].en}.` });
+      throw invalid(field, {
+        vi: `Cần nhập ${FIELD_NAMES[field].vi}.`,
+        en: `Please give ${FIELD_NAMES[field].en}.`,
+      });
     }
   }
   const lots = (input.lots ?? []).map((lot) => lot.trim()).filter(Boolean);
@@ -168,7 +227,11 @@ export function transition(order: OrderSnapshot, event: OrderEvent, actor: Order
 
 function effectsOf(order: OrderSnapshot, event: OrderEvent): OrderEffect[] {
   const effects: OrderEffect[] = [];
-  const cancelling = event === 'buyer_cancel' || event === 'cooperative_cancel' || event === 'operator_cancel' || event === 'expire';
+  const cancelling =
+    event === 'buyer_cancel' ||
+    event === 'cooperative_cancel' ||
+    event === 'operator_cancel' ||
+    event === 'expire';
   // Units still in the warehouse go back on sale; a shipped parcel's units are gone either way.
   if (cancelling && order.state !== 'shipped') effects.push('release_stock');
   if (cancelling && order.amountPaidVnd > 0) effects.push('refund_due');

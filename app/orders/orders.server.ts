@@ -5,7 +5,14 @@ import { tokenMatchesHash } from '~/accounts/tokens.server';
 import { notFound } from '~/lib/errors';
 import { productsChanged } from '~/search/sync.server';
 import { queueOrderEmails } from './order-emails.server';
-import { transition, type OrderActorRole, type OrderEvent, type OrderState, type PaymentMethod, type TransitionInput } from './order-state';
+import {
+  transition,
+  type OrderActorRole,
+  type OrderEvent,
+  type OrderState,
+  type PaymentMethod,
+  type TransitionInput,
+} from './order-state';
 
 /** How a buyer proves an order is theirs: their account, or the secret link of their checkout. */
 export type BuyerAccess =
@@ -40,14 +47,34 @@ export async function orderForParty(db: DB, party: OrderParty, orderId: number):
   const order = await db
     .selectFrom('orders')
     .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
-    .select(['orders.id', 'orders.code', 'orders.checkout_id', 'orders.organization_id', 'orders.state', 'orders.payment_method', 'orders.total_vnd', 'orders.goods_vnd', 'orders.paid_vnd', 'checkouts.buyer_user_id', 'checkouts.access_token_hash'])
+    .select([
+      'orders.id',
+      'orders.code',
+      'orders.checkout_id',
+      'orders.organization_id',
+      'orders.state',
+      'orders.payment_method',
+      'orders.total_vnd',
+      'orders.goods_vnd',
+      'orders.paid_vnd',
+      'checkouts.buyer_user_id',
+      'checkouts.access_token_hash',
+    ])
     .where('orders.id', '=', orderId)
     .executeTakeFirst();
   if (!order || !mayAccess(party, order)) throw orderNotFound();
   return order;
 }
 
-export function mayAccess(party: OrderParty, order: { code: string; organization_id: number; buyer_user_id: number | null; access_token_hash: string }): boolean {
+export function mayAccess(
+  party: OrderParty,
+  order: {
+    code: string;
+    organization_id: number;
+    buyer_user_id: number | null;
+    access_token_hash: string;
+  },
+): boolean {
   switch (party.role) {
     case 'system':
       return true;
@@ -74,41 +101,89 @@ function actorUserId(party: OrderParty): number | null {
  * commit together or not at all. The state is re-checked inside the transaction, so two clicks or
  * a webhook racing a cooperative cannot both apply.
  */
-export async function applyOrderEvent(db: DB, party: OrderParty, orderId: number, event: OrderEvent, input: TransitionInput = {}, options: { commissionPercent?: number; now?: Date } = {}): Promise<OrderState> {
-  return db.transaction().execute((trx) => applyOrderEventIn(trx, party, orderId, event, input, options));
+export async function applyOrderEvent(
+  db: DB,
+  party: OrderParty,
+  orderId: number,
+  event: OrderEvent,
+  input: TransitionInput = {},
+  options: { commissionPercent?: number; now?: Date } = {},
+): Promise<OrderState> {
+  return db
+    .transaction()
+    .execute((trx) => applyOrderEventIn(trx, party, orderId, event, input, options));
 }
 
 /** applyOrderEvent inside the caller's transaction (payments apply several orders' events at once). */
-export async function applyOrderEventIn(trx: DB, party: OrderParty, orderId: number, event: OrderEvent, input: TransitionInput = {}, options: { commissionPercent?: number; now?: Date } = {}): Promise<OrderState> {
+export async function applyOrderEventIn(
+  trx: DB,
+  party: OrderParty,
+  orderId: number,
+  event: OrderEvent,
+  input: TransitionInput = {},
+  options: { commissionPercent?: number; now?: Date } = {},
+): Promise<OrderState> {
   const now = options.now ?? new Date();
   {
     const order = await orderForParty(trx, party, orderId);
-    const result = transition({ state: order.state, paymentMethod: order.payment_method, amountPaidVnd: order.paid_vnd }, event, { role: party.role as OrderActorRole, userId: actorUserId(party) }, { ...input, at: now });
+    const result = transition(
+      { state: order.state, paymentMethod: order.payment_method, amountPaidVnd: order.paid_vnd },
+      event,
+      { role: party.role as OrderActorRole, userId: actorUserId(party) },
+      { ...input, at: now },
+    );
     const updated = await trx
       .updateTable('orders')
       .set({
         state: result.state,
         updated_at: now.toISOString(),
-        ...(event === 'ship' ? { carrier: result.entry.carrier, tracking_number: result.entry.trackingNumber, shipped_lots: JSON.stringify(result.entry.lots) } : {}),
+        ...(event === 'ship'
+          ? {
+              carrier: result.entry.carrier,
+              tracking_number: result.entry.trackingNumber,
+              shipped_lots: JSON.stringify(result.entry.lots),
+            }
+          : {}),
         ...(result.state === 'cancelled' ? { cancel_reason: result.entry.reason } : {}),
       })
       .where('id', '=', order.id)
       .where('state', '=', order.state)
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) !== 1) throw orderNotFound();
-    await trx.insertInto('order_history').values({
-      order_id: order.id, from_state: result.entry.from, to_state: result.entry.to, event, actor_role: result.entry.actorRole,
-      actor_user_id: result.entry.actorUserId, at: result.entry.at, reason: result.entry.reason, carrier: result.entry.carrier,
-      tracking_number: result.entry.trackingNumber, lots: JSON.stringify(result.entry.lots),
-    }).execute();
-    await applyEffects(trx, order, result.effects, { now, userId: actorUserId(party), reason: result.entry.reason, commissionPercent: options.commissionPercent ?? 0 });
+    await trx
+      .insertInto('order_history')
+      .values({
+        order_id: order.id,
+        from_state: result.entry.from,
+        to_state: result.entry.to,
+        event,
+        actor_role: result.entry.actorRole,
+        actor_user_id: result.entry.actorUserId,
+        at: result.entry.at,
+        reason: result.entry.reason,
+        carrier: result.entry.carrier,
+        tracking_number: result.entry.trackingNumber,
+        lots: JSON.stringify(result.entry.lots),
+      })
+      .execute();
+    await applyEffects(trx, order, result.effects, {
+      now,
+      userId: actorUserId(party),
+      reason: result.entry.reason,
+      commissionPercent: options.commissionPercent ?? 0,
+    });
     await queueOrderEmails(trx, order.id, event, now);
     await settleCheckout(trx, order.checkout_id, now);
     return result.state;
   }
 }
 
-async function applyEffects(trx: DB, order: OrderRow, effects: string[], context: { now: Date; userId: number | null; reason: string | null; commissionPercent: number }) {
+async function applyEffects(
+  trx: DB,
+  order: OrderRow,
+  effects: string[],
+  context: { now: Date; userId: number | null; reason: string | null; commissionPercent: number },
+) {
   const at = context.now.toISOString();
   for (const effect of effects) {
     switch (effect) {
@@ -116,24 +191,55 @@ async function applyEffects(trx: DB, order: OrderRow, effects: string[], context
         await releaseStock(trx, order.id, at);
         break;
       case 'record_cod_payment':
-        await trx.updateTable('orders').set({ paid_vnd: order.total_vnd }).where('id', '=', order.id).execute();
+        await trx
+          .updateTable('orders')
+          .set({ paid_vnd: order.total_vnd })
+          .where('id', '=', order.id)
+          .execute();
         order.paid_vnd = order.total_vnd;
         break;
       case 'credit_cooperative': {
         const commission = Math.round((order.goods_vnd * context.commissionPercent) / 100);
-        await trx.insertInto('ledger_entries').values({
-          organization_id: order.organization_id, order_id: order.id, kind: 'earning', gross_vnd: order.total_vnd,
-          commission_vnd: commission, amount_vnd: order.total_vnd - commission, note: order.code, created_by: context.userId, created_at: at,
-        }).onConflict((oc) => oc.doNothing()).execute();
+        await trx
+          .insertInto('ledger_entries')
+          .values({
+            organization_id: order.organization_id,
+            order_id: order.id,
+            kind: 'earning',
+            gross_vnd: order.total_vnd,
+            commission_vnd: commission,
+            amount_vnd: order.total_vnd - commission,
+            note: order.code,
+            created_by: context.userId,
+            created_at: at,
+          })
+          .onConflict((oc) => oc.doNothing())
+          .execute();
         break;
       }
       case 'reverse_cooperative_credit': {
-        const earning = await trx.selectFrom('ledger_entries').select(['amount_vnd', 'gross_vnd', 'commission_vnd']).where('order_id', '=', order.id).where('kind', '=', 'earning').executeTakeFirst();
+        const earning = await trx
+          .selectFrom('ledger_entries')
+          .select(['amount_vnd', 'gross_vnd', 'commission_vnd'])
+          .where('order_id', '=', order.id)
+          .where('kind', '=', 'earning')
+          .executeTakeFirst();
         if (earning) {
-          await trx.insertInto('ledger_entries').values({
-            organization_id: order.organization_id, order_id: order.id, kind: 'reversal', gross_vnd: -earning.gross_vnd,
-            commission_vnd: -earning.commission_vnd, amount_vnd: -earning.amount_vnd, note: context.reason ?? order.code, created_by: context.userId, created_at: at,
-          }).onConflict((oc) => oc.doNothing()).execute();
+          await trx
+            .insertInto('ledger_entries')
+            .values({
+              organization_id: order.organization_id,
+              order_id: order.id,
+              kind: 'reversal',
+              gross_vnd: -earning.gross_vnd,
+              commission_vnd: -earning.commission_vnd,
+              amount_vnd: -earning.amount_vnd,
+              note: context.reason ?? order.code,
+              created_by: context.userId,
+              created_at: at,
+            })
+            .onConflict((oc) => oc.doNothing())
+            .execute();
         }
         break;
       }
@@ -146,18 +252,38 @@ async function applyEffects(trx: DB, order: OrderRow, effects: string[], context
 
 /** Puts an order's units back on sale (cancellation or payment expiry) and tells the search index. */
 export async function releaseStock(trx: DB, orderId: number, at: string): Promise<void> {
-  const items = await trx.selectFrom('order_items').select(['product_id', 'quantity']).where('order_id', '=', orderId).execute();
+  const items = await trx
+    .selectFrom('order_items')
+    .select(['product_id', 'quantity'])
+    .where('order_id', '=', orderId)
+    .execute();
   for (const item of items) {
-    await trx.updateTable('products').set((eb) => ({ stock: eb('stock', '+', item.quantity), updated_at: at })).where('id', '=', item.product_id).execute();
+    await trx
+      .updateTable('products')
+      .set((eb) => ({ stock: eb('stock', '+', item.quantity), updated_at: at }))
+      .where('id', '=', item.product_id)
+      .execute();
   }
-  await productsChanged(trx, items.map((i) => i.product_id));
+  await productsChanged(
+    trx,
+    items.map((i) => i.product_id),
+  );
 }
 
 /** A checkout whose every order is cancelled before payment is no longer awaiting money. */
 async function settleCheckout(trx: DB, checkoutId: number, now: Date): Promise<void> {
-  const states = await trx.selectFrom('orders').select('state').where('checkout_id', '=', checkoutId).execute();
+  const states = await trx
+    .selectFrom('orders')
+    .select('state')
+    .where('checkout_id', '=', checkoutId)
+    .execute();
   if (states.every((s) => s.state === 'cancelled')) {
-    await trx.updateTable('checkouts').set({ payment_state: 'cancelled', pay_by: null }).where('id', '=', checkoutId).where('payment_state', '=', 'awaiting').execute();
+    await trx
+      .updateTable('checkouts')
+      .set({ payment_state: 'cancelled', pay_by: null })
+      .where('id', '=', checkoutId)
+      .where('payment_state', '=', 'awaiting')
+      .execute();
   }
   void now;
 }
@@ -169,9 +295,20 @@ export const RETURN_WINDOW_DAYS = 7;
  * Completes delivered orders whose return window has passed, as the system (the buyer may confirm
  * earlier). One transaction per order, so one failure does not hold back the others.
  */
-export async function completeDeliveredOrders(db: DB, now = new Date(), windowDays = RETURN_WINDOW_DAYS): Promise<number> {
+export async function completeDeliveredOrders(
+  db: DB,
+  now = new Date(),
+  windowDays = RETURN_WINDOW_DAYS,
+): Promise<number> {
   const before = new Date(now.getTime() - windowDays * 86_400_000).toISOString();
-  const due = await db.selectFrom('orders').select('id').where('state', '=', 'delivered').where('updated_at', '<=', before).orderBy('id').limit(500).execute();
+  const due = await db
+    .selectFrom('orders')
+    .select('id')
+    .where('state', '=', 'delivered')
+    .where('updated_at', '<=', before)
+    .orderBy('id')
+    .limit(500)
+    .execute();
   let completed = 0;
   for (const { id } of due) {
     try {

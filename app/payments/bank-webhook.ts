@@ -2,7 +2,11 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '~/lib/errors';
 import { fold } from '~/search/fold';
-import { isPaymentReference, PAYMENT_REFERENCE_LENGTH, PAYMENT_REFERENCE_PREFIX } from '~/orders/order-code';
+import {
+  isPaymentReference,
+  PAYMENT_REFERENCE_LENGTH,
+  PAYMENT_REFERENCE_PREFIX,
+} from '~/orders/order-code';
 
 /**
  * The bank (or an aggregator such as a bank-statement service) signs each notification with
@@ -16,7 +20,11 @@ export function signBankBody(rawBody: string | Buffer, secret: string): string {
 }
 
 /** True only for a well-formed header whose HMAC matches; compared in constant time. */
-export function verifyBankSignature(rawBody: string | Buffer, header: string | null | undefined, secret: string): boolean {
+export function verifyBankSignature(
+  rawBody: string | Buffer,
+  header: string | null | undefined,
+  secret: string,
+): boolean {
   // An empty secret would make every signature forgeable: refuse rather than accept.
   if (!secret || !header) return false;
   const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
@@ -42,11 +50,16 @@ export function parseBankNotification(rawBody: string | Buffer): BankNotificatio
   try {
     json = JSON.parse(rawBody.toString());
   } catch {
-    throw new UserError('invalid_body', 400, { vi: 'Nội dung không phải JSON hợp lệ.', en: 'The body is not valid JSON.' });
+    throw new UserError('invalid_body', 400, {
+      vi: 'Nội dung không phải JSON hợp lệ.',
+      en: 'The body is not valid JSON.',
+    });
   }
   const result = bankNotificationSchema.safeParse(json);
   if (!result.success) {
-    const fields = [...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(body)'))].join(', ');
+    const fields = [
+      ...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(body)')),
+    ].join(', ');
     throw new UserError('invalid_body', 400, {
       vi: `Thông báo ngân hàng thiếu hoặc sai trường: ${fields}.`,
       en: `The bank notification has missing or invalid fields: ${fields}.`,
@@ -76,7 +89,11 @@ export function extractPaymentReference(description: string): string | null {
     }
   }
   let firstValid: string | null = null;
-  for (let at = compact.indexOf(PAYMENT_REFERENCE_PREFIX); at !== -1; at = compact.indexOf(PAYMENT_REFERENCE_PREFIX, at + 1)) {
+  for (
+    let at = compact.indexOf(PAYMENT_REFERENCE_PREFIX);
+    at !== -1;
+    at = compact.indexOf(PAYMENT_REFERENCE_PREFIX, at + 1)
+  ) {
     const candidate = compact.slice(at, at + PAYMENT_REFERENCE_LENGTH);
     if (!isPaymentReference(candidate)) continue;
     const startsWord = origin[at] === 0 || !/[A-Z0-9]/.test(text[origin[at] - 1]);

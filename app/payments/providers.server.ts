@@ -15,7 +15,17 @@ export interface CheckoutForPayment {
 
 /** What the buyer does next to pay. */
 export type PaymentStep =
-  | { kind: 'bank_qr'; svg: string; payload: string; bankBin: string; bankName: string | null; accountNumber: string; accountName: string; amountVnd: number; memo: string }
+  | {
+      kind: 'bank_qr';
+      svg: string;
+      payload: string;
+      bankBin: string;
+      bankName: string | null;
+      accountNumber: string;
+      accountName: string;
+      amountVnd: number;
+      memo: string;
+    }
   | { kind: 'redirect'; url: string }
   | { kind: 'on_delivery' };
 
@@ -29,24 +39,60 @@ export interface PaymentProvider {
   /** Starts or shows the payment of a checkout. `returnUrl` is the checkout's own page. */
   begin(checkout: CheckoutForPayment, returnUrl: string): Promise<PaymentStep>;
   /** Gives money back through the provider (cards); null when it is done by hand (bank transfer). */
-  refund?(paymentIntentId: string, amountVnd: number, idempotencyKey: string): Promise<{ refundId: string }>;
+  refund?(
+    paymentIntentId: string,
+    amountVnd: number,
+    idempotencyKey: string,
+  ): Promise<{ refundId: string }>;
 }
 
 /** NAPAS BINs of the banks most buyers use, to name the bank beside the QR code. */
 const BANK_NAMES: Record<string, string> = {
-  '970436': 'Vietcombank', '970415': 'VietinBank', '970418': 'BIDV', '970405': 'Agribank', '970422': 'MB Bank',
-  '970407': 'Techcombank', '970423': 'TPBank', '970432': 'VPBank', '970416': 'ACB', '970403': 'Sacombank',
-  '970441': 'VIB', '970443': 'SHB', '970448': 'OCB', '970437': 'HDBank', '970431': 'Eximbank', '970426': 'MSB',
+  '970436': 'Vietcombank',
+  '970415': 'VietinBank',
+  '970418': 'BIDV',
+  '970405': 'Agribank',
+  '970422': 'MB Bank',
+  '970407': 'Techcombank',
+  '970423': 'TPBank',
+  '970432': 'VPBank',
+  '970416': 'ACB',
+  '970403': 'Sacombank',
+  '970441': 'VIB',
+  '970443': 'SHB',
+  '970448': 'OCB',
+  '970437': 'HDBank',
+  '970431': 'Eximbank',
+  '970426': 'MSB',
 };
 
-export function vietQrProvider(account: { bankBin: string; accountNumber: string; accountName: string }): PaymentProvider {
+export function vietQrProvider(account: {
+  bankBin: string;
+  accountNumber: string;
+  accountName: string;
+}): PaymentProvider {
   return {
     method: 'vietqr',
     async begin(checkout) {
       // The reference alone is the memo: it survives every bank's truncation and is what the webhook looks for.
       const memo = checkout.reference;
-      const payload = buildVietQrPayload({ bankBin: account.bankBin, accountNumber: account.accountNumber, amountVnd: checkout.totalVnd, memo });
-      return { kind: 'bank_qr', svg: await vietQrSvg(payload), payload, bankBin: account.bankBin, bankName: BANK_NAMES[account.bankBin] ?? null, accountNumber: account.accountNumber, accountName: account.accountName, amountVnd: checkout.totalVnd, memo };
+      const payload = buildVietQrPayload({
+        bankBin: account.bankBin,
+        accountNumber: account.accountNumber,
+        amountVnd: checkout.totalVnd,
+        memo,
+      });
+      return {
+        kind: 'bank_qr',
+        svg: await vietQrSvg(payload),
+        payload,
+        bankBin: account.bankBin,
+        bankName: BANK_NAMES[account.bankBin] ?? null,
+        accountNumber: account.accountNumber,
+        accountName: account.accountName,
+        amountVnd: checkout.totalVnd,
+        memo,
+      };
     },
   };
 }
@@ -56,17 +102,29 @@ export function createStripeClient(stripe: NonNullable<Config['payments']['strip
   return new Stripe(stripe.secretKey, {
     maxNetworkRetries: 2,
     timeout: 20_000,
-    ...(api ? { host: api.hostname, port: api.port || (api.protocol === 'https:' ? 443 : 80), protocol: api.protocol.replace(':', '') as 'http' | 'https' } : {}),
+    ...(api
+      ? {
+          host: api.hostname,
+          port: api.port || (api.protocol === 'https:' ? 443 : 80),
+          protocol: api.protocol.replace(':', '') as 'http' | 'https',
+        }
+      : {}),
   });
 }
 
-export function cardProvider(stripe: Stripe, setSessionId: (checkoutId: number, sessionId: string) => Promise<void>): PaymentProvider {
+export function cardProvider(
+  stripe: Stripe,
+  setSessionId: (checkoutId: number, sessionId: string) => Promise<void>,
+): PaymentProvider {
   return {
     method: 'card',
     async begin(checkout, returnUrl) {
       // Stripe wants a session to live 30 min – 24 h; our own deadline stays the one that releases stock.
       const minExpiry = Math.ceil(Date.now() / 1000) + 31 * 60;
-      const expiresAt = Math.max(minExpiry, checkout.payBy ? Math.floor(new Date(checkout.payBy).getTime() / 1000) : minExpiry);
+      const expiresAt = Math.max(
+        minExpiry,
+        checkout.payBy ? Math.floor(new Date(checkout.payBy).getTime() / 1000) : minExpiry,
+      );
       const session = await stripe.checkout.sessions.create(
         {
           mode: 'payment',
@@ -74,7 +132,14 @@ export function cardProvider(stripe: Stripe, setSessionId: (checkoutId: number, 
           client_reference_id: checkout.reference,
           metadata: { reference: checkout.reference },
           // VND is zero-decimal at Stripe: unit_amount is whole đồng.
-          line_items: checkout.orders.map((order) => ({ quantity: 1, price_data: { currency: 'vnd', unit_amount: order.totalVnd, product_data: { name: `${order.code} — ${order.organizationName}` } } })),
+          line_items: checkout.orders.map((order) => ({
+            quantity: 1,
+            price_data: {
+              currency: 'vnd',
+              unit_amount: order.totalVnd,
+              product_data: { name: `${order.code} — ${order.organizationName}` },
+            },
+          })),
           success_url: `${returnUrl}?the=xong`,
           cancel_url: `${returnUrl}?the=huy`,
           expires_at: expiresAt,
@@ -86,7 +151,10 @@ export function cardProvider(stripe: Stripe, setSessionId: (checkoutId: number, 
       return { kind: 'redirect', url: session.url };
     },
     async refund(paymentIntentId, amountVnd, idempotencyKey) {
-      const refund = await stripe.refunds.create({ payment_intent: paymentIntentId, amount: amountVnd }, { idempotencyKey });
+      const refund = await stripe.refunds.create(
+        { payment_intent: paymentIntentId, amount: amountVnd },
+        { idempotencyKey },
+      );
       return { refundId: refund.id };
     },
   };
@@ -104,10 +172,16 @@ export interface PaymentProviders {
   get(method: PaymentMethod): PaymentProvider | null;
 }
 
-export function createPaymentProviders(config: Config['payments'], setStripeSessionId: (checkoutId: number, sessionId: string) => Promise<void>): PaymentProviders {
+export function createPaymentProviders(
+  config: Config['payments'],
+  setStripeSessionId: (checkoutId: number, sessionId: string) => Promise<void>,
+): PaymentProviders {
   const list: PaymentProvider[] = [];
   if (config.vietqr) list.push(vietQrProvider(config.vietqr));
   if (config.stripe) list.push(cardProvider(createStripeClient(config.stripe), setStripeSessionId));
   list.push(cashOnDeliveryProvider);
-  return { methods: list.map((p) => p.method), get: (method) => list.find((p) => p.method === method) ?? null };
+  return {
+    methods: list.map((p) => p.method),
+    get: (method) => list.find((p) => p.method === method) ?? null,
+  };
 }

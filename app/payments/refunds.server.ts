@@ -7,10 +7,23 @@ import type { PaymentProviders } from './providers.server';
 
 /** Orders holding money that must go back: cancelled after payment, not refunded yet. */
 export async function listRefundsDue(db: DB) {
-  return db.selectFrom('orders')
+  return db
+    .selectFrom('orders')
     .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
     .innerJoin('organizations', 'organizations.id', 'orders.organization_id')
-    .select(['orders.id', 'orders.code', 'orders.state', 'orders.paid_vnd', 'orders.payment_method', 'orders.cancel_reason', 'orders.updated_at', 'checkouts.reference', 'checkouts.contact_name', 'checkouts.contact_phone', 'organizations.name as organization_name'])
+    .select([
+      'orders.id',
+      'orders.code',
+      'orders.state',
+      'orders.paid_vnd',
+      'orders.payment_method',
+      'orders.cancel_reason',
+      'orders.updated_at',
+      'checkouts.reference',
+      'checkouts.contact_name',
+      'checkouts.contact_phone',
+      'organizations.name as organization_name',
+    ])
     .where('orders.refund_due', '=', 1)
     .where('orders.state', '=', 'cancelled')
     .orderBy('orders.updated_at')
@@ -22,27 +35,80 @@ export async function listRefundsDue(db: DB) {
  * idempotency key, so a retried click cannot refund twice) and are recorded only once Stripe has
  * accepted; bank-transfer and cash refunds are the operator's own transfer, recorded here.
  */
-export async function refundOrder(db: DB, providers: PaymentProviders, actor: Actor, orderId: number, reason: string, now = new Date()): Promise<void> {
+export async function refundOrder(
+  db: DB,
+  providers: PaymentProviders,
+  actor: Actor,
+  orderId: number,
+  reason: string,
+  now = new Date(),
+): Promise<void> {
   requireAdmin(actor);
-  if (reason.trim().length < 3) throw invalid('reason', { vi: 'Cần ghi lý do hoàn tiền.', en: 'Please give a reason for the refund.' });
+  if (reason.trim().length < 3)
+    throw invalid('reason', {
+      vi: 'Cần ghi lý do hoàn tiền.',
+      en: 'Please give a reason for the refund.',
+    });
   const order = await orderForParty(db, { role: 'operator', actor }, orderId);
-  if (order.paid_vnd <= 0) throw new UserError('nothing_to_refund', 409, { vi: 'Đơn hàng chưa được thanh toán nên không có gì để hoàn.', en: 'The order was never paid, so there is nothing to refund.' });
-  const checkout = await db.selectFrom('checkouts').select(['stripe_payment_intent_id']).where('id', '=', order.checkout_id).executeTakeFirstOrThrow();
+  if (order.paid_vnd <= 0)
+    throw new UserError('nothing_to_refund', 409, {
+      vi: 'Đơn hàng chưa được thanh toán nên không có gì để hoàn.',
+      en: 'The order was never paid, so there is nothing to refund.',
+    });
+  const checkout = await db
+    .selectFrom('checkouts')
+    .select(['stripe_payment_intent_id'])
+    .where('id', '=', order.checkout_id)
+    .executeTakeFirstOrThrow();
   let stripeRefundId: string | null = null;
   if (order.payment_method === 'card') {
     const card = providers.get('card');
     if (!card?.refund || !checkout.stripe_payment_intent_id) {
-      throw new UserError('card_refund_unavailable', 409, { vi: 'Chưa cấu hình Stripe nên không hoàn tiền thẻ được từ đây.', en: 'Stripe is not configured, so card refunds cannot be made from here.' });
+      throw new UserError('card_refund_unavailable', 409, {
+        vi: 'Chưa cấu hình Stripe nên không hoàn tiền thẻ được từ đây.',
+        en: 'Stripe is not configured, so card refunds cannot be made from here.',
+      });
     }
-    ({ refundId: stripeRefundId } = await card.refund(checkout.stripe_payment_intent_id, order.paid_vnd, `refund-order-${order.id}`));
+    ({ refundId: stripeRefundId } = await card.refund(
+      checkout.stripe_payment_intent_id,
+      order.paid_vnd,
+      `refund-order-${order.id}`,
+    ));
   }
   await db.transaction().execute(async (trx) => {
-    await applyOrderEventIn(trx, { role: 'operator', actor }, order.id, 'refund', { reason }, { now });
-    await trx.insertInto('refunds').values({
-      order_id: order.id, amount_vnd: order.paid_vnd, method: order.payment_method === 'card' ? 'stripe' : 'bank_transfer', stripe_refund_id: stripeRefundId,
-      reason: reason.trim(), created_by: actor.userId, created_at: now.toISOString(),
-    }).execute();
+    await applyOrderEventIn(
+      trx,
+      { role: 'operator', actor },
+      order.id,
+      'refund',
+      { reason },
+      { now },
+    );
+    await trx
+      .insertInto('refunds')
+      .values({
+        order_id: order.id,
+        amount_vnd: order.paid_vnd,
+        method: order.payment_method === 'card' ? 'stripe' : 'bank_transfer',
+        stripe_refund_id: stripeRefundId,
+        reason: reason.trim(),
+        created_by: actor.userId,
+        created_at: now.toISOString(),
+      })
+      .execute();
     await trx.updateTable('orders').set({ refund_due: 0 }).where('id', '=', order.id).execute();
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId: order.organization_id, provinceCode: null, entityType: 'refund', entityId: order.id, action: 'order.refunded', changes: { amountVnd: [null, order.paid_vnd], reason: [null, reason.trim()] } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: actor.userId,
+        organizationId: order.organization_id,
+        provinceCode: null,
+        entityType: 'refund',
+        entityId: order.id,
+        action: 'order.refunded',
+        changes: { amountVnd: [null, order.paid_vnd], reason: [null, reason.trim()] },
+      },
+      now,
+    );
   });
 }

@@ -20,7 +20,14 @@ export function verifyStripeEvent(
 ): Stripe.Event {
   if (!signatureHeader || !webhookSecret) throw badSignature();
   try {
-    return Stripe.webhooks.constructEvent(rawBody, signatureHeader, webhookSecret, undefined, undefined, nowSeconds);
+    return Stripe.webhooks.constructEvent(
+      rawBody,
+      signatureHeader,
+      webhookSecret,
+      undefined,
+      undefined,
+      nowSeconds,
+    );
   } catch (error) {
     if (error instanceof Stripe.errors.StripeSignatureVerificationError) throw badSignature();
     // A body that is not JSON fails after the signature check; still the sender's fault.
@@ -31,9 +38,22 @@ export function verifyStripeEvent(
 
 /** What an event means for us; everything else Stripe may send is acknowledged and ignored. */
 export type StripePaymentUpdate =
-  | { kind: 'session_completed'; eventId: string; sessionId: string; paymentIntentId: string | null; reference: string | null; amountVnd: number | null; paid: boolean }
+  | {
+      kind: 'session_completed';
+      eventId: string;
+      sessionId: string;
+      paymentIntentId: string | null;
+      reference: string | null;
+      amountVnd: number | null;
+      paid: boolean;
+    }
   | { kind: 'session_expired'; eventId: string; sessionId: string; reference: string | null }
-  | { kind: 'charge_refunded'; eventId: string; paymentIntentId: string | null; amountRefundedVnd: number }
+  | {
+      kind: 'charge_refunded';
+      eventId: string;
+      paymentIntentId: string | null;
+      amountRefundedVnd: number;
+    }
   | { kind: 'ignored'; eventId: string; type: string };
 
 /**
@@ -57,11 +77,21 @@ export function stripePaymentUpdate(event: Stripe.Event): StripePaymentUpdate {
     }
     case 'checkout.session.expired': {
       const session = event.data.object;
-      return { kind: 'session_expired', eventId: event.id, sessionId: session.id, reference: session.client_reference_id ?? null };
+      return {
+        kind: 'session_expired',
+        eventId: event.id,
+        sessionId: session.id,
+        reference: session.client_reference_id ?? null,
+      };
     }
     case 'charge.refunded': {
       const charge = event.data.object;
-      return { kind: 'charge_refunded', eventId: event.id, paymentIntentId: idOf(charge.payment_intent), amountRefundedVnd: charge.amount_refunded };
+      return {
+        kind: 'charge_refunded',
+        eventId: event.id,
+        paymentIntentId: idOf(charge.payment_intent),
+        amountRefundedVnd: charge.amount_refunded,
+      };
     }
     default:
       return { kind: 'ignored', eventId: event.id, type: event.type };

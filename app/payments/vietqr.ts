@@ -28,8 +28,13 @@ export interface VietQrInput {
 export function buildVietQrPayload(input: VietQrInput): string {
   const { bankBin, accountNumber, amountVnd, memo } = checkVietQrInput(input);
   const beneficiary = tlv('00', bankBin) + tlv('01', accountNumber);
-  const merchantAccount = tlv('00', NAPAS_GUID) + tlv('01', beneficiary) + tlv('02', SERVICE_ACCOUNT_TRANSFER);
-  let payload = tlv('00', '01') + tlv('01', amountVnd === null ? '11' : '12') + tlv('38', merchantAccount) + tlv('53', '704');
+  const merchantAccount =
+    tlv('00', NAPAS_GUID) + tlv('01', beneficiary) + tlv('02', SERVICE_ACCOUNT_TRANSFER);
+  let payload =
+    tlv('00', '01') +
+    tlv('01', amountVnd === null ? '11' : '12') +
+    tlv('38', merchantAccount) +
+    tlv('53', '704');
   if (amountVnd !== null) payload += tlv('54', String(amountVnd));
   payload += tlv('58', 'VN');
   if (memo) payload += tlv('62', tlv('08', memo));
@@ -50,7 +55,10 @@ export function memoForQr(text: string): string {
 
 function checkVietQrInput(input: VietQrInput) {
   if (!/^\d{6}$/.test(input.bankBin)) {
-    throw invalid('bankBin', { vi: 'Mã BIN ngân hàng phải gồm đúng 6 chữ số.', en: 'The bank BIN must be exactly 6 digits.' });
+    throw invalid('bankBin', {
+      vi: 'Mã BIN ngân hàng phải gồm đúng 6 chữ số.',
+      en: 'The bank BIN must be exactly 6 digits.',
+    });
   }
   if (!/^[A-Za-z0-9]{1,19}$/.test(input.accountNumber)) {
     throw invalid('accountNumber', {
@@ -59,7 +67,14 @@ function checkVietQrInput(input: VietQrInput) {
     });
   }
   const amountVnd = input.amountVnd ?? null;
-  if (amountVnd !== null && !(Number.isSafeInteger(amountVnd) && amountVnd > 0 && String(amountVnd).length <= AMOUNT_MAX_DIGITS)) {
+  if (
+    amountVnd !== null &&
+    !(
+      Number.isSafeInteger(amountVnd) &&
+      amountVnd > 0 &&
+      String(amountVnd).length <= AMOUNT_MAX_DIGITS
+    )
+  ) {
     throw invalid('amountVnd', {
       vi: 'Số tiền phải là số đồng nguyên dương.',
       en: 'The amount must be a positive whole number of đồng.',
@@ -91,12 +106,16 @@ function tlv(id: string, value: string): string {
 export type EmvFields = { [id: string]: string | EmvFields };
 
 const badQr = (en: string) =>
-  new UserError('invalid_qr', 400, { vi: `Mã QR thanh toán không hợp lệ: ${en}`, en: `Invalid payment QR code: ${en}` });
+  new UserError('invalid_qr', 400, {
+    vi: `Mã QR thanh toán không hợp lệ: ${en}`,
+    en: `Invalid payment QR code: ${en}`,
+  });
 
 /** Parses an EMVCo QR payload into nested fields, after checking its CRC (ID 63, last field). */
 export function parseEmvQr(payload: string): EmvFields {
   const crcAt = payload.length - 8;
-  if (crcAt < 0 || payload.slice(crcAt, crcAt + 4) !== '6304') throw badQr('no CRC field at the end.');
+  if (crcAt < 0 || payload.slice(crcAt, crcAt + 4) !== '6304')
+    throw badQr('no CRC field at the end.');
   const expected = crc16Hex(payload.slice(0, crcAt + 4));
   if (payload.slice(crcAt + 4).toUpperCase() !== expected) throw badQr('checksum mismatch.');
   const root = parseTlv(payload);
@@ -116,7 +135,8 @@ function isTemplateId(id: string): boolean {
 function parseTemplate(value: string): EmvFields {
   const fields = parseTlv(value);
   // Inside NAPAS's template, 01 (beneficiary organisation) is itself TLV: acquirer BIN and account.
-  if (fields['00'] === NAPAS_GUID && typeof fields['01'] === 'string') fields['01'] = parseTlv(fields['01']);
+  if (fields['00'] === NAPAS_GUID && typeof fields['01'] === 'string')
+    fields['01'] = parseTlv(fields['01']);
   return fields;
 }
 
@@ -150,7 +170,11 @@ export function readVietQr(payload: string): VietQrTransfer {
   const fields = parseEmvQr(payload);
   const merchant = fields['38'];
   const beneficiary = typeof merchant === 'object' ? merchant['01'] : undefined;
-  if (typeof merchant !== 'object' || merchant['00'] !== NAPAS_GUID || typeof beneficiary !== 'object') {
+  if (
+    typeof merchant !== 'object' ||
+    merchant['00'] !== NAPAS_GUID ||
+    typeof beneficiary !== 'object'
+  ) {
     throw badQr('not a VietQR (NAPAS) transfer.');
   }
   const additional = fields['62'];
@@ -160,6 +184,9 @@ export function readVietQr(payload: string): VietQrTransfer {
     accountNumber: String(beneficiary['01'] ?? ''),
     serviceCode: String(merchant['02'] ?? ''),
     amountVnd: typeof amount === 'string' ? Number(amount) : null,
-    memo: typeof additional === 'object' && typeof additional['08'] === 'string' ? additional['08'] : null,
+    memo:
+      typeof additional === 'object' && typeof additional['08'] === 'string'
+        ? additional['08']
+        : null,
   };
 }

@@ -59,7 +59,9 @@ export default function Home() {
         <ul className="chip-list">
           {page.provinces.map((p) => (
             <li key={p.slug}>
-              <Link className="chip" to={`/tinh/${p.slug}`}>{p.name} <span className="muted">({p.count})</span></Link>
+              <Link className="chip" to={`/tinh/${p.slug}`}>
+                {p.name} <span className="muted">({p.count})</span>
+              </Link>
             </li>
           ))}
         </ul>
@@ -71,7 +73,9 @@ export default function Home() {
             <li key={g.code}>
               <Link className={`group-tile group-tile--${g.code}`} to={`/san-pham?group=${g.code}`}>
                 <span>{groupName(lang, g.code)}</span>
-                <span className="muted">{g.count} {t('products')}</span>
+                <span className="muted">
+                  {g.count} {t('products')}
+                </span>
               </Link>
             </li>
           ))}

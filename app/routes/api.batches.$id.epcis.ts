@@ -5,9 +5,16 @@ import { batchEpcisDocument } from '~/traceability/epcis.server';
 export async function loader({ params, context }: LoaderFunctionArgs) {
   const document = await batchEpcisDocument(context.services.db, Number(params.id));
   if (!document) {
-    return new Response(JSON.stringify({ error: 'not_found' }), { status: 404, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+    return new Response(JSON.stringify({ error: 'not_found' }), {
+      status: 404,
+      headers: { 'Content-Type': 'application/json; charset=utf-8' },
+    });
   }
   return new Response(JSON.stringify(document), {
-    headers: { 'Content-Type': 'application/ld+json; charset=utf-8', 'Cache-Control': 'public, max-age=60', 'Access-Control-Allow-Origin': '*' },
+    headers: {
+      'Content-Type': 'application/ld+json; charset=utf-8',
+      'Cache-Control': 'public, max-age=60',
+      'Access-Control-Allow-Origin': '*',
+    },
   });
 }

@@ -5,16 +5,29 @@ import { parseSearchParams } from '~/search/query-params';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, search } = context.services;
-  const parsed = parseSearchParams(new URL(request.url).searchParams, await listProvinces(db), { perPage: 24 });
+  const parsed = parseSearchParams(new URL(request.url).searchParams, await listProvinces(db), {
+    perPage: 24,
+  });
   if (!parsed.ok) {
-    const lang = request.headers.get('Accept-Language')?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+    const lang = request.headers.get('Accept-Language')?.toLowerCase().startsWith('en')
+      ? 'en'
+      : 'vi';
     return Response.json(
-      { error: { parameter: parsed.error.parameter, message: parsed.error.message[lang], messages: parsed.error.message } },
+      {
+        error: {
+          parameter: parsed.error.parameter,
+          message: parsed.error.message[lang],
+          messages: parsed.error.message,
+        },
+      },
       { status: 400, headers: { 'Cache-Control': 'no-store' } },
     );
   }
   const result = await search.search(parsed.query);
   return Response.json(toApiResponse(result, parsed.query.page, parsed.query.perPage), {
-    headers: { 'Cache-Control': 'public, max-age=30, stale-while-revalidate=120', 'X-Search-Engine': result.engine },
+    headers: {
+      'Cache-Control': 'public, max-age=30, stale-while-revalidate=120',
+      'X-Search-Engine': result.engine,
+    },
   });
 }

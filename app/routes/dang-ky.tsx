@@ -16,8 +16,17 @@ export async function loader() {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return withUserErrors(langFromRequest(request), async () => {
-    const userId = await signUp(context.services.db, { identifier: text(form, 'identifier'), displayName: text(form, 'displayName'), password: String(form.get('password') ?? '') });
-    return startSessionAndRedirect(request, context, userId, safeRedirect(form.get('redirectTo'), '/kenh-nguoi-ban'));
+    const userId = await signUp(context.services.db, {
+      identifier: text(form, 'identifier'),
+      displayName: text(form, 'displayName'),
+      password: String(form.get('password') ?? ''),
+    });
+    return startSessionAndRedirect(
+      request,
+      context,
+      userId,
+      safeRedirect(form.get('redirectTo'), '/kenh-nguoi-ban'),
+    );
   });
 }
 
@@ -32,12 +41,36 @@ export default function SignUp() {
       <Form method="post" className="form">
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <FormMessage error={error} />
-        <Field label={t('displayName')} name="displayName" autoComplete="name" required error={fieldError(error, 'displayName')} />
-        <Field label={t('identifier')} name="identifier" autoComplete="username" required hint={t('identifierHint')} error={fieldError(error, 'identifier')} />
-        <Field label={t('password')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('passwordHint')} error={fieldError(error, 'password')} />
+        <Field
+          label={t('displayName')}
+          name="displayName"
+          autoComplete="name"
+          required
+          error={fieldError(error, 'displayName')}
+        />
+        <Field
+          label={t('identifier')}
+          name="identifier"
+          autoComplete="username"
+          required
+          hint={t('identifierHint')}
+          error={fieldError(error, 'identifier')}
+        />
+        <Field
+          label={t('password')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          hint={t('passwordHint')}
+          error={fieldError(error, 'password')}
+        />
         <button type="submit">{t('signUp')}</button>
       </Form>
-      <p>{t('haveAccount')} <Link to="/dang-nhap">{t('signIn')}</Link></p>
+      <p>
+        {t('haveAccount')} <Link to="/dang-nhap">{t('signIn')}</Link>
+      </p>
     </section>
   );
 }

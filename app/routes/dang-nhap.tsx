@@ -1,4 +1,10 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { clientNetwork, startSessionAndRedirect } from '~/accounts/http.server';
 import { optionalActor, safeRedirect } from '~/accounts/request.server';
@@ -11,7 +17,9 @@ export const meta: MetaFunction = () => [{ title: 'Đăng nhập — Chợ Phiê
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await optionalActor(request, context)) {
-    throw redirect(safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/kenh-nguoi-ban'));
+    throw redirect(
+      safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/kenh-nguoi-ban'),
+    );
   }
   return data(null, { headers: { 'Cache-Control': 'no-store' } });
 }
@@ -19,8 +27,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return withUserErrors(langFromRequest(request), async () => {
-    const userId = await signIn(context.services.db, { identifier: text(form, 'identifier'), password: String(form.get('password') ?? ''), network: clientNetwork(request) });
-    return startSessionAndRedirect(request, context, userId, safeRedirect(form.get('redirectTo'), '/kenh-nguoi-ban'));
+    const userId = await signIn(context.services.db, {
+      identifier: text(form, 'identifier'),
+      password: String(form.get('password') ?? ''),
+      network: clientNetwork(request),
+    });
+    return startSessionAndRedirect(
+      request,
+      context,
+      userId,
+      safeRedirect(form.get('redirectTo'), '/kenh-nguoi-ban'),
+    );
   });
 }
 
@@ -35,12 +52,36 @@ export default function SignIn() {
       <Form method="post" className="form">
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
         <FormMessage error={error} />
-        <Field label={t('identifier')} name="identifier" autoComplete="username" required hint={t('identifierHint')} error={fieldError(error, 'identifier')} inputMode="email" />
-        <Field label={t('password')} name="password" type="password" autoComplete="current-password" required error={fieldError(error, 'password')} />
+        <Field
+          label={t('identifier')}
+          name="identifier"
+          autoComplete="username"
+          required
+          hint={t('identifierHint')}
+          error={fieldError(error, 'identifier')}
+          inputMode="email"
+        />
+        <Field
+          label={t('password')}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={fieldError(error, 'password')}
+        />
         <button type="submit">{t('signIn')}</button>
       </Form>
-      <p>{t('noAccount')} <Link to={`/dang-ky${params.get('redirectTo') ? `?redirectTo=${encodeURIComponent(params.get('redirectTo')!)}` : ''}`}>{t('signUp')}</Link></p>
-      <p><Link to="/quen-mat-khau">{t('forgotPassword')}</Link></p>
+      <p>
+        {t('noAccount')}{' '}
+        <Link
+          to={`/dang-ky${params.get('redirectTo') ? `?redirectTo=${encodeURIComponent(params.get('redirectTo')!)}` : ''}`}
+        >
+          {t('signUp')}
+        </Link>
+      </p>
+      <p>
+        <Link to="/quen-mat-khau">{t('forgotPassword')}</Link>
+      </p>
     </section>
   );
 }

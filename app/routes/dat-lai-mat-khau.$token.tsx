@@ -6,12 +6,19 @@ import { Field, FormMessage, fieldError } from '~/components/Field';
 import { langFromRequest, useI18n } from '~/i18n';
 import { withUserErrors } from '~/lib/forms.server';
 
-export const meta: MetaFunction = () => [{ title: 'Đặt mật khẩu mới — Chợ Phiên' }, { name: 'referrer', content: 'no-referrer' }];
+export const meta: MetaFunction = () => [
+  { title: 'Đặt mật khẩu mới — Chợ Phiên' },
+  { name: 'referrer', content: 'no-referrer' },
+];
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return withUserErrors(langFromRequest(request), async () => {
-    const userId = await completePasswordReset(context.services.db, params.token ?? '', String(form.get('password') ?? ''));
+    const userId = await completePasswordReset(
+      context.services.db,
+      params.token ?? '',
+      String(form.get('password') ?? ''),
+    );
     return startSessionAndRedirect(request, context, userId, '/kenh-nguoi-ban');
   });
 }
@@ -25,7 +32,16 @@ export default function ResetPassword() {
       <h1>{t('resetTitle')}</h1>
       <Form method="post" className="form">
         <FormMessage error={error} />
-        <Field label={t('newPassword')} name="password" type="password" autoComplete="new-password" required minLength={8} hint={t('passwordHint')} error={fieldError(error, 'password')} />
+        <Field
+          label={t('newPassword')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          hint={t('passwordHint')}
+          error={fieldError(error, 'password')}
+        />
         <button type="submit">{t('save')}</button>
       </Form>
     </section>

@@ -7,11 +7,17 @@ import { formatVnd } from '~/lib/money';
 import { listBuyerOrders } from '~/orders/buyer.server';
 import { orderStateName } from '~/orders/order-state';
 
-export const meta: MetaFunction = () => [{ title: 'Đơn hàng của tôi — Chợ Phiên' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = () => [
+  { title: 'Đơn hàng của tôi — Chợ Phiên' },
+  { name: 'robots', content: 'noindex' },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  return data({ orders: await listBuyerOrders(context.services.db, actor.userId) }, { headers: { 'Cache-Control': 'private, no-store' } });
+  return data(
+    { orders: await listBuyerOrders(context.services.db, actor.userId) },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  );
 }
 
 export default function MyOrders() {
@@ -21,12 +27,21 @@ export default function MyOrders() {
   return (
     <article>
       <h1>{vi ? 'Đơn hàng của tôi' : 'My orders'}</h1>
-      {orders.length === 0 ? <p>{vi ? 'Bạn chưa có đơn hàng nào.' : 'You have no orders yet.'} <Link to="/san-pham">{vi ? 'Xem sản phẩm' : 'Browse products'}</Link></p> : (
+      {orders.length === 0 ? (
+        <p>
+          {vi ? 'Bạn chưa có đơn hàng nào.' : 'You have no orders yet.'}{' '}
+          <Link to="/san-pham">{vi ? 'Xem sản phẩm' : 'Browse products'}</Link>
+        </p>
+      ) : (
         <ul className="order-list">
           {orders.map((order) => (
             <li key={order.code}>
-              <Link to={`/don-hang/${order.code}`}><strong>{order.code}</strong></Link> — {order.organization_name} — {formatVnd(order.total_vnd)}
-              <span className="muted"> · {formatDateTime(order.created_at)} · </span><span data-state={order.state}>{orderStateName(order.state)[lang]}</span>
+              <Link to={`/don-hang/${order.code}`}>
+                <strong>{order.code}</strong>
+              </Link>{' '}
+              — {order.organization_name} — {formatVnd(order.total_vnd)}
+              <span className="muted"> · {formatDateTime(order.created_at)} · </span>
+              <span data-state={order.state}>{orderStateName(order.state)[lang]}</span>
             </li>
           ))}
         </ul>

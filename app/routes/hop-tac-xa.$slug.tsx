@@ -15,13 +15,23 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const organization = await getPublicOrganization(db, params.slug ?? '');
   if (!organization) {
     const lang = langFromRequest(request);
-    throw data({ message: lang === 'en' ? 'This producer does not exist.' : 'Không tìm thấy nhà sản xuất này.' }, { status: 404 });
+    throw data(
+      {
+        message:
+          lang === 'en' ? 'This producer does not exist.' : 'Không tìm thấy nhà sản xuất này.',
+      },
+      { status: 404 },
+    );
   }
   const ids = await listPublishedProductIds(db, organization.id);
   const documents = await loadSearchDocuments(db, ids);
   const products = ids.map((id) => documents.get(id)).filter((d) => d !== undefined);
   return data(
-    { organization, products, canonical: absoluteUrl(request, `/hop-tac-xa/${organization.slug}`, config.publicUrl) },
+    {
+      organization,
+      products,
+      canonical: absoluteUrl(request, `/hop-tac-xa/${organization.slug}`, config.publicUrl),
+    },
     { headers: publicCacheHeaders(request) },
   );
 }
@@ -42,19 +52,41 @@ export default function CooperativePage() {
   return (
     <div className="cooperative-page">
       <nav className="breadcrumbs" aria-label="breadcrumb">
-        <Link to="/">{t('home')}</Link> › <Link to={`/tinh/${organization.provinceSlug}`}>{organization.provinceName}</Link>
+        <Link to="/">{t('home')}</Link> ›{' '}
+        <Link to={`/tinh/${organization.provinceSlug}`}>{organization.provinceName}</Link>
       </nav>
-      {organization.logoKey ? <img className="org-logo" src={imageUrl(organization.logoKey, 320)} alt="" width={96} height={96} /> : null}
+      {organization.logoKey ? (
+        <img
+          className="org-logo"
+          src={imageUrl(organization.logoKey, 320)}
+          alt=""
+          width={96}
+          height={96}
+        />
+      ) : null}
       <h1>{organization.name}</h1>
       <p>
-        <span className={organization.verified ? 'tag tag--ok' : 'tag'}>{organization.verified ? t('verified') : t('unverified')}</span>{' '}
+        <span className={organization.verified ? 'tag tag--ok' : 'tag'}>
+          {organization.verified ? t('verified') : t('unverified')}
+        </span>{' '}
         <span className="muted">{t(`kind_${organization.kind}` as 'kind_cooperative')}</span>
       </p>
       <p>{organization.description}</p>
       <dl className="facts">
         <dt>{t('address')}</dt>
-        <dd>{[organization.addressLine, organization.communeFullName, organization.provinceName].filter(Boolean).join(', ')}</dd>
-        {organization.phone ? <><dt>{t('phone')}</dt><dd><a href={`tel:${organization.phone}`}>{organization.phone}</a></dd></> : null}
+        <dd>
+          {[organization.addressLine, organization.communeFullName, organization.provinceName]
+            .filter(Boolean)
+            .join(', ')}
+        </dd>
+        {organization.phone ? (
+          <>
+            <dt>{t('phone')}</dt>
+            <dd>
+              <a href={`tel:${organization.phone}`}>{organization.phone}</a>
+            </dd>
+          </>
+        ) : null}
       </dl>
       <h2>{t('cooperativeProducts', { name: organization.name })}</h2>
       <ProductGrid products={products} />

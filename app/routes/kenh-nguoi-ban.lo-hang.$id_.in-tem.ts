@@ -20,16 +20,34 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     return /^\d{1,16}$/.test(value) ? Number(value) : NaN;
   };
   const { labels, count, batch } = await orErrorPage(langFromRequest(request), async () => {
-    if (!isLabelLayoutId(layout)) throw invalid('layout', { vi: 'Khổ tem không hợp lệ.', en: 'Unknown label layout.' });
-    return labelsForPrint(db, actor, Number(params.id), { start: number('start'), count: number('count') }, stampKeyring, baseUrl(request, context));
+    if (!isLabelLayoutId(layout))
+      throw invalid('layout', { vi: 'Khổ tem không hợp lệ.', en: 'Unknown label layout.' });
+    return labelsForPrint(
+      db,
+      actor,
+      Number(params.id),
+      { start: number('start'), count: number('count') },
+      stampKeyring,
+      baseUrl(request, context),
+    );
   });
-  if (count === 0) throw data({ message: 'Mọi tem trong khoảng này đã bị thu hồi. / Every stamp in this range was revoked.' }, { status: 409 });
+  if (count === 0)
+    throw data(
+      {
+        message: 'Mọi tem trong khoảng này đã bị thu hồi. / Every stamp in this range was revoked.',
+      },
+      { status: 409 },
+    );
   const out = new PassThrough();
-  streamLabelsPdf({ layout: layout as Parameters<typeof streamLabelsPdf>[0]['layout'], labels, out, title: `Tem ${batch.lotCode}` })
-    .catch((error) => {
-      log.error('stamp PDF failed', { batchId: batch.id, error: String(error) });
-      out.destroy(error instanceof Error ? error : new Error(String(error)));
-    });
+  streamLabelsPdf({
+    layout: layout as Parameters<typeof streamLabelsPdf>[0]['layout'],
+    labels,
+    out,
+    title: `Tem ${batch.lotCode}`,
+  }).catch((error) => {
+    log.error('stamp PDF failed', { batchId: batch.id, error: String(error) });
+    out.destroy(error instanceof Error ? error : new Error(String(error)));
+  });
   const safeLot = batch.lotCode.replace(/[^A-Za-z0-9._-]/g, '_');
   return new Response(Readable.toWeb(out) as ReadableStream, {
     headers: {

@@ -3,7 +3,11 @@ import { optionalActor } from '~/accounts/request.server';
 import { getManagedBatch, getPublicBatch, eventDocumentKey } from '~/traceability/batches.server';
 import { readLabDocument } from '~/traceability/documents.server';
 
-const notFound = () => new Response('Không tìm thấy. / Not found.', { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+const notFound = () =>
+  new Response('Không tìm thấy. / Not found.', {
+    status: 404,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+  });
 
 /** An inspection's lab report (PDF): for anyone when the batch is public, otherwise for the cooperative's members. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -11,7 +11,11 @@ export const meta: MetaFunction = () => [{ title: 'Quên mật khẩu — Chợ 
 export async function action({ request, context }: ActionFunctionArgs) {
   const form = await request.formData();
   return withUserErrors(langFromRequest(request), async () => {
-    await requestPasswordReset(context.services.db, { identifier: text(form, 'identifier'), network: clientNetwork(request), baseUrl: baseUrl(request, context) });
+    await requestPasswordReset(context.services.db, {
+      identifier: text(form, 'identifier'),
+      network: clientNetwork(request),
+      baseUrl: baseUrl(request, context),
+    });
     return { sent: true as const };
   });
 }
@@ -23,10 +27,19 @@ export default function ForgotPassword() {
   return (
     <section>
       <h1>{t('forgotTitle')}</h1>
-      {result && 'sent' in result ? <p className="notice notice--ok" role="status">{t('forgotSent')}</p> : null}
+      {result && 'sent' in result ? (
+        <p className="notice notice--ok" role="status">
+          {t('forgotSent')}
+        </p>
+      ) : null}
       <Form method="post" className="form">
         <FormMessage error={error} />
-        <Field label={t('identifier')} name="identifier" required error={fieldError(error, 'identifier')} />
+        <Field
+          label={t('identifier')}
+          name="identifier"
+          required
+          error={fieldError(error, 'identifier')}
+        />
         <button type="submit">{t('sendLink')}</button>
       </Form>
     </section>

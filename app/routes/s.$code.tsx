@@ -10,7 +10,10 @@ import { loadScanPage } from '~/traceability/scan-page.server';
 export const handle = { hydrate: false };
 export const headers = loaderCacheHeaders;
 
-export const meta: MetaFunction = () => [{ title: 'Kiểm tra tem truy xuất — Chợ Phiên' }, { name: 'robots', content: 'noindex' }];
+export const meta: MetaFunction = () => [
+  { title: 'Kiểm tra tem truy xuất — Chợ Phiên' },
+  { name: 'robots', content: 'noindex' },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Every scan is logged and judged anew: never cached.

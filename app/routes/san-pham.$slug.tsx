@@ -20,14 +20,31 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const product = await getPublicProduct(db, params.slug ?? '');
   const lang = langFromRequest(request);
   if (!product) {
-    throw data({ message: lang === 'en' ? 'This product does not exist or is no longer on sale.' : 'Sản phẩm không tồn tại hoặc đã ngừng bán.' }, { status: 404 });
+    throw data(
+      {
+        message:
+          lang === 'en'
+            ? 'This product does not exist or is no longer on sale.'
+            : 'Sản phẩm không tồn tại hoặc đã ngừng bán.',
+      },
+      { status: 404 },
+    );
   }
   const canonical = absoluteUrl(request, `/san-pham/${product.slug}`, config.publicUrl);
   const registerVerified = product.ocop ? await isRegisterVerified(db, product.id) : false;
   const batches = await listPublicBatchesOfProduct(db, product.id);
-  const image = product.images[0] ? absoluteUrl(request, imageUrl(product.images[0].storageKey, 1280), config.publicUrl) : null;
+  const image = product.images[0]
+    ? absoluteUrl(request, imageUrl(product.images[0].storageKey, 1280), config.publicUrl)
+    : null;
   return data(
-    { product, canonical, image, registerVerified, batches, jsonLd: productJsonLd(product, canonical, image) },
+    {
+      product,
+      canonical,
+      image,
+      registerVerified,
+      batches,
+      jsonLd: productJsonLd(product, canonical, image),
+    },
     { headers: publicCacheHeaders(request) },
   );
 }
@@ -58,19 +75,28 @@ export default function ProductPage() {
     <article className="product-page">
       <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLd }} />
       <nav className="breadcrumbs" aria-label="breadcrumb">
-        <Link to="/">{t('home')}</Link> › <Link to={`/tinh/${product.origin.provinceSlug}`}>{product.origin.provinceName}</Link> ›{' '}
+        <Link to="/">{t('home')}</Link> ›{' '}
+        <Link to={`/tinh/${product.origin.provinceSlug}`}>{product.origin.provinceName}</Link> ›{' '}
         <Link to={`/san-pham?group=${product.group}`}>{groupName(lang, product.group)}</Link>
       </nav>
       <div className="product-page__layout">
         <div className="product-page__media">
           {main ? (
-            <img src={imageUrl(main.storageKey, 640)} srcSet={imageSrcSet(main.storageKey)} sizes="(min-width: 48rem) 30rem, 100vw" width={640} height={Math.round((640 * main.height) / main.width)} alt={main.alt || product.name} />
+            <img
+              src={imageUrl(main.storageKey, 640)}
+              srcSet={imageSrcSet(main.storageKey)}
+              sizes="(min-width: 48rem) 30rem, 100vw"
+              width={640}
+              height={Math.round((640 * main.height) / main.width)}
+              alt={main.alt || product.name}
+            />
           ) : null}
         </div>
         <div className="product-page__info">
           <h1>{product.name}</h1>
           <p className="price">
-            <strong>{formatVnd(product.priceVnd)}</strong> <span className="muted">{t('perUnit', { unit: product.unit })}</span>
+            <strong>{formatVnd(product.priceVnd)}</strong>{' '}
+            <span className="muted">{t('perUnit', { unit: product.unit })}</span>
           </p>
           <p className={product.stock > 0 ? 'stock stock--in' : 'stock stock--out'}>
             {product.stock > 0 ? t('inStock', { n: product.stock }) : t('outOfStock')}
@@ -80,7 +106,14 @@ export default function ProductPage() {
             <div className="ocop-block">
               <OcopStars stars={product.ocop.stars} />{' '}
               {registerVerified ? <span className="tag tag--ok">{t('ocopVerified')}</span> : null}
-              <p>{t('ocopCertificate', { no: product.ocop.certificateNo, issuer: product.ocop.issuer, issued: formatCalendarDate(product.ocop.issuedOn), expires: formatCalendarDate(product.ocop.expiresOn) })}</p>
+              <p>
+                {t('ocopCertificate', {
+                  no: product.ocop.certificateNo,
+                  issuer: product.ocop.issuer,
+                  issued: formatCalendarDate(product.ocop.issuedOn),
+                  expires: formatCalendarDate(product.ocop.expiresOn),
+                })}
+              </p>
             </div>
           ) : null}
           {product.certifications.length ? (
@@ -89,7 +122,8 @@ export default function ProductPage() {
               <ul className="chip-list">
                 {product.certifications.map((c) => (
                   <li key={`${c.kind}-${c.reference}`} className="chip">
-                    {t(`cert_${c.kind}` as 'cert_vietgap')}{c.reference ? `: ${c.reference}` : ''}
+                    {t(`cert_${c.kind}` as 'cert_vietgap')}
+                    {c.reference ? `: ${c.reference}` : ''}
                   </li>
                 ))}
               </ul>
@@ -97,30 +131,62 @@ export default function ProductPage() {
           ) : null}
           <dl className="facts">
             <dt>{t('origin')}</dt>
-            <dd>{[product.origin.communeFullName, product.origin.provinceName].filter(Boolean).join(', ')}</dd>
-            {product.netQuantity ? <><dt>{t('netQuantity')}</dt><dd>{product.netQuantity}</dd></> : null}
+            <dd>
+              {[product.origin.communeFullName, product.origin.provinceName]
+                .filter(Boolean)
+                .join(', ')}
+            </dd>
+            {product.netQuantity ? (
+              <>
+                <dt>{t('netQuantity')}</dt>
+                <dd>{product.netQuantity}</dd>
+              </>
+            ) : null}
             <dt>{t('category')}</dt>
             <dd>{product.category || groupName(lang, product.group)}</dd>
-            {product.gtin ? <><dt>{t('gtin')}</dt><dd>{product.gtin}</dd></> : null}
+            {product.gtin ? (
+              <>
+                <dt>{t('gtin')}</dt>
+                <dd>{product.gtin}</dd>
+              </>
+            ) : null}
           </dl>
           <div className="description">
-            {product.description.split(/\n+/).map((para, i) => <p key={i}>{para}</p>)}
+            {product.description.split(/\n+/).map((para, i) => (
+              <p key={i}>{para}</p>
+            ))}
           </div>
           {batches.length ? (
             <section aria-labelledby="trace-heading">
-              <h2 id="trace-heading" className="h3">{t('traceTitle')}</h2>
-              <ul>{batches.map((b) => <li key={b.id}><Link to={`/lo-hang/${b.id}`}>{t('traceLot', { lot: b.lot_code })}</Link> <span className="muted">{formatCalendarDate(b.produced_on)}</span></li>)}</ul>
+              <h2 id="trace-heading" className="h3">
+                {t('traceTitle')}
+              </h2>
+              <ul>
+                {batches.map((b) => (
+                  <li key={b.id}>
+                    <Link to={`/lo-hang/${b.id}`}>{t('traceLot', { lot: b.lot_code })}</Link>{' '}
+                    <span className="muted">{formatCalendarDate(b.produced_on)}</span>
+                  </li>
+                ))}
+              </ul>
             </section>
           ) : null}
           <section className="producer-card" aria-labelledby="producer-heading">
-            <h2 id="producer-heading" className="h3">{t('producer')}</h2>
+            <h2 id="producer-heading" className="h3">
+              {t('producer')}
+            </h2>
             <p>
-              <Link to={`/hop-tac-xa/${product.organization.slug}`}>{product.organization.name}</Link>{' '}
+              <Link to={`/hop-tac-xa/${product.organization.slug}`}>
+                {product.organization.name}
+              </Link>{' '}
               <span className={product.organization.verified ? 'tag tag--ok' : 'tag'}>
                 {product.organization.verified ? t('verified') : t('unverified')}
               </span>
             </p>
-            <p className="muted">{t(`kind_${product.organization.kind}` as 'kind_cooperative')} · {product.origin.provinceName}</p>
+            <p className="muted">
+              {t(`kind_${product.organization.kind}` as 'kind_cooperative')} ·{' '}
+              {product.origin.provinceName}
+            </p>
             <Link to={`/hop-tac-xa/${product.organization.slug}`}>{t('viewProducer')} →</Link>
           </section>
         </div>

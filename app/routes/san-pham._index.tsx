@@ -32,7 +32,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       heading,
       query: parsed.query,
       result,
-      degraded: search.activeEngine() !== 'meilisearch' && context.services.config.search.engine === 'meilisearch',
+      degraded:
+        search.activeEngine() !== 'meilisearch' &&
+        context.services.config.search.engine === 'meilisearch',
       provinces: provinces.map((p) => ({ code: p.code, slug: p.slug, name: p.name })),
     },
     { headers: publicCacheHeaders(request) },
@@ -46,16 +48,24 @@ export default function Catalogue() {
   return (
     <div className="catalogue">
       <h1>{heading}</h1>
-      {degraded ? <p className="notice" role="status">{t('degradedSearch')}</p> : null}
+      {degraded ? (
+        <p className="notice" role="status">
+          {t('degradedSearch')}
+        </p>
+      ) : null}
       <div className="catalogue__layout">
         <CatalogueFilters query={query} facets={result.facets} provinces={provinces} />
         <section aria-labelledby="results-heading" className="catalogue__results">
-          <h2 id="results-heading" className="result-count" aria-live="polite">{t('resultCount', { n: result.total })}</h2>
+          <h2 id="results-heading" className="result-count" aria-live="polite">
+            {t('resultCount', { n: result.total })}
+          </h2>
           {result.total === 0 ? (
             <div className="empty-result">
               <p>{t('noResults')}</p>
               <p>{t('noResultsTips')}</p>
-              <p><Link to="/san-pham">{t('clearFilters')}</Link></p>
+              <p>
+                <Link to="/san-pham">{t('clearFilters')}</Link>
+              </p>
             </div>
           ) : (
             <ProductGrid products={result.hits} label={heading} />

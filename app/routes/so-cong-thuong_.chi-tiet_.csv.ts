@@ -9,8 +9,15 @@ import { drillForRequest } from '~/tradeoffice/drilldown.server';
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   return orErrorPage(langFromRequest(request), async () => {
-    const { provinceCode, query, table } = await drillForRequest(context.services.db, actor, new URL(request.url));
-    const csv = toCsv(table.columns.map((c) => c.key), table.rows.map((r) => table.columns.map((c) => r[c.key])));
+    const { provinceCode, query, table } = await drillForRequest(
+      context.services.db,
+      actor,
+      new URL(request.url),
+    );
+    const csv = toCsv(
+      table.columns.map((c) => c.key),
+      table.rows.map((r) => table.columns.map((c) => r[c.key])),
+    );
     return new Response(csv, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',

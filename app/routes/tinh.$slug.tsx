@@ -16,11 +16,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = langFromRequest(request);
   const province = await findProvince(db, params.slug ?? '');
   if (!province || province.slug !== params.slug) {
-    throw data({ message: lang === 'en' ? 'There is no such province.' : 'Không có tỉnh, thành này.' }, { status: 404 });
+    throw data(
+      { message: lang === 'en' ? 'There is no such province.' : 'Không có tỉnh, thành này.' },
+      { status: 404 },
+    );
   }
   const pageParam = Number(new URL(request.url).searchParams.get('page') ?? '1');
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 1000 ? pageParam : 1;
-  const result = await search.search(emptyQuery({ provinceCodes: [province.code], page, perPage: 24 }));
+  const result = await search.search(
+    emptyQuery({ provinceCodes: [province.code], page, perPage: 24 }),
+  );
   return data(
     {
       province,
@@ -35,7 +40,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
   page
-    ? [{ title: `${page.title} — Chợ Phiên` }, { tagName: 'link', rel: 'canonical', href: page.canonical }, { property: 'og:title', content: page.title }]
+    ? [
+        { title: `${page.title} — Chợ Phiên` },
+        { tagName: 'link', rel: 'canonical', href: page.canonical },
+        { property: 'og:title', content: page.title },
+      ]
     : [{ title: 'Chợ Phiên' }];
 
 export default function ProvincePage() {
@@ -44,14 +53,29 @@ export default function ProvincePage() {
   return (
     <div className="province-page">
       <h1>{title}</h1>
-      {province.formerNames.length ? <p className="muted">{province.fullName} ({province.formerNames.join(', ')})</p> : null}
-      <p>{t('resultCount', { n: result.total })} · <Link to={`/san-pham?province=${province.slug}`}>{t('filters')} →</Link></p>
+      {province.formerNames.length ? (
+        <p className="muted">
+          {province.fullName} ({province.formerNames.join(', ')})
+        </p>
+      ) : null}
+      <p>
+        {t('resultCount', { n: result.total })} ·{' '}
+        <Link to={`/san-pham?province=${province.slug}`}>{t('filters')} →</Link>
+      </p>
       <ul className="chip-list">
         {OCOP_GROUPS.filter((g) => (result.facets.group[g] ?? 0) > 0).map((g) => (
-          <li key={g}><Link className="chip" to={`/san-pham?province=${province.slug}&group=${g}`}>{groupName(lang, g)} ({result.facets.group[g]})</Link></li>
+          <li key={g}>
+            <Link className="chip" to={`/san-pham?province=${province.slug}&group=${g}`}>
+              {groupName(lang, g)} ({result.facets.group[g]})
+            </Link>
+          </li>
         ))}
       </ul>
-      {result.total === 0 ? <p>{t('noResults')}</p> : <ProductGrid products={result.hits} label={title} />}
+      {result.total === 0 ? (
+        <p>{t('noResults')}</p>
+      ) : (
+        <ProductGrid products={result.hits} label={title} />
+      )}
       <Pagination page={page} pages={Math.max(1, Math.ceil(result.total / 24))} />
     </div>
   );

@@ -1,9 +1,18 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { isUserError } from '~/lib/errors';
-import { BANK_SIGNATURE_HEADER, parseBankNotification, verifyBankSignature, extractPaymentReference } from '~/payments/bank-webhook';
+import {
+  BANK_SIGNATURE_HEADER,
+  parseBankNotification,
+  verifyBankSignature,
+  extractPaymentReference,
+} from '~/payments/bank-webhook';
 import { recordIncomingPayment } from '~/payments/payments.server';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
 
 /**
  * The bank's credit notification: HMAC-SHA256 of the raw body with the shared secret, checked
@@ -23,10 +32,19 @@ export async function action({ request, context }: ActionFunctionArgs) {
   try {
     const notification = parseBankNotification(raw);
     const result = await recordIncomingPayment(db, {
-      provider: 'bank', externalId: notification.transactionId, amountVnd: notification.amountVnd, description: notification.description,
-      occurredAt: notification.occurredAt, reference: extractPaymentReference(notification.description),
+      provider: 'bank',
+      externalId: notification.transactionId,
+      amountVnd: notification.amountVnd,
+      description: notification.description,
+      occurredAt: notification.occurredAt,
+      reference: extractPaymentReference(notification.description),
     });
-    if (result.outcome !== 'applied') log.info('bank transfer needs review or was seen before', { transactionId: notification.transactionId, outcome: result.outcome, duplicate: result.duplicate });
+    if (result.outcome !== 'applied')
+      log.info('bank transfer needs review or was seen before', {
+        transactionId: notification.transactionId,
+        outcome: result.outcome,
+        duplicate: result.duplicate,
+      });
     return json({ ok: true, outcome: result.outcome, duplicate: result.duplicate });
   } catch (error) {
     if (isUserError(error)) return json({ error: error.userMessage.en }, error.status);

@@ -3,7 +3,11 @@ import { isUserError } from '~/lib/errors';
 import { applyStripeUpdate } from '~/payments/stripe-events.server';
 import { stripePaymentUpdate, verifyStripeEvent } from '~/payments/stripe-webhook.server';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
 
 /** Stripe's webhook: signature checked on the raw body; every verified event answered 200 once applied (or seen before). */
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -4,7 +4,12 @@ import type { Logger } from '~/lib/log.server';
 import { listIndexableProductIds } from './documents.server';
 import { managedMeilisearchOptions } from './meilisearch/connection.server';
 import { createMeilisearchIndex, type MeilisearchIndex } from './meilisearch/engine.server';
-import { createOutboxWorker, outboxStatus, pruneProcessedOutbox, type OutboxWorker } from './meilisearch/outbox-worker.server';
+import {
+  createOutboxWorker,
+  outboxStatus,
+  pruneProcessedOutbox,
+  type OutboxWorker,
+} from './meilisearch/outbox-worker.server';
 import { startManagedMeilisearch, type ManagedMeilisearch } from './meilisearch/process.server';
 import { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
 import { createSearchService, type SearchService } from './service.server';
@@ -26,14 +31,21 @@ export interface SearchRuntime {
 export async function startSearch(db: DB, config: Config, log: Logger): Promise<SearchRuntime> {
   const fallback = createSqliteSearchIndex(db, loadFoldedSynonyms());
   if (config.search.engine !== 'meilisearch') {
-    return { service: createSearchService({ primary: null, fallback, log }), syncStatus: async () => null, stop: async () => {} };
+    return {
+      service: createSearchService({ primary: null, fallback, log }),
+      syncStatus: async () => null,
+      stop: async () => {},
+    };
   }
 
   let managed: ManagedMeilisearch | null = null;
   let index: MeilisearchIndex;
   try {
     if (config.search.meilisearchUrl) {
-      index = createMeilisearchIndex({ url: config.search.meilisearchUrl, apiKey: config.search.meilisearchApiKey ?? '' });
+      index = createMeilisearchIndex({
+        url: config.search.meilisearchUrl,
+        apiKey: config.search.meilisearchApiKey ?? '',
+      });
     } else {
       managed = await startManagedMeilisearch(managedMeilisearchOptions(config));
       index = createMeilisearchIndex({ url: managed.url, apiKey: managed.apiKey });
@@ -42,9 +54,15 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
     await index.ensureSettings();
     await catchUp(db, index, log);
   } catch (error) {
-    log.warn('Meilisearch unavailable at start: search answers from the embedded SQLite engine', { error: error instanceof Error ? error.message : String(error) });
+    log.warn('Meilisearch unavailable at start: search answers from the embedded SQLite engine', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     await managed?.stop().catch(() => {});
-    return { service: createSearchService({ primary: null, fallback, log }), syncStatus: () => outboxStatus(db), stop: async () => {} };
+    return {
+      service: createSearchService({ primary: null, fallback, log }),
+      syncStatus: () => outboxStatus(db),
+      stop: async () => {},
+    };
   }
 
   const service = createSearchService({ primary: index, fallback, log });
@@ -55,7 +73,10 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
   let stopping = false;
   managed?.onExit((info) => {
     if (info.expected || stopping) return;
-    log.error('Meilisearch exited unexpectedly; restarting it, searching the embedded engine meanwhile', { code: info.code, signal: info.signal });
+    log.error(
+      'Meilisearch exited unexpectedly; restarting it, searching the embedded engine meanwhile',
+      { code: info.code, signal: info.signal },
+    );
     void restartWithBackoff(managed!, log, () => stopping);
   });
   const pruneTimer = setInterval(() => void pruneProcessedOutbox(db).catch(() => {}), 3_600_000);
@@ -79,18 +100,28 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
  */
 async function catchUp(db: DB, index: MeilisearchIndex, log: Logger): Promise<void> {
   const [stats, ids, status] = await Promise.all([
-    index.client.index(index.indexUid).getStats().catch(() => ({ numberOfDocuments: 0 })),
+    index.client
+      .index(index.indexUid)
+      .getStats()
+      .catch(() => ({ numberOfDocuments: 0 })),
     listIndexableProductIds(db),
     outboxStatus(db),
   ]);
   if (Math.abs(stats.numberOfDocuments - ids.length) > status.pending) {
-    log.info('Meilisearch index out of step with the database; rebuilding', { inIndex: stats.numberOfDocuments, inDatabase: ids.length });
+    log.info('Meilisearch index out of step with the database; rebuilding', {
+      inIndex: stats.numberOfDocuments,
+      inDatabase: ids.length,
+    });
     const result = await rebuildMeilisearchIndex(db, index);
     log.info('Meilisearch index rebuilt', { ...result });
   }
 }
 
-async function restartWithBackoff(managed: ManagedMeilisearch, log: Logger, stopped: () => boolean): Promise<void> {
+async function restartWithBackoff(
+  managed: ManagedMeilisearch,
+  log: Logger,
+  stopped: () => boolean,
+): Promise<void> {
   for (let attempt = 1; !stopped(); attempt++) {
     await new Promise((r) => setTimeout(r, Math.min(30_000, 500 * 2 ** attempt)));
     if (stopped()) return;
@@ -99,7 +130,10 @@ async function restartWithBackoff(managed: ManagedMeilisearch, log: Logger, stop
       log.info('Meilisearch restarted', { attempt, pid: managed.pid });
       return;
     } catch (error) {
-      log.warn('Meilisearch restart failed; retrying', { attempt, error: error instanceof Error ? error.message : String(error) });
+      log.warn('Meilisearch restart failed; retrying', {
+        attempt,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
   }
 }

@@ -10,7 +10,11 @@ import type { SearchDocument } from './types';
  * (published, organization neither rejected nor sent back for changes) come back: a missing id means "remove it from every index".
  * Reads through `db` or a transaction, so callers can build documents inside the write that changed them.
  */
-export async function loadSearchDocuments(db: DB, productIds: number[], today = todayInVietnam()): Promise<Map<number, SearchDocument>> {
+export async function loadSearchDocuments(
+  db: DB,
+  productIds: number[],
+  today = todayInVietnam(),
+): Promise<Map<number, SearchDocument>> {
   const documents = new Map<number, SearchDocument>();
   if (productIds.length === 0) return documents;
   for (let i = 0; i < productIds.length; i += 500) {
@@ -19,21 +23,51 @@ export async function loadSearchDocuments(db: DB, productIds: number[], today = 
       .selectFrom('products as p')
       .innerJoin('organizations as o', 'o.id', 'p.organization_id')
       .innerJoin('provinces as pv', 'pv.code', 'o.province_code')
-      .leftJoin('communes as c', (join) => join.on(sql`c.code = coalesce(p.origin_commune_code, o.commune_code)`))
+      .leftJoin('communes as c', (join) =>
+        join.on(sql`c.code = coalesce(p.origin_commune_code, o.commune_code)`),
+      )
       .leftJoin('ocop_certificates as oc', (join) =>
-        join.onRef('oc.product_id', '=', 'p.id').on('oc.review_state', '=', 'approved').on('oc.expires_on', '>=', today),
+        join
+          .onRef('oc.product_id', '=', 'p.id')
+          .on('oc.review_state', '=', 'approved')
+          .on('oc.expires_on', '>=', today),
       )
       .select([
-        'p.id', 'p.slug', 'p.name', 'p.description', 'p.category', 'p.ocop_group', 'p.unit', 'p.price_vnd', 'p.stock',
-        'p.created_at', 'o.id as org_id', 'o.slug as org_slug', 'o.name as org_name', 'pv.code as province_code',
-        'pv.slug as province_slug', 'pv.name as province_name', 'pv.former_names as province_former',
-        'c.code as commune_code', 'c.name as commune_name', 'c.former_names as commune_former', 'oc.stars',
+        'p.id',
+        'p.slug',
+        'p.name',
+        'p.description',
+        'p.category',
+        'p.ocop_group',
+        'p.unit',
+        'p.price_vnd',
+        'p.stock',
+        'p.created_at',
+        'o.id as org_id',
+        'o.slug as org_slug',
+        'o.name as org_name',
+        'pv.code as province_code',
+        'pv.slug as province_slug',
+        'pv.name as province_name',
+        'pv.former_names as province_former',
+        'c.code as commune_code',
+        'c.name as commune_name',
+        'c.former_names as commune_former',
+        'oc.stars',
       ])
       .select((eb) => [
-        eb.selectFrom('product_images as i').select('i.storage_key').whereRef('i.product_id', '=', 'p.id')
-          .orderBy('i.position').limit(1).as('image_key'),
-        eb.selectFrom('certifications as ce').select((e) => e.fn<string>('group_concat', ['ce.kind']).as('kinds'))
-          .whereRef('ce.product_id', '=', 'p.id').as('certification_kinds'),
+        eb
+          .selectFrom('product_images as i')
+          .select('i.storage_key')
+          .whereRef('i.product_id', '=', 'p.id')
+          .orderBy('i.position')
+          .limit(1)
+          .as('image_key'),
+        eb
+          .selectFrom('certifications as ce')
+          .select((e) => e.fn<string>('group_concat', ['ce.kind']).as('kinds'))
+          .whereRef('ce.product_id', '=', 'p.id')
+          .as('certification_kinds'),
       ])
       .where('p.id', 'in', chunk)
       .where('p.status', '=', 'published')
@@ -52,7 +86,9 @@ export async function loadSearchDocuments(db: DB, productIds: number[], today = 
         stock: r.stock,
         inStock: r.stock > 0,
         ocopStars: (r.stars ?? null) as 3 | 4 | 5 | null,
-        certifications: r.certification_kinds ? [...new Set(String(r.certification_kinds).split(','))].sort() : [],
+        certifications: r.certification_kinds
+          ? [...new Set(String(r.certification_kinds).split(','))].sort()
+          : [],
         cooperativeId: r.org_id,
         cooperativeSlug: r.org_slug,
         cooperativeName: r.org_name,
@@ -62,7 +98,9 @@ export async function loadSearchDocuments(db: DB, productIds: number[], today = 
         communeCode: r.commune_code ?? null,
         communeName: r.commune_name ?? null,
         // The commune's own former names, including the province it was in before 2025.
-        formerPlaceNames: r.commune_former ? (JSON.parse(r.commune_former) as string[]) : (JSON.parse(r.province_former) as string[]),
+        formerPlaceNames: r.commune_former
+          ? (JSON.parse(r.commune_former) as string[])
+          : (JSON.parse(r.province_former) as string[]),
         imageUrl: r.image_key ? imageUrl(r.image_key, 640) : null,
         createdAt: r.created_at,
       });
@@ -81,4 +119,3 @@ export async function listIndexableProductIds(db: DB): Promise<number[]> {
     .execute();
   return rows.map((r) => r.id);
 }
-

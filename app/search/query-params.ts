@@ -21,27 +21,48 @@ export function parseSearchParams(
   provinces: Array<{ code: string; slug: string }>,
   defaults: { perPage: number } = { perPage: 24 },
 ): ParsedSearch {
-  const fail = (parameter: string, vi: string, en: string): ParsedSearch => ({ ok: false, error: { parameter, message: { vi, en } } });
+  const fail = (parameter: string, vi: string, en: string): ParsedSearch => ({
+    ok: false,
+    error: { parameter, message: { vi, en } },
+  });
 
   const q = (params.get('q') ?? '').trim();
-  if (q.length > 200) return fail('q', 'Từ khoá quá dài (tối đa 200 ký tự).', 'The query is too long (200 characters at most).');
+  if (q.length > 200)
+    return fail(
+      'q',
+      'Từ khoá quá dài (tối đa 200 ký tự).',
+      'The query is too long (200 characters at most).',
+    );
 
   const provinceCodes: string[] = [];
   for (const value of params.getAll('province').filter(Boolean)) {
-    const found = provinces.find((p) => p.code === value || p.code === value.padStart(2, '0') || p.slug === value);
-    if (!found) return fail('province', `Không có tỉnh “${value}”. Dùng mã tỉnh (ví dụ 15) hoặc tên viết liền (lao-cai).`, `Unknown province “${value}”. Use its code (e.g. 15) or slug (lao-cai).`);
+    const found = provinces.find(
+      (p) => p.code === value || p.code === value.padStart(2, '0') || p.slug === value,
+    );
+    if (!found)
+      return fail(
+        'province',
+        `Không có tỉnh “${value}”. Dùng mã tỉnh (ví dụ 15) hoặc tên viết liền (lao-cai).`,
+        `Unknown province “${value}”. Use its code (e.g. 15) or slug (lao-cai).`,
+      );
     if (!provinceCodes.includes(found.code)) provinceCodes.push(found.code);
   }
 
   const groups: OcopGroup[] = [];
   for (const value of params.getAll('group').filter(Boolean)) {
-    if (!isOcopGroup(value)) return fail('group', `Nhóm sản phẩm “${value}” không hợp lệ (food, beverage, herbal, textile, souvenir, tourism).`, `Unknown product group “${value}” (food, beverage, herbal, textile, souvenir, tourism).`);
+    if (!isOcopGroup(value))
+      return fail(
+        'group',
+        `Nhóm sản phẩm “${value}” không hợp lệ (food, beverage, herbal, textile, souvenir, tourism).`,
+        `Unknown product group “${value}” (food, beverage, herbal, textile, souvenir, tourism).`,
+      );
     if (!groups.includes(value)) groups.push(value);
   }
 
   const stars: Array<3 | 4 | 5> = [];
   for (const value of params.getAll('stars').filter(Boolean)) {
-    if (!['3', '4', '5'].includes(value)) return fail('stars', 'Hạng sao OCOP phải là 3, 4 hoặc 5.', 'OCOP stars must be 3, 4 or 5.');
+    if (!['3', '4', '5'].includes(value))
+      return fail('stars', 'Hạng sao OCOP phải là 3, 4 hoặc 5.', 'OCOP stars must be 3, 4 or 5.');
     const n = Number(value) as 3 | 4 | 5;
     if (!stars.includes(n)) stars.push(n);
   }
@@ -53,35 +74,84 @@ export function parseSearchParams(
     return Number(value.trim());
   };
   const minPriceVnd = price('min_price');
-  if (minPriceVnd === 'bad') return fail('min_price', 'Giá từ phải là số nguyên đồng không âm, ví dụ 50000.', 'min_price must be a whole, non-negative number of đồng, e.g. 50000.');
+  if (minPriceVnd === 'bad')
+    return fail(
+      'min_price',
+      'Giá từ phải là số nguyên đồng không âm, ví dụ 50000.',
+      'min_price must be a whole, non-negative number of đồng, e.g. 50000.',
+    );
   const maxPriceVnd = price('max_price');
-  if (maxPriceVnd === 'bad') return fail('max_price', 'Giá đến phải là số nguyên đồng không âm, ví dụ 500000.', 'max_price must be a whole, non-negative number of đồng, e.g. 500000.');
+  if (maxPriceVnd === 'bad')
+    return fail(
+      'max_price',
+      'Giá đến phải là số nguyên đồng không âm, ví dụ 500000.',
+      'max_price must be a whole, non-negative number of đồng, e.g. 500000.',
+    );
   if (minPriceVnd !== null && maxPriceVnd !== null && minPriceVnd > maxPriceVnd) {
-    return fail('max_price', 'Giá đến phải lớn hơn hoặc bằng giá từ.', 'max_price must not be below min_price.');
+    return fail(
+      'max_price',
+      'Giá đến phải lớn hơn hoặc bằng giá từ.',
+      'max_price must not be below min_price.',
+    );
   }
 
   const inStock = params.get('in_stock');
-  if (inStock !== null && !['', '0', '1'].includes(inStock)) return fail('in_stock', 'in_stock chỉ nhận 1 (chỉ hàng còn) hoặc 0.', 'in_stock must be 1 (in stock only) or 0.');
+  if (inStock !== null && !['', '0', '1'].includes(inStock))
+    return fail(
+      'in_stock',
+      'in_stock chỉ nhận 1 (chỉ hàng còn) hoặc 0.',
+      'in_stock must be 1 (in stock only) or 0.',
+    );
 
   const sort = (params.get('sort') || 'relevance') as SearchSort;
-  if (!SORTS.includes(sort)) return fail('sort', `Cách sắp xếp không hợp lệ. Dùng: ${SORTS.join(', ')}.`, `Unknown sort. Use one of: ${SORTS.join(', ')}.`);
+  if (!SORTS.includes(sort))
+    return fail(
+      'sort',
+      `Cách sắp xếp không hợp lệ. Dùng: ${SORTS.join(', ')}.`,
+      `Unknown sort. Use one of: ${SORTS.join(', ')}.`,
+    );
 
   const page = params.get('page') || '1';
-  if (!/^\d{1,4}$/.test(page) || Number(page) < 1 || Number(page) > MAX_PAGE) return fail('page', `Số trang phải từ 1 đến ${MAX_PAGE}.`, `page must be between 1 and ${MAX_PAGE}.`);
+  if (!/^\d{1,4}$/.test(page) || Number(page) < 1 || Number(page) > MAX_PAGE)
+    return fail(
+      'page',
+      `Số trang phải từ 1 đến ${MAX_PAGE}.`,
+      `page must be between 1 and ${MAX_PAGE}.`,
+    );
   const perPage = params.get('per_page') || String(defaults.perPage);
-  if (!/^\d{1,3}$/.test(perPage) || Number(perPage) < 1 || Number(perPage) > MAX_PER_PAGE) return fail('per_page', `Số kết quả mỗi trang phải từ 1 đến ${MAX_PER_PAGE}.`, `per_page must be between 1 and ${MAX_PER_PAGE}.`);
+  if (!/^\d{1,3}$/.test(perPage) || Number(perPage) < 1 || Number(perPage) > MAX_PER_PAGE)
+    return fail(
+      'per_page',
+      `Số kết quả mỗi trang phải từ 1 đến ${MAX_PER_PAGE}.`,
+      `per_page must be between 1 and ${MAX_PER_PAGE}.`,
+    );
 
   return {
     ok: true,
-    query: emptyQuery({ q, provinceCodes, groups, stars, minPriceVnd, maxPriceVnd, inStockOnly: inStock === '1', sort, page: Number(page), perPage: Number(perPage) }),
+    query: emptyQuery({
+      q,
+      provinceCodes,
+      groups,
+      stars,
+      minPriceVnd,
+      maxPriceVnd,
+      inStockOnly: inStock === '1',
+      sort,
+      page: Number(page),
+      perPage: Number(perPage),
+    }),
   };
 }
 
 /** The URL parameters for a query (the inverse of parseSearchParams), dropping defaults. */
-export function searchParamsOf(query: SearchQuery, provinceSlugs: Map<string, string>): URLSearchParams {
+export function searchParamsOf(
+  query: SearchQuery,
+  provinceSlugs: Map<string, string>,
+): URLSearchParams {
   const params = new URLSearchParams();
   if (query.q) params.set('q', query.q);
-  for (const code of query.provinceCodes) params.append('province', provinceSlugs.get(code) ?? code);
+  for (const code of query.provinceCodes)
+    params.append('province', provinceSlugs.get(code) ?? code);
   for (const g of query.groups) params.append('group', g);
   for (const s of query.stars) params.append('stars', String(s));
   if (query.minPriceVnd !== null) params.set('min_price', String(query.minPriceVnd));

@@ -3,7 +3,12 @@ import type { SearchHealth, SearchIndex, SearchQuery, SearchResult } from './typ
 
 export interface SearchService {
   search(query: SearchQuery): Promise<SearchResult>;
-  health(): Promise<{ engine: string; degraded: boolean; primary: SearchHealth | null; fallback: SearchHealth }>;
+  health(): Promise<{
+    engine: string;
+    degraded: boolean;
+    primary: SearchHealth | null;
+    fallback: SearchHealth;
+  }>;
   /** The engine answering right now. */
   activeEngine(): string;
 }
@@ -25,7 +30,8 @@ export function createSearchService(options: {
   let lastCheck = 0;
 
   const markDegraded = (reason: string) => {
-    if (!degraded) log.warn('search degraded: answering from the embedded SQLite engine', { reason });
+    if (!degraded)
+      log.warn('search degraded: answering from the embedded SQLite engine', { reason });
     degraded = true;
     lastCheck = Date.now();
   };

@@ -11,7 +11,11 @@ import type { SearchDocument } from './types';
  * catalogue, and queues the products for the external engine in the same transaction, so no update
  * is lost if Meilisearch is down or the process dies before the worker runs.
  */
-export async function productsChanged(trx: DB, productIds: number[], now = new Date()): Promise<void> {
+export async function productsChanged(
+  trx: DB,
+  productIds: number[],
+  now = new Date(),
+): Promise<void> {
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return;
   await refreshEmbeddedIndex(trx, ids);
@@ -20,22 +24,38 @@ export async function productsChanged(trx: DB, productIds: number[], now = new D
   for (let i = 0; i < ids.length; i += 500) {
     await trx
       .insertInto('search_outbox')
-      .values(ids.slice(i, i + 500).map((id) => ({ product_id: id, created_at: at, next_attempt_at: at })))
+      .values(
+        ids
+          .slice(i, i + 500)
+          .map((id) => ({ product_id: id, created_at: at, next_attempt_at: at })),
+      )
       .execute();
   }
 }
 
 /** Every change to indexed rows bumps this number, in the same transaction: caches key on it. */
 export async function bumpSearchVersion(trx: DB): Promise<void> {
-  await trx.insertInto('app_meta').values({ key: SEARCH_VERSION_KEY, value: '1' })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql`cast(cast(value as integer) + 1 as text)` })).execute();
+  await trx
+    .insertInto('app_meta')
+    .values({ key: SEARCH_VERSION_KEY, value: '1' })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({ value: sql`cast(cast(value as integer) + 1 as text)` }),
+    )
+    .execute();
 }
 
 export const SEARCH_VERSION_KEY = 'search_version';
 
 export async function organizationChanged(trx: DB, organizationId: number): Promise<void> {
-  const rows = await trx.selectFrom('products').select('id').where('organization_id', '=', organizationId).execute();
-  await productsChanged(trx, rows.map((r) => r.id));
+  const rows = await trx
+    .selectFrom('products')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .execute();
+  await productsChanged(
+    trx,
+    rows.map((r) => r.id),
+  );
 }
 
 export async function refreshEmbeddedIndex(trx: DB, ids: number[]): Promise<void> {
@@ -49,7 +69,9 @@ export async function refreshEmbeddedIndex(trx: DB, ids: number[]): Promise<void
     await trx.insertInto('product_search').values(searchRow(doc)).execute();
     const text = ftsColumns(doc);
     await sql`insert into product_fts (rowid, name, cooperative, place, category, description)
-      values (${doc.id}, ${text.name}, ${text.cooperative}, ${text.place}, ${text.category}, ${text.description})`.execute(trx);
+      values (${doc.id}, ${text.name}, ${text.cooperative}, ${text.place}, ${text.category}, ${text.description})`.execute(
+      trx,
+    );
   }
 }
 

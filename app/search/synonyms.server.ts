@@ -12,7 +12,10 @@ export function loadFoldedSynonyms(file?: SynonymFile): Map<string, string[]> {
   for (const group of data.groups) {
     const folded = [...new Set(group.map((w) => fold(w).trim()))];
     for (const word of folded) {
-      map.set(word, folded.filter((w) => w !== word));
+      map.set(
+        word,
+        folded.filter((w) => w !== word),
+      );
     }
   }
   return map;

@@ -29,17 +29,24 @@ export interface StampKeyring {
  * Builds a keyring from configuration (`{ "1": "<secret>", "2": "<secret>" }`). Ids are single Crockford
  * symbols; secrets need at least 32 bytes so the HMAC key is never the weak point.
  */
-export function createStampKeyring(currentKeyId: string, keys: Record<string, string | Buffer>): StampKeyring {
+export function createStampKeyring(
+  currentKeyId: string,
+  keys: Record<string, string | Buffer>,
+): StampKeyring {
   const map = new Map<string, Buffer>();
   for (const [id, secret] of Object.entries(keys)) {
     if (id.length !== 1 || !CROCKFORD_ALPHABET.includes(id)) {
-      throw new RangeError(`stamp key id must be one Crockford base32 symbol (0-9, A-Z without I L O U): "${id}"`);
+      throw new RangeError(
+        `stamp key id must be one Crockford base32 symbol (0-9, A-Z without I L O U): "${id}"`,
+      );
     }
     const bytes = typeof secret === 'string' ? Buffer.from(secret, 'utf8') : secret;
-    if (bytes.length < MIN_SECRET_BYTES) throw new RangeError(`stamp key "${id}" is shorter than ${MIN_SECRET_BYTES} bytes`);
+    if (bytes.length < MIN_SECRET_BYTES)
+      throw new RangeError(`stamp key "${id}" is shorter than ${MIN_SECRET_BYTES} bytes`);
     map.set(id, bytes);
   }
-  if (!map.has(currentKeyId)) throw new RangeError(`current stamp key "${currentKeyId}" is not among the keys`);
+  if (!map.has(currentKeyId))
+    throw new RangeError(`current stamp key "${currentKeyId}" is not among the keys`);
   return { currentKeyId, keys: map };
 }
 
@@ -79,7 +86,8 @@ function tag(secret: Buffer, canonical: string): string {
 /** Signs with the current key. Throws if the identity is not one a stamp may carry. */
 export function signStamp(keyring: StampKeyring, identity: StampIdentity): string {
   const canonical = canonicalStampString(identity);
-  if (canonical === null) throw new RangeError('stamp identity is not encodable (GTIN, lot or serial invalid)');
+  if (canonical === null)
+    throw new RangeError('stamp identity is not encodable (GTIN, lot or serial invalid)');
   const secret = keyring.keys.get(keyring.currentKeyId)!;
   return keyring.currentKeyId + tag(secret, canonical);
 }
@@ -89,8 +97,13 @@ export function signStamp(keyring: StampKeyring, identity: StampIdentity): strin
  * Never throws: anything malformed is simply not genuine. The comparison is constant-time so response
  * timing reveals nothing about how many symbols of a guess were right.
  */
-export function verifyStamp(keyring: StampKeyring, identity: StampIdentity, authenticator: string): boolean {
-  if (typeof authenticator !== 'string' || authenticator.length !== AUTHENTICATOR_LENGTH) return false;
+export function verifyStamp(
+  keyring: StampKeyring,
+  identity: StampIdentity,
+  authenticator: string,
+): boolean {
+  if (typeof authenticator !== 'string' || authenticator.length !== AUTHENTICATOR_LENGTH)
+    return false;
   const secret = keyring.keys.get(authenticator[0]);
   if (!secret) return false;
   const canonical = canonicalStampString(identity);

@@ -42,10 +42,10 @@ export interface ParsedStamp {
 }
 
 export type ParseStampResult =
-  | { ok: true; stamp: ParsedStamp }
-  | { ok: false; code: string; reason: Message };
+  { ok: true; stamp: ParsedStamp } | { ok: false; code: string; reason: Message };
 
-export const isGtinIdentity = (identity: StampIdentity): identity is GtinStampIdentity => 'gtin' in identity;
+export const isGtinIdentity = (identity: StampIdentity): identity is GtinStampIdentity =>
+  'gtin' in identity;
 
 /**
  * True when the value may be carried in GS1 AI (10) or (21). "." and ".." are refused although set 82
@@ -65,12 +65,16 @@ export function isWellFormedAuthenticator(value: string): boolean {
  * literal costs nothing in practice and keeps one canonical form).
  */
 export function encodeAiValue(value: string): string {
-  return value.replace(/[^A-Za-z0-9\-._]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return value.replace(
+    /[^A-Za-z0-9\-._]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
 }
 
 /** Batch ids travel in short URLs as Crockford base32 (1,000,000 → "YH20"). */
 export function encodeBatchRef(batchId: number): string {
-  if (!Number.isSafeInteger(batchId) || batchId < 1) throw new RangeError(`batch id must be a positive integer: ${batchId}`);
+  if (!Number.isSafeInteger(batchId) || batchId < 1)
+    throw new RangeError(`batch id must be a positive integer: ${batchId}`);
   let out = '';
   for (let n = batchId; n > 0; n = Math.floor(n / 32)) out = CROCKFORD_ALPHABET[n % 32] + out;
   return out;
@@ -95,24 +99,36 @@ export function normaliseOrigin(origin: string): string {
 }
 
 /** Builds the QR content for one stamp. Throws on values no genuine stamp can carry (a programming error). */
-export function buildStampUrl(origin: string, identity: StampIdentity, authenticator: string): string {
+export function buildStampUrl(
+  origin: string,
+  identity: StampIdentity,
+  authenticator: string,
+): string {
   const base = normaliseOrigin(origin);
   if (!isWellFormedAuthenticator(authenticator)) throw new RangeError('malformed authenticator');
-  if (!isValidAiValue(identity.serial)) throw new RangeError(`serial not encodable in AI (21): ${identity.serial}`);
+  if (!isValidAiValue(identity.serial))
+    throw new RangeError(`serial not encodable in AI (21): ${identity.serial}`);
   if (isGtinIdentity(identity)) {
     if (!isValidGtin(identity.gtin)) throw new RangeError(`invalid GTIN: ${identity.gtin}`);
-    if (!isValidAiValue(identity.lot)) throw new RangeError(`lot not encodable in AI (10): ${identity.lot}`);
+    if (!isValidAiValue(identity.lot))
+      throw new RangeError(`lot not encodable in AI (10): ${identity.lot}`);
     return (
       `${base}/01/${toGtin14(identity.gtin)}/10/${encodeAiValue(identity.lot)}` +
       `/21/${encodeAiValue(identity.serial)}?${AUTHENTICATOR_PARAM}=${authenticator}`
     );
   }
-  if (!/^[1-9]\d{0,19}$/.test(identity.serial)) throw new RangeError(`short stamp serials are decimal: ${identity.serial}`);
+  if (!/^[1-9]\d{0,19}$/.test(identity.serial))
+    throw new RangeError(`short stamp serials are decimal: ${identity.serial}`);
   return `${base}/s/${encodeBatchRef(identity.batchId)}-${identity.serial}-${authenticator}`;
 }
 
-const fail = (code: string, vi: string, en: string): ParseStampResult => ({ ok: false, code, reason: { vi, en } });
-const notStampUrl = () => fail('not_stamp_url', 'Đây không phải địa chỉ tem truy xuất.', 'This is not a stamp address.');
+const fail = (code: string, vi: string, en: string): ParseStampResult => ({
+  ok: false,
+  code,
+  reason: { vi, en },
+});
+const notStampUrl = () =>
+  fail('not_stamp_url', 'Đây không phải địa chỉ tem truy xuất.', 'This is not a stamp address.');
 
 function safeDecode(segment: string): string | null {
   try {
@@ -135,7 +151,11 @@ export function parseStampUrl(input: string, options: { host?: string } = {}): P
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return notStampUrl();
   if (options.host && url.host.toLowerCase() !== options.host.toLowerCase()) {
-    return fail('foreign_host', 'Tem này không thuộc trang của chúng tôi.', 'This stamp belongs to another site.');
+    return fail(
+      'foreign_host',
+      'Tem này không thuộc trang của chúng tôi.',
+      'This stamp belongs to another site.',
+    );
   }
   const segments = url.pathname.split('/').slice(1);
   if (segments[0] === 's' && segments.length === 2) return parseShortCode(segments[1]);
@@ -145,36 +165,74 @@ export function parseStampUrl(input: string, options: { host?: string } = {}): P
 
 function parseDigitalLink(segments: string[], query: URLSearchParams): ParseStampResult {
   if (segments.length !== 6 || segments[2] !== '10' || segments[4] !== '21') {
-    return fail('bad_path', 'Địa chỉ phải có dạng /01/GTIN/10/LÔ/21/SỐ-SÊ-RI.', 'The path must be /01/GTIN/10/LOT/21/SERIAL.');
+    return fail(
+      'bad_path',
+      'Địa chỉ phải có dạng /01/GTIN/10/LÔ/21/SỐ-SÊ-RI.',
+      'The path must be /01/GTIN/10/LOT/21/SERIAL.',
+    );
   }
   const gtin = segments[1];
-  if (!/^\d{8}$|^\d{12,14}$/.test(gtin)) return fail('bad_gtin', 'Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số.', 'A GTIN has 8, 12, 13 or 14 digits.');
-  if (!isValidGtin(gtin)) return fail('bad_check_digit', 'Số kiểm tra của mã GTIN không đúng.', 'The GTIN check digit is wrong.');
+  if (!/^\d{8}$|^\d{12,14}$/.test(gtin))
+    return fail(
+      'bad_gtin',
+      'Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số.',
+      'A GTIN has 8, 12, 13 or 14 digits.',
+    );
+  if (!isValidGtin(gtin))
+    return fail(
+      'bad_check_digit',
+      'Số kiểm tra của mã GTIN không đúng.',
+      'The GTIN check digit is wrong.',
+    );
   const lot = safeDecode(segments[3]);
   if (lot === null || !isValidAiValue(lot)) {
-    return fail('bad_lot', 'Mã lô không hợp lệ (tối đa 20 ký tự GS1).', 'The lot is invalid (at most 20 GS1 characters).');
+    return fail(
+      'bad_lot',
+      'Mã lô không hợp lệ (tối đa 20 ký tự GS1).',
+      'The lot is invalid (at most 20 GS1 characters).',
+    );
   }
   const serial = safeDecode(segments[5]);
   if (serial === null || !isValidAiValue(serial)) {
-    return fail('bad_serial', 'Số sê-ri không hợp lệ (tối đa 20 ký tự GS1).', 'The serial is invalid (at most 20 GS1 characters).');
+    return fail(
+      'bad_serial',
+      'Số sê-ri không hợp lệ (tối đa 20 ký tự GS1).',
+      'The serial is invalid (at most 20 GS1 characters).',
+    );
   }
   const authenticators = query.getAll(AUTHENTICATOR_PARAM);
   if (authenticators.length !== 1 || !isWellFormedAuthenticator(authenticators[0])) {
-    return fail('bad_authenticator', 'Thiếu hoặc sai mã xác thực của tem.', 'The stamp authenticator is missing or malformed.');
+    return fail(
+      'bad_authenticator',
+      'Thiếu hoặc sai mã xác thực của tem.',
+      'The stamp authenticator is missing or malformed.',
+    );
   }
-  return { ok: true, stamp: { gtin: toGtin14(gtin), lot, serial, authenticator: authenticators[0] } };
+  return {
+    ok: true,
+    stamp: { gtin: toGtin14(gtin), lot, serial, authenticator: authenticators[0] },
+  };
 }
 
 function parseShortCode(code: string): ParseStampResult {
   const match = /^([0-9A-Z]{1,11})-([1-9]\d{0,19})-([0-9A-Z]+)$/.exec(code);
   if (!match) {
-    return fail('bad_code', 'Mã tem phải có dạng LÔ-SỐ-MÃXÁCTHỰC.', 'A stamp code looks like BATCH-SERIAL-AUTHENTICATOR.');
+    return fail(
+      'bad_code',
+      'Mã tem phải có dạng LÔ-SỐ-MÃXÁCTHỰC.',
+      'A stamp code looks like BATCH-SERIAL-AUTHENTICATOR.',
+    );
   }
   const [, batchRef, serial, authenticator] = match;
   const batchId = decodeBatchRef(batchRef);
-  if (batchId === null) return fail('bad_batch', 'Mã lô trong tem không hợp lệ.', 'The batch reference is invalid.');
+  if (batchId === null)
+    return fail('bad_batch', 'Mã lô trong tem không hợp lệ.', 'The batch reference is invalid.');
   if (!isWellFormedAuthenticator(authenticator)) {
-    return fail('bad_authenticator', 'Thiếu hoặc sai mã xác thực của tem.', 'The stamp authenticator is missing or malformed.');
+    return fail(
+      'bad_authenticator',
+      'Thiếu hoặc sai mã xác thực của tem.',
+      'The stamp authenticator is missing or malformed.',
+    );
   }
   return { ok: true, stamp: { batchRef, batchId, serial, authenticator } };
 }

@@ -9,7 +9,11 @@ export async function batchEpcisDocument(db: DB, batchId: number, now = new Date
   const { batch, journey } = found;
   const inputIds = [...new Set(journey.flatMap((e) => e.details.inputBatchIds ?? []))];
   const inputs = inputIds.length
-    ? await db.selectFrom('batches').select(['id', 'lot_code', 'gtin']).where('id', 'in', inputIds).execute()
+    ? await db
+        .selectFrom('batches')
+        .select(['id', 'lot_code', 'gtin'])
+        .where('id', 'in', inputIds)
+        .execute()
     : [];
   const events: EpcisJourneyEvent[] = journey.map((e) => ({
     id: e.id,
@@ -17,8 +21,15 @@ export async function batchEpcisDocument(db: DB, batchId: number, now = new Date
     occurredAt: e.occurredAt,
     recordedAt: e.recordedAt,
     communeCode: e.communeCode ?? batch.communeCode,
-    gps: e.step === 'planting' && batch.latitude !== null && batch.longitude !== null ? { lat: batch.latitude, lng: batch.longitude } : null,
-    details: { ...e.details, ...(e.place ? { place: e.place } : {}), ...(e.description ? { description: e.description } : {}) },
+    gps:
+      e.step === 'planting' && batch.latitude !== null && batch.longitude !== null
+        ? { lat: batch.latitude, lng: batch.longitude }
+        : null,
+    details: {
+      ...e.details,
+      ...(e.place ? { place: e.place } : {}),
+      ...(e.description ? { description: e.description } : {}),
+    },
     correctsEventId: e.correctsEventId,
     inputBatchLots: (e.details.inputBatchIds ?? []).flatMap((id) => {
       const input = inputs.find((i) => i.id === id);
@@ -26,7 +37,14 @@ export async function batchEpcisDocument(db: DB, batchId: number, now = new Date
     }),
   }));
   return toEpcisDocument(
-    { id: batch.id, lot: batch.lotCode, gtin: batch.gtin, productId: batch.productId, productionDate: batch.producedOn, expiryDate: batch.expiresOn },
+    {
+      id: batch.id,
+      lot: batch.lotCode,
+      gtin: batch.gtin,
+      productId: batch.productId,
+      productionDate: batch.producedOn,
+      expiryDate: batch.expiresOn,
+    },
     events,
     now,
   );

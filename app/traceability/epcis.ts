@@ -92,7 +92,11 @@ export const eventUri = (eventId: number) => `${CP_NAMESPACE}event/${eventId}`;
 /** Vietnam has one time zone and no daylight saving time. */
 const VIETNAM_OFFSET = '+07:00';
 
-export function toEpcisDocument(batch: EpcisBatch, events: readonly EpcisJourneyEvent[], now = new Date()) {
+export function toEpcisDocument(
+  batch: EpcisBatch,
+  events: readonly EpcisJourneyEvent[],
+  now = new Date(),
+) {
   const byId = new Map(events.map((event) => [event.id, event]));
   const correctionsOf = new Map<number, EpcisJourneyEvent[]>();
   for (const event of events) {
@@ -106,7 +110,9 @@ export function toEpcisDocument(batch: EpcisBatch, events: readonly EpcisJourney
     }
     correctionsOf.set(original.id, [...(correctionsOf.get(original.id) ?? []), event]);
   }
-  const ordered = [...events].sort((a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id);
+  const ordered = [...events].sort(
+    (a, b) => a.occurredAt.localeCompare(b.occurredAt) || a.id - b.id,
+  );
 
   return {
     '@context': [EPCIS_CONTEXT, { cp: CP_NAMESPACE }],
@@ -114,17 +120,26 @@ export function toEpcisDocument(batch: EpcisBatch, events: readonly EpcisJourney
     schemaVersion: '2.0',
     creationDate: now.toISOString(),
     epcisBody: {
-      eventList: ordered.map((event) => toEpcisEvent(batch, event, byId, correctionsOf.get(event.id) ?? [])),
+      eventList: ordered.map((event) =>
+        toEpcisEvent(batch, event, byId, correctionsOf.get(event.id) ?? []),
+      ),
     },
   };
 }
 
 /** The kind an event stands for: a correction restates the event it corrects. */
-function effectiveKind(event: EpcisJourneyEvent, byId: Map<number, EpcisJourneyEvent>): CorrectableKind {
+function effectiveKind(
+  event: EpcisJourneyEvent,
+  byId: Map<number, EpcisJourneyEvent>,
+): CorrectableKind {
   let current = event;
   const seen = new Set<number>();
   while (current.kind === 'correction') {
-    if (seen.has(current.id)) throw invalid('correctsEventId', { vi: 'Chuỗi đính chính bị vòng lặp.', en: 'Corrections form a loop.' });
+    if (seen.has(current.id))
+      throw invalid('correctsEventId', {
+        vi: 'Chuỗi đính chính bị vòng lặp.',
+        en: 'Corrections form a loop.',
+      });
     seen.add(current.id);
     current = byId.get(current.correctsEventId!)!;
   }
@@ -175,7 +190,9 @@ function toEpcisEvent(
       type: 'TransformationEvent',
       ...common,
       ...errorDeclaration,
-      inputQuantityList: (event.inputBatchLots ?? []).map((input) => ({ epcClass: lotClassId(input) })),
+      inputQuantityList: (event.inputBatchLots ?? []).map((input) => ({
+        epcClass: lotClassId(input),
+      })),
       outputQuantityList: [thisLot],
       ...why,
       ...where,

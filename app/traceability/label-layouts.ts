@@ -71,7 +71,8 @@ export const LABEL_LAYOUTS: Record<LabelLayoutId, LabelLayout> = {
   },
 };
 
-export const isLabelLayoutId = (value: string): value is LabelLayoutId => Object.hasOwn(LABEL_LAYOUTS, value);
+export const isLabelLayoutId = (value: string): value is LabelLayoutId =>
+  Object.hasOwn(LABEL_LAYOUTS, value);
 
 export const labelsPerPage = (layout: LabelLayout) => layout.columns * layout.rows;
 

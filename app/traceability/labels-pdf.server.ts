@@ -3,7 +3,13 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
-import { LABEL_LAYOUTS, labelCellMm, labelsPerPage, type LabelLayout, type LabelLayoutId } from './label-layouts';
+import {
+  LABEL_LAYOUTS,
+  labelCellMm,
+  labelsPerPage,
+  type LabelLayout,
+  type LabelLayoutId,
+} from './label-layouts';
 
 export interface StampLabel {
   url: string;
@@ -26,8 +32,14 @@ export const LABEL_TAGLINE = 'Quét để truy xuất nguồn gốc';
 
 /** Debian's fonts-noto-core and fonts-dejavu-core; both cover every Vietnamese letter. */
 export const LABEL_FONT_CANDIDATES = {
-  regular: ['/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf'],
-  bold: ['/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf', '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf'],
+  regular: [
+    '/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf',
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf',
+  ],
+  bold: [
+    '/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf',
+    '/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf',
+  ],
 };
 
 const PT_PER_MM = 72 / 25.4;
@@ -51,7 +63,9 @@ export function findLabelFont(kind: 'regular' | 'bold'): string {
  * stream before the next is drawn, and drawing waits while `out` is full, so 100,000 labels never sit in
  * memory. Resolves once `out` has received everything. No labels gives one blank page (a valid PDF).
  */
-export async function streamLabelsPdf(options: StreamLabelsOptions): Promise<{ labels: number; pages: number }> {
+export async function streamLabelsPdf(
+  options: StreamLabelsOptions,
+): Promise<{ labels: number; pages: number }> {
   const layout = LABEL_LAYOUTS[options.layout];
   if (!layout) throw new RangeError(`unknown label layout: ${options.layout}`);
   const { out } = options;
@@ -101,7 +115,12 @@ async function waitForRoom(out: Writable): Promise<void> {
   while (out.writableNeedDrain && !out.destroyed) await once(out, 'drain');
 }
 
-function drawLabel(doc: PDFKit.PDFDocument, layout: LabelLayout, indexOnPage: number, label: StampLabel): void {
+function drawLabel(
+  doc: PDFKit.PDFDocument,
+  layout: LabelLayout,
+  indexOnPage: number,
+  label: StampLabel,
+): void {
   const cell = labelCellMm(layout, indexOnPage);
   const qr = QRCode.create(label.url, { errorCorrectionLevel: 'M' });
   const modules = qr.modules.size;
@@ -127,15 +146,36 @@ function drawLabel(doc: PDFKit.PDFDocument, layout: LabelLayout, indexOnPage: nu
   const metaLine = doc.currentLineHeight(true);
   const serialY = bottom - taglineHeight - metaLine - pt(0.4);
   const lotY = serialY - metaLine;
-  doc.text(`Số: ${label.serial}`, pt(textX), serialY, { width: textWidth, lineBreak: false, ellipsis: true, height: metaLine });
-  doc.text(`Lô: ${label.lot}`, pt(textX), lotY, { width: textWidth, lineBreak: false, ellipsis: true, height: metaLine });
+  doc.text(`Số: ${label.serial}`, pt(textX), serialY, {
+    width: textWidth,
+    lineBreak: false,
+    ellipsis: true,
+    height: metaLine,
+  });
+  doc.text(`Lô: ${label.lot}`, pt(textX), lotY, {
+    width: textWidth,
+    lineBreak: false,
+    ellipsis: true,
+    height: metaLine,
+  });
 
   doc.font('label-bold').fontSize(name);
-  doc.text(label.productName, pt(textX), top, { width: textWidth, height: Math.max(lotY - top - pt(0.3), 1), ellipsis: true, lineGap: 0 });
+  doc.text(label.productName, pt(textX), top, {
+    width: textWidth,
+    height: Math.max(lotY - top - pt(0.3), 1),
+    ellipsis: true,
+    lineGap: 0,
+  });
 }
 
 /** Draws the symbol as one vector path (runs of dark modules per row), crisp at any printer resolution. */
-function drawQr(doc: PDFKit.PDFDocument, matrix: { size: number; data: Uint8Array }, x: number, y: number, module: number) {
+function drawQr(
+  doc: PDFKit.PDFDocument,
+  matrix: { size: number; data: Uint8Array },
+  x: number,
+  y: number,
+  module: number,
+) {
   const { size, data } = matrix;
   for (let row = 0; row < size; row++) {
     let column = 0;

@@ -11,7 +11,9 @@ import { checkStamp } from './scans.server';
  */
 export async function loadScanPage(request: Request, context: AppLoadContext) {
   const { db, stampKeyring } = context.services;
-  const check = await checkStamp(db, stampKeyring, request.url, { networkPrefix: clientNetwork(request) });
+  const check = await checkStamp(db, stampKeyring, request.url, {
+    networkPrefix: clientNetwork(request),
+  });
   if (check.batchId === null) return { check, batch: null, product: null, journey: [] };
   const shown = await batchFacts(db, check.batchId);
   if (!shown) return { check, batch: null, product: null, journey: [] };
@@ -45,10 +47,23 @@ function batchFacts(db: DB, batchId: number, now = Date.now()): Promise<BatchFac
 async function loadBatchFacts(db: DB, batchId: number) {
   const batch = await loadBatchSummary(db, batchId);
   if (!batch) return null;
-  const [product, journey] = await Promise.all([getPublicProduct(db, batch.productSlug), loadJourney(db, batch.id)]);
+  const [product, journey] = await Promise.all([
+    getPublicProduct(db, batch.productSlug),
+    loadJourney(db, batch.id),
+  ]);
   return {
     batch,
-    product: product ? { name: product.name, slug: product.slug, ocop: product.ocop, certifications: product.certifications, organization: product.organization, origin: product.origin, image: product.images[0]?.storageKey ?? null } : null,
+    product: product
+      ? {
+          name: product.name,
+          slug: product.slug,
+          ocop: product.ocop,
+          certifications: product.certifications,
+          organization: product.organization,
+          origin: product.origin,
+          image: product.images[0]?.storageKey ?? null,
+        }
+      : null,
     journey,
   };
 }

@@ -41,26 +41,48 @@ export interface StampCheck {
   history: ScanHistory | null;
 }
 
-const notGenuine = (reason: Message): StampCheck => ({ verdict: 'not_genuine', reason, batchId: null, serial: null, revocationReason: null, history: null });
-const FORGED: Message = { vi: 'Mã xác thực không khớp: tem không do Chợ Phiên cấp hoặc đã bị sửa.', en: 'The authenticator does not match: this stamp was not issued by Chợ Phiên or has been altered.' };
-const NOT_ISSUED: Message = { vi: 'Số sê-ri này chưa từng được phát hành.', en: 'This serial number was never issued.' };
+const notGenuine = (reason: Message): StampCheck => ({
+  verdict: 'not_genuine',
+  reason,
+  batchId: null,
+  serial: null,
+  revocationReason: null,
+  history: null,
+});
+const FORGED: Message = {
+  vi: 'Mã xác thực không khớp: tem không do Chợ Phiên cấp hoặc đã bị sửa.',
+  en: 'The authenticator does not match: this stamp was not issued by Chợ Phiên or has been altered.',
+};
+const NOT_ISSUED: Message = {
+  vi: 'Số sê-ri này chưa từng được phát hành.',
+  en: 'This serial number was never issued.',
+};
 
 async function findBatch(db: DB, identity: StampIdentity) {
   const query = db.selectFrom('batches').select(['id', 'expires_on']);
   return isGtinIdentity(identity)
-    ? query.where('gtin', '=', identity.gtin).where('lot_code', '=', identity.lot).executeTakeFirst()
+    ? query
+        .where('gtin', '=', identity.gtin)
+        .where('lot_code', '=', identity.lot)
+        .executeTakeFirst()
     : query.where('id', '=', identity.batchId).where('gtin', 'is', null).executeTakeFirst();
 }
 
 /** Judges a scanned stamp URL and logs the scan of an identified stamp. */
-export async function checkStamp(db: DB, keyring: StampKeyring, url: string, options: { networkPrefix: string; now?: Date }): Promise<StampCheck> {
+export async function checkStamp(
+  db: DB,
+  keyring: StampKeyring,
+  url: string,
+  options: { networkPrefix: string; now?: Date },
+): Promise<StampCheck> {
   const now = options.now ?? new Date();
   const parsed = parseStampUrl(url);
   if (!parsed.ok) return notGenuine(parsed.reason);
   const { authenticator, ...fields } = parsed.stamp;
-  const identity: StampIdentity = 'gtin' in fields && fields.gtin
-    ? { gtin: fields.gtin, lot: fields.lot!, serial: fields.serial }
-    : { batchId: fields.batchId!, serial: fields.serial };
+  const identity: StampIdentity =
+    'gtin' in fields && fields.gtin
+      ? { gtin: fields.gtin, lot: fields.lot!, serial: fields.serial }
+      : { batchId: fields.batchId!, serial: fields.serial };
   if (!verifyStamp(keyring, identity, authenticator)) return notGenuine(FORGED);
   const serial = parseSerial(identity.serial);
   if (serial === null) return notGenuine(NOT_ISSUED);
@@ -68,12 +90,25 @@ export async function checkStamp(db: DB, keyring: StampKeyring, url: string, opt
   if (!batch) return notGenuine(NOT_ISSUED);
 
   const [issues, revocations] = await Promise.all([
-    db.selectFrom('stamp_issues').select(['serial_start', 'count']).where('batch_id', '=', batch.id).where('status', '=', 'done')
-      .where('serial_start', '<=', serial).execute(),
-    db.selectFrom('stamp_revocations').select(['serial_start', 'count', 'reason']).where('batch_id', '=', batch.id)
-      .where('serial_start', '<=', serial).execute(),
+    db
+      .selectFrom('stamp_issues')
+      .select(['serial_start', 'count'])
+      .where('batch_id', '=', batch.id)
+      .where('status', '=', 'done')
+      .where('serial_start', '<=', serial)
+      .execute(),
+    db
+      .selectFrom('stamp_revocations')
+      .select(['serial_start', 'count', 'reason'])
+      .where('batch_id', '=', batch.id)
+      .where('serial_start', '<=', serial)
+      .execute(),
   ]);
-  const status = serialStatus(serial, issues.map((i) => ({ start: i.serial_start, count: i.count })), revocations.map((r) => ({ start: r.serial_start, count: r.count, reason: r.reason })));
+  const status = serialStatus(
+    serial,
+    issues.map((i) => ({ start: i.serial_start, count: i.count })),
+    revocations.map((r) => ({ start: r.serial_start, count: r.count, reason: r.reason })),
+  );
   if (status.status === 'not_issued') return notGenuine(NOT_ISSUED);
 
   const windowStart = new Date(now.getTime() - COPY_WINDOW_MS).toISOString();
@@ -82,14 +117,32 @@ export async function checkStamp(db: DB, keyring: StampKeyring, url: string, opt
   // Every query reads only the covering index (batch_id, serial, scanned_at, network_prefix), and the
   // window's queries stop as soon as the answer is known, so a stamp scanned thousands of times (a
   // widely copied one, or someone hammering it) costs the same as a fresh one.
-  const thisStamp = db.selectFrom('stamp_scans').where('batch_id', '=', batch.id).where('serial', '=', serial);
+  const thisStamp = db
+    .selectFrom('stamp_scans')
+    .where('batch_id', '=', batch.id)
+    .where('serial', '=', serial);
   const [all, recent, networks] = await Promise.all([
-    thisStamp.select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('scanned_at').as('first')]).executeTakeFirstOrThrow(),
-    db.selectFrom(thisStamp.select(sql.lit(1).as('one')).where('scanned_at', '>', windowStart).limit(COPY_MAX_SCANS + 1).as('w'))
-      .select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    thisStamp
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.min('scanned_at').as('first')])
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom(
+        thisStamp
+          .select(sql.lit(1).as('one'))
+          .where('scanned_at', '>', windowStart)
+          .limit(COPY_MAX_SCANS + 1)
+          .as('w'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
     // Up to COPY_MAX_NETWORKS + 1 distinct networks: with fewer, this is the whole set and tells whether
     // the buyer's network is already among them.
-    thisStamp.select('network_prefix').distinct().where('scanned_at', '>', windowStart).limit(COPY_MAX_NETWORKS + 1).execute(),
+    thisStamp
+      .select('network_prefix')
+      .distinct()
+      .where('scanned_at', '>', windowStart)
+      .limit(COPY_MAX_NETWORKS + 1)
+      .execute(),
   ]);
   const networkSet = new Set(networks.map((n) => n.network_prefix));
   const history: ScanHistory = {
@@ -99,11 +152,32 @@ export async function checkStamp(db: DB, keyring: StampKeyring, url: string, opt
     networksInWindow: networkSet.size + (networkSet.has(prefix) ? 0 : 1),
   };
   const copied = history.networksInWindow > COPY_MAX_NETWORKS || history.inWindow > COPY_MAX_SCANS;
-  const verdict: ScanVerdict = status.status === 'revoked' ? 'revoked'
-    : batch.expires_on && batch.expires_on < todayInVietnam(now) ? 'expired'
-    : copied ? 'possibly_copied' : 'genuine';
-  await db.insertInto('stamp_scans').values({ batch_id: batch.id, serial, scanned_at: now.toISOString(), network_prefix: prefix, verdict }).execute();
-  return { verdict, reason: null, batchId: batch.id, serial, revocationReason: status.status === 'revoked' ? status.reason : null, history };
+  const verdict: ScanVerdict =
+    status.status === 'revoked'
+      ? 'revoked'
+      : batch.expires_on && batch.expires_on < todayInVietnam(now)
+        ? 'expired'
+        : copied
+          ? 'possibly_copied'
+          : 'genuine';
+  await db
+    .insertInto('stamp_scans')
+    .values({
+      batch_id: batch.id,
+      serial,
+      scanned_at: now.toISOString(),
+      network_prefix: prefix,
+      verdict,
+    })
+    .execute();
+  return {
+    verdict,
+    reason: null,
+    batchId: batch.id,
+    serial,
+    revocationReason: status.status === 'revoked' ? status.reason : null,
+    history,
+  };
 }
 
 export interface ReportInput {
@@ -115,10 +189,22 @@ export interface ReportInput {
 
 export function parseReportForm(get: (name: string) => string): Omit<ReportInput, 'batchId'> {
   const message = get('message');
-  if (message.length < 10) throw invalid('message', { vi: 'Hãy mô tả điều bất thường (ít nhất 10 ký tự).', en: 'Describe what looks wrong (at least 10 characters).' });
-  if (message.length > 2000) throw invalid('message', { vi: 'Nội dung tối đa 2.000 ký tự.', en: 'At most 2,000 characters.' });
+  if (message.length < 10)
+    throw invalid('message', {
+      vi: 'Hãy mô tả điều bất thường (ít nhất 10 ký tự).',
+      en: 'Describe what looks wrong (at least 10 characters).',
+    });
+  if (message.length > 2000)
+    throw invalid('message', {
+      vi: 'Nội dung tối đa 2.000 ký tự.',
+      en: 'At most 2,000 characters.',
+    });
   const contact = get('contact');
-  if (contact.length > 200) throw invalid('contact', { vi: 'Thông tin liên hệ tối đa 200 ký tự.', en: 'Contact details have at most 200 characters.' });
+  if (contact.length > 200)
+    throw invalid('contact', {
+      vi: 'Thông tin liên hệ tối đa 200 ký tự.',
+      en: 'Contact details have at most 200 characters.',
+    });
   const serialText = get('serial');
   const serial = serialText ? parseSerial(serialText) : null;
   return { message, contact: contact || null, serial };
@@ -128,19 +214,49 @@ export function parseReportForm(get: (name: string) => string): Omit<ReportInput
  * A buyer's report of a suspicious product: stored for the producer's batch page and e-mailed (through
  * the outbox, in the same transaction) to the organization's owners and the province's trade office officers.
  */
-export async function reportSuspicious(db: DB, input: ReportInput, origin: string, now = new Date()): Promise<number> {
-  const batch = await db.selectFrom('batches as b').innerJoin('products as p', 'p.id', 'b.product_id').innerJoin('organizations as o', 'o.id', 'b.organization_id')
-    .select(['b.id', 'b.lot_code', 'b.organization_id', 'o.province_code', 'p.name']).where('b.id', '=', input.batchId).executeTakeFirst();
+export async function reportSuspicious(
+  db: DB,
+  input: ReportInput,
+  origin: string,
+  now = new Date(),
+): Promise<number> {
+  const batch = await db
+    .selectFrom('batches as b')
+    .innerJoin('products as p', 'p.id', 'b.product_id')
+    .innerJoin('organizations as o', 'o.id', 'b.organization_id')
+    .select(['b.id', 'b.lot_code', 'b.organization_id', 'o.province_code', 'p.name'])
+    .where('b.id', '=', input.batchId)
+    .executeTakeFirst();
   if (!batch) throw invalid('batchId', { vi: 'Không tìm thấy lô hàng.', en: 'Batch not found.' });
   return db.transaction().execute(async (trx) => {
-    const { id } = await trx.insertInto('stamp_reports').values({
-      batch_id: batch.id, serial: input.serial, message: input.message, contact: input.contact, created_at: now.toISOString(), status: 'open',
-    }).returning('id').executeTakeFirstOrThrow();
+    const { id } = await trx
+      .insertInto('stamp_reports')
+      .values({
+        batch_id: batch.id,
+        serial: input.serial,
+        message: input.message,
+        contact: input.contact,
+        created_at: now.toISOString(),
+        status: 'open',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const [owners, officers] = await Promise.all([
-      trx.selectFrom('organization_members as m').innerJoin('users as u', 'u.id', 'm.user_id').select('u.email')
-        .where('m.organization_id', '=', batch.organization_id).where('m.role', '=', 'owner').where('u.email', 'is not', null).execute(),
-      trx.selectFrom('officer_assignments as a').innerJoin('users as u', 'u.id', 'a.user_id').select('u.email')
-        .where('a.province_code', '=', batch.province_code).where('u.email', 'is not', null).execute(),
+      trx
+        .selectFrom('organization_members as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .select('u.email')
+        .where('m.organization_id', '=', batch.organization_id)
+        .where('m.role', '=', 'owner')
+        .where('u.email', 'is not', null)
+        .execute(),
+      trx
+        .selectFrom('officer_assignments as a')
+        .innerJoin('users as u', 'u.id', 'a.user_id')
+        .select('u.email')
+        .where('a.province_code', '=', batch.province_code)
+        .where('u.email', 'is not', null)
+        .execute(),
     ]);
     const recipients = [...new Set([...owners, ...officers].map((r) => r.email!))];
     const text = [
@@ -151,21 +267,54 @@ export async function reportSuspicious(db: DB, input: ReportInput, origin: strin
       `Liên hệ / Contact: ${input.contact ?? '—'}`,
       `${origin}/lo-hang/${batch.id}`,
     ].join('\n');
-    for (const to of recipients) await queueEmail(trx, { to, subject: `[Chợ Phiên] Báo cáo tem/sản phẩm đáng ngờ — ${batch.name} (${batch.lot_code})`, text }, now);
-    await recordAudit(trx, { actorUserId: null, organizationId: batch.organization_id, provinceCode: batch.province_code, entityType: 'batch', entityId: batch.id, action: 'suspicious_report', changes: { report: [null, id] } }, now);
+    for (const to of recipients)
+      await queueEmail(
+        trx,
+        {
+          to,
+          subject: `[Chợ Phiên] Báo cáo tem/sản phẩm đáng ngờ — ${batch.name} (${batch.lot_code})`,
+          text,
+        },
+        now,
+      );
+    await recordAudit(
+      trx,
+      {
+        actorUserId: null,
+        organizationId: batch.organization_id,
+        provinceCode: batch.province_code,
+        entityType: 'batch',
+        entityId: batch.id,
+        action: 'suspicious_report',
+        changes: { report: [null, id] },
+      },
+      now,
+    );
     return id;
   });
 }
 
 export async function listReports(db: DB, batchId: number) {
-  return db.selectFrom('stamp_reports').select(['id', 'serial', 'message', 'contact', 'created_at', 'status']).where('batch_id', '=', batchId).orderBy('id', 'desc').limit(100).execute();
+  return db
+    .selectFrom('stamp_reports')
+    .select(['id', 'serial', 'message', 'contact', 'created_at', 'status'])
+    .where('batch_id', '=', batchId)
+    .orderBy('id', 'desc')
+    .limit(100)
+    .execute();
 }
 
 /** Scan counts of a batch for its producer: total, flagged as possibly copied, distinct stamps. */
 export async function scanSummary(db: DB, batchId: number) {
-  const row = await db.selectFrom('stamp_scans').select((eb) => [
-    eb.fn.countAll<number>().as('total'),
-    eb.fn.sum<number>(eb.case().when('verdict', '=', 'possibly_copied').then(1).else(0).end()).as('copied'),
-  ]).where('batch_id', '=', batchId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('stamp_scans')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('total'),
+      eb.fn
+        .sum<number>(eb.case().when('verdict', '=', 'possibly_copied').then(1).else(0).end())
+        .as('copied'),
+    ])
+    .where('batch_id', '=', batchId)
+    .executeTakeFirstOrThrow();
   return { total: Number(row.total), copied: Number(row.copied ?? 0) };
 }

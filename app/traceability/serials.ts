@@ -23,7 +23,8 @@ export const MAX_SERIAL = 999_999_999_999_999;
 
 /** Printed and encoded form of a serial: plain decimal, no leading zeros, so each number has one string. */
 export function serialToString(serial: number): string {
-  if (!Number.isSafeInteger(serial) || serial < 1 || serial > MAX_SERIAL) throw new RangeError(`not a serial: ${serial}`);
+  if (!Number.isSafeInteger(serial) || serial < 1 || serial > MAX_SERIAL)
+    throw new RangeError(`not a serial: ${serial}`);
   return String(serial);
 }
 
@@ -46,9 +47,11 @@ export function isValidRange(range: SerialRange): boolean {
   );
 }
 
-export const rangeContains = (range: SerialRange, serial: number) => serial >= range.start && serial < rangeEnd(range);
+export const rangeContains = (range: SerialRange, serial: number) =>
+  serial >= range.start && serial < rangeEnd(range);
 
-export const rangesOverlap = (a: SerialRange, b: SerialRange) => a.start < rangeEnd(b) && b.start < rangeEnd(a);
+export const rangesOverlap = (a: SerialRange, b: SerialRange) =>
+  a.start < rangeEnd(b) && b.start < rangeEnd(a);
 
 /** Whether `inner` lies entirely within `outer`. */
 export const rangeCovers = (outer: SerialRange, inner: SerialRange) =>
@@ -79,7 +82,8 @@ export function subtractRange(range: SerialRange, cut: SerialRange): SerialRange
   if (!rangesOverlap(range, cut)) return [range];
   const parts: SerialRange[] = [];
   if (cut.start > range.start) parts.push({ start: range.start, count: cut.start - range.start });
-  if (rangeEnd(cut) < rangeEnd(range)) parts.push({ start: rangeEnd(cut), count: rangeEnd(range) - rangeEnd(cut) });
+  if (rangeEnd(cut) < rangeEnd(range))
+    parts.push({ start: rangeEnd(cut), count: rangeEnd(range) - rangeEnd(cut) });
   return parts;
 }
 
@@ -99,13 +103,17 @@ export function mergeRanges(ranges: readonly SerialRange[]): SerialRange[] {
 }
 
 /** The serials still valid: issued ranges minus every revocation, as sorted disjoint ranges. */
-export function validRanges(issued: readonly SerialRange[], revoked: readonly SerialRange[]): SerialRange[] {
+export function validRanges(
+  issued: readonly SerialRange[],
+  revoked: readonly SerialRange[],
+): SerialRange[] {
   let remaining = mergeRanges(issued);
   for (const cut of revoked) remaining = remaining.flatMap((range) => subtractRange(range, cut));
   return remaining;
 }
 
-export type SerialStatus = { status: 'valid' } | { status: 'revoked'; reason: string } | { status: 'not_issued' };
+export type SerialStatus =
+  { status: 'valid' } | { status: 'revoked'; reason: string } | { status: 'not_issued' };
 
 /** Where a serial stands. A revocation wins over the issue, so a lost roll stays dead. */
 export function serialStatus(
@@ -119,7 +127,10 @@ export function serialStatus(
 }
 
 /** Checks a revocation request; null when it may be recorded. It must cover issued serials only. */
-export function revocationProblem(issued: readonly SerialRange[], revocation: RevokedRange): Message | null {
+export function revocationProblem(
+  issued: readonly SerialRange[],
+  revocation: RevokedRange,
+): Message | null {
   if (!isValidRange(revocation)) {
     return { vi: 'Khoảng số sê-ri không hợp lệ.', en: 'The serial range is invalid.' };
   }
@@ -127,14 +138,18 @@ export function revocationProblem(issued: readonly SerialRange[], revocation: Re
     return { vi: 'Hãy ghi lý do thu hồi.', en: 'Please give a reason for the revocation.' };
   }
   if (!mergeRanges(issued).some((range) => rangeCovers(range, revocation))) {
-    return { vi: 'Khoảng thu hồi có số chưa được phát hành.', en: 'The range includes serials that were never issued.' };
+    return {
+      vi: 'Khoảng thu hồi có số chưa được phát hành.',
+      en: 'The range includes serials that were never issued.',
+    };
   }
   return null;
 }
 
 /** Splits a range into consecutive chunks of at most `size` serials (e.g. one PDF or one job step each). */
 export function* chunkRange(range: SerialRange, size: number): Generator<SerialRange> {
-  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`chunk size must be a positive integer: ${size}`);
+  if (!Number.isSafeInteger(size) || size < 1)
+    throw new RangeError(`chunk size must be a positive integer: ${size}`);
   for (let start = range.start; start < rangeEnd(range); start += size) {
     yield { start, count: Math.min(size, rangeEnd(range) - start) };
   }

@@ -53,24 +53,32 @@ const DAY_MS = 86_400_000;
 const VIETNAM_OFFSET_MS = 7 * 3_600_000; // UTC+7 all year, no daylight saving
 
 /** Percent with one decimal; 0 when there is nothing to count rather than a division by zero. */
-export const percentOf = (part: number, total: number) => (total === 0 ? 0 : Math.round((1000 * part) / total) / 10);
+export const percentOf = (part: number, total: number) =>
+  total === 0 ? 0 : Math.round((1000 * part) / total) / 10;
 
 /** The Vietnamese calendar day of a UTC timestamp: 2026-05-31T20:00Z was already 1 June in Lai Châu. */
-export const vietnamDay = (isoTimestamp: string) => new Date(Date.parse(isoTimestamp) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
+export const vietnamDay = (isoTimestamp: string) =>
+  new Date(Date.parse(isoTimestamp) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
 
-export const isValidOn = (entry: KpiEntry, day: string) => entry.decisionDate <= day && entry.expiresOn >= day;
+export const isValidOn = (entry: KpiEntry, day: string) =>
+  entry.decisionDate <= day && entry.expiresOn >= day;
 
-const claims = (listing: KpiListing) => listing.claimsOcop ?? (listing.ocopStars !== null && listing.ocopStars !== undefined);
+const claims = (listing: KpiListing) =>
+  listing.claimsOcop ?? (listing.ocopStars !== null && listing.ocopStars !== undefined);
 
 /** Links entries to listings from whichever side holds the match. */
 function linker(entries: KpiEntry[], listings: KpiListing[]) {
   const byId = new Map(listings.map((l) => [l.id, l]));
   const byEntry = new Map<number, KpiListing>();
   for (const l of listings) if (l.matchedEntryId != null) byEntry.set(l.matchedEntryId, l);
-  const listingOf = (e: KpiEntry) => (e.matchedProductId !== null ? byId.get(e.matchedProductId) : undefined) ?? byEntry.get(e.id);
-  const linkedListingIds = new Set(entries.map((e) => listingOf(e)?.id).filter((id): id is number => id !== undefined));
+  const listingOf = (e: KpiEntry) =>
+    (e.matchedProductId !== null ? byId.get(e.matchedProductId) : undefined) ?? byEntry.get(e.id);
+  const linkedListingIds = new Set(
+    entries.map((e) => listingOf(e)?.id).filter((id): id is number => id !== undefined),
+  );
   return { listingOf, linkedListingIds };
 }
 
@@ -80,7 +88,8 @@ function linker(entries: KpiEntry[], listings: KpiListing[]) {
  * because the catalogue keeps its current status, not its history.
  */
 const liveOn = (listing: KpiListing | undefined, day: string, today: string) =>
-  listing?.status === 'published' && (listing.publishedAt === null ? day >= today : vietnamDay(listing.publishedAt) <= day);
+  listing?.status === 'published' &&
+  (listing.publishedAt === null ? day >= today : vietnamDay(listing.publishedAt) <= day);
 
 /** Which day each of the last `months` months is measured on: its last day, or `today` for the current one. */
 export function trendDays(today: string, months: number): Array<{ month: string; day: string }> {
@@ -93,7 +102,12 @@ export function trendDays(today: string, months: number): Array<{ month: string;
   });
 }
 
-export function computeKpi(entries: KpiEntry[], listings: KpiListing[], today: string, months = 12) {
+export function computeKpi(
+  entries: KpiEntry[],
+  listings: KpiListing[],
+  today: string,
+  months = 12,
+) {
   const { listingOf, linkedListingIds } = linker(entries, listings);
   const isOnline = (e: KpiEntry, day = today) => liveOn(listingOf(e), day, today);
   const valid = entries.filter((e) => isValidOn(e, today));
@@ -108,20 +122,34 @@ export function computeKpi(entries: KpiEntry[], listings: KpiListing[], today: s
       if (isOnline(e)) g.online++;
       groups.set(key(e), g);
     }
-    return [...groups].map(([k, g]) => ({ key: k, ...g, percent: percentOf(g.online, g.total) })).sort((a, b) => a.key.localeCompare(b.key));
+    return [...groups]
+      .map(([k, g]) => ({ key: k, ...g, percent: percentOf(g.online, g.total) }))
+      .sort((a, b) => a.key.localeCompare(b.key));
   };
 
   const trend = trendDays(today, months).map(({ month, day }) => {
     const validThen = entries.filter((e) => isValidOn(e, day));
     const onlineThen = validThen.filter((e) => isOnline(e, day)).length;
-    return { month, day, total: validThen.length, online: onlineThen, percent: percentOf(onlineThen, validThen.length) };
+    return {
+      month,
+      day,
+      total: validThen.length,
+      online: onlineThen,
+      percent: percentOf(onlineThen, validThen.length),
+    };
   });
 
   // A renewed certificate is a new valid entry on the same listing: then the listing's claim stands.
   const coveredListingIds = new Set(valid.map((e) => listingOf(e)?.id));
   const expiredButListed = entries.filter((e) => {
     const listing = listingOf(e);
-    return e.expiresOn < today && listing !== undefined && liveOn(listing, today, today) && claims(listing) && !coveredListingIds.has(listing.id);
+    return (
+      e.expiresOn < today &&
+      listing !== undefined &&
+      liveOn(listing, today, today) &&
+      claims(listing) &&
+      !coveredListingIds.has(listing.id)
+    );
   });
 
   return {
@@ -139,7 +167,9 @@ export function computeKpi(entries: KpiEntry[], listings: KpiListing[], today: s
       .filter((e) => e.daysLeft <= EXPIRY_WARNING_DAYS)
       .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.id - b.id),
     expiredButListed,
-    listedNotInRegister: listings.filter((l) => liveOn(l, today, today) && claims(l) && !linkedListingIds.has(l.id)),
+    listedNotInRegister: listings.filter(
+      (l) => liveOn(l, today, today) && claims(l) && !linkedListingIds.has(l.id),
+    ),
   };
 }
 
@@ -151,14 +181,25 @@ export function groupTodo(todo: KpiEntry[]): TodoGroup[] {
   for (const e of todo) {
     const producerKey = foldKey(e.producer);
     const key = JSON.stringify([e.communeCode, producerKey]);
-    const group = groups.get(key) ?? { communeCode: e.communeCode, producer: e.producer, producerKey, entries: [] };
+    const group = groups.get(key) ?? {
+      communeCode: e.communeCode,
+      producer: e.producer,
+      producerKey,
+      entries: [],
+    };
     group.entries.push(e);
     groups.set(key, group);
   }
   // Codes compare as plain strings; entries without a commune come last.
   const communeOrder = (code: string | null) => code ?? '\uffff';
   return [...groups.values()]
-    .sort((a, b) => (communeOrder(a.communeCode) < communeOrder(b.communeCode) ? -1 : communeOrder(a.communeCode) > communeOrder(b.communeCode) ? 1 : a.producerKey.localeCompare(b.producerKey)))
+    .sort((a, b) =>
+      communeOrder(a.communeCode) < communeOrder(b.communeCode)
+        ? -1
+        : communeOrder(a.communeCode) > communeOrder(b.communeCode)
+          ? 1
+          : a.producerKey.localeCompare(b.producerKey),
+    )
     .map(({ producerKey: _, ...group }) => group);
 }
 
@@ -171,7 +212,12 @@ export interface DrillFilter {
 }
 
 /** The valid entries behind one figure of the dashboard (a bar of a breakdown, online or not). */
-export function drillDown(entries: KpiEntry[], listings: KpiListing[], today: string, filter: DrillFilter): KpiEntry[] {
+export function drillDown(
+  entries: KpiEntry[],
+  listings: KpiListing[],
+  today: string,
+  filter: DrillFilter,
+): KpiEntry[] {
   const { listingOf } = linker(entries, listings);
   return entries.filter(
     (e) =>
@@ -202,7 +248,11 @@ export function paymentShares(totals: PaymentTotal[]) {
   return {
     orders,
     valueVnd,
-    methods: totals.map((t) => ({ ...t, ordersPercent: percentOf(t.orders, orders), valuePercent: percentOf(t.valueVnd, valueVnd) })),
+    methods: totals.map((t) => ({
+      ...t,
+      ordersPercent: percentOf(t.orders, orders),
+      valuePercent: percentOf(t.valueVnd, valueVnd),
+    })),
     cashlessOrdersPercent: percentOf(cashlessOrders, orders),
     cashlessValuePercent: percentOf(cashlessValueVnd, valueVnd),
   };
@@ -212,9 +262,20 @@ export function paymentShares(totals: PaymentTotal[]) {
  * The entries behind one month of the trend (valid on the day the month is measured), each with
  * whether it was online then, by the same rule as the trend; null when the month is not in the trend.
  */
-export function drillMonth(entries: KpiEntry[], listings: KpiListing[], today: string, month: string, months = 12) {
+export function drillMonth(
+  entries: KpiEntry[],
+  listings: KpiListing[],
+  today: string,
+  month: string,
+  months = 12,
+) {
   const point = trendDays(today, months).find((d) => d.month === month);
   if (!point) return null;
   const { listingOf } = linker(entries, listings);
-  return { day: point.day, rows: entries.filter((e) => isValidOn(e, point.day)).map((e) => ({ ...e, onlineThen: liveOn(listingOf(e), point.day, today) })) };
+  return {
+    day: point.day,
+    rows: entries
+      .filter((e) => isValidOn(e, point.day))
+      .map((e) => ({ ...e, onlineThen: liveOn(listingOf(e), point.day, today) })),
+  };
 }

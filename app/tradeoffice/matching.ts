@@ -7,20 +7,65 @@ import { foldKey } from './parse-helpers';
 
 /** Legal-form words of a producer's name, folded, longest first: they say what it is, not who. */
 const PRODUCER_FORMS = [
-  'doanh nghiep tu nhan', 'trach nhiem huu han', 'ho kinh doanh', 'hop tac xa', 'to hop tac', 'cong ty', 'co phan',
-  'thuong mai', 'dich vu', 'san xuat', 'co so', 'chi nhanh', 'tnhh', 'htx', 'tht', 'hkd', 'dntn', 'cp', 'tm', 'dv', 'sx', 'va',
+  'doanh nghiep tu nhan',
+  'trach nhiem huu han',
+  'ho kinh doanh',
+  'hop tac xa',
+  'to hop tac',
+  'cong ty',
+  'co phan',
+  'thuong mai',
+  'dich vu',
+  'san xuat',
+  'co so',
+  'chi nhanh',
+  'tnhh',
+  'htx',
+  'tht',
+  'hkd',
+  'dntn',
+  'cp',
+  'tm',
+  'dv',
+  'sx',
+  'va',
 ];
 /** Phrases and words any product name may carry (the OCOP label, packaging, units), not its identity. */
-const NAME_PHRASES = ['san pham', 'dac san', 'ocop 3 sao', 'ocop 4 sao', 'ocop 5 sao', '3 sao', '4 sao', '5 sao', 'ocop'];
-const NAME_FILLER = new Set(['loai', 'goi', 'hop', 'tui', 'chai', 'hu', 'g', 'gr', 'kg', 'ml', 'l']);
+const NAME_PHRASES = [
+  'san pham',
+  'dac san',
+  'ocop 3 sao',
+  'ocop 4 sao',
+  'ocop 5 sao',
+  '3 sao',
+  '4 sao',
+  '5 sao',
+  'ocop',
+];
+const NAME_FILLER = new Set([
+  'loai',
+  'goi',
+  'hop',
+  'tui',
+  'chai',
+  'hu',
+  'g',
+  'gr',
+  'kg',
+  'ml',
+  'l',
+]);
 /** Same thing, two words: buyers and registers say "chè" or "trà" for tea. */
 const SYNONYMS: Record<string, string> = { tra: 'che' };
 
-const removePhrases = (key: string, phrases: string[]) => phrases.reduce((text, phrase) => ` ${text} `.replaceAll(` ${phrase} `, ' ').trim(), key);
+const removePhrases = (key: string, phrases: string[]) =>
+  phrases.reduce((text, phrase) => ` ${text} `.replaceAll(` ${phrase} `, ' ').trim(), key);
 
 /** Distinguishing words of a product name: folded, synonyms unified, filler, numbers and weights ("500g") dropped. */
 export function productWords(name: string): Set<string> {
-  const words = removePhrases(foldKey(name), NAME_PHRASES).split(' ').filter((w) => w && !NAME_FILLER.has(w) && !/^\d+([.,]\d+)?(g|gr|kg|ml|l)?$/.test(w));
+  const words = removePhrases(foldKey(name), NAME_PHRASES)
+    .split(' ')
+    .filter((w) => w && !NAME_FILLER.has(w) && !/^\d+([.,]\d+)?(g|gr|kg|ml|l)?$/.test(w));
   return new Set(words.map((w) => SYNONYMS[w] ?? w));
 }
 
@@ -28,7 +73,12 @@ export function productWords(name: string): Set<string> {
 export function producerWords(name: string): Set<string> {
   // Twice, so "Công ty TNHH Thương mại và Dịch vụ" loses every form word wherever it sits.
   const key = removePhrases(removePhrases(foldKey(name), PRODUCER_FORMS), PRODUCER_FORMS);
-  return new Set(key.split(' ').filter(Boolean).map((w) => SYNONYMS[w] ?? w));
+  return new Set(
+    key
+      .split(' ')
+      .filter(Boolean)
+      .map((w) => SYNONYMS[w] ?? w),
+  );
 }
 
 /** Dice similarity of two word sets, 0–1. */
@@ -69,7 +119,8 @@ export function scoreMatch(entry: MatchableEntry, listing: MatchableListing): Ma
   const name = dice(productWords(entry.productName), productWords(listing.name));
   const producer = dice(producerWords(entry.producer), producerWords(listing.organizationName));
   const sameCommune = entry.communeCode !== null && entry.communeCode === listing.communeCode;
-  const score = NAME_WEIGHT * name + PRODUCER_WEIGHT * producer + (sameCommune ? SAME_COMMUNE_BONUS : 0);
+  const score =
+    NAME_WEIGHT * name + PRODUCER_WEIGHT * producer + (sameCommune ? SAME_COMMUNE_BONUS : 0);
   return { score: Math.round(score * 1000) / 1000, name, producer, sameCommune };
 }
 

@@ -3,7 +3,12 @@
  * as officers type them, OCOP groups by code or Vietnamese name, and communes by code or by name
  * typed with or without diacritics and with or without "Xã", "Phường", "Thị trấn", "Đặc khu".
  */
-import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, OCOP_GROUPS, type OcopGroup } from '~/catalogue/groups';
+import {
+  OCOP_GROUP_NAMES_EN,
+  OCOP_GROUP_NAMES_VI,
+  OCOP_GROUPS,
+  type OcopGroup,
+} from '~/catalogue/groups';
 import { foldedTokens } from '~/search/fold';
 
 // One implementation of calendar dates for the whole app; re-exported so importers find it here.
@@ -66,6 +71,11 @@ export function matchOcopGroup(text: string): OcopGroup | null {
   const value = foldKey(text);
   if (!value) return null;
   return (
-    OCOP_GROUPS.find((g) => g === value || foldKey(OCOP_GROUP_NAMES_VI[g]) === value || foldKey(OCOP_GROUP_NAMES_EN[g]) === value) ?? null
+    OCOP_GROUPS.find(
+      (g) =>
+        g === value ||
+        foldKey(OCOP_GROUP_NAMES_VI[g]) === value ||
+        foldKey(OCOP_GROUP_NAMES_EN[g]) === value,
+    ) ?? null
   );
 }

@@ -9,7 +9,13 @@ import { matchScore, SUGGESTION_THRESHOLD } from './matching';
 import { checkRegisterCsv, type RegisterCheck } from './register-csv';
 
 /** Imports the province's official OCOP list, all or nothing; re-importing updates entries by certificate number. */
-export async function importRegister(db: DB, actor: Actor, provinceCode: string, csv: string, now = new Date()): Promise<RegisterCheck & { created?: number; updated?: number }> {
+export async function importRegister(
+  db: DB,
+  actor: Actor,
+  provinceCode: string,
+  csv: string,
+  now = new Date(),
+): Promise<RegisterCheck & { created?: number; updated?: number }> {
   requireOfficerFor(actor, provinceCode);
   const check = checkRegisterCsv(csv, await loadPlaceIndex(db), provinceCode);
   if (!check.ok) return check;
@@ -18,19 +24,53 @@ export async function importRegister(db: DB, actor: Actor, provinceCode: string,
   await db.transaction().execute(async (trx) => {
     for (const row of check.rows) {
       const values = {
-        product_name: row.productName, producer: row.producer, stars: row.stars, decision_date: row.decisionDate,
-        expires_on: row.expiresOn, ocop_group: row.group, commune_code: row.communeCode,
+        product_name: row.productName,
+        producer: row.producer,
+        stars: row.stars,
+        decision_date: row.decisionDate,
+        expires_on: row.expiresOn,
+        ocop_group: row.group,
+        commune_code: row.communeCode,
       };
-      const existing = await trx.selectFrom('ocop_register_entries').select('id').where('province_code', '=', provinceCode).where('certificate_no', '=', row.certificateNo).executeTakeFirst();
+      const existing = await trx
+        .selectFrom('ocop_register_entries')
+        .select('id')
+        .where('province_code', '=', provinceCode)
+        .where('certificate_no', '=', row.certificateNo)
+        .executeTakeFirst();
       if (existing) {
-        await trx.updateTable('ocop_register_entries').set(values).where('id', '=', existing.id).execute();
+        await trx
+          .updateTable('ocop_register_entries')
+          .set(values)
+          .where('id', '=', existing.id)
+          .execute();
         updated++;
       } else {
-        await trx.insertInto('ocop_register_entries').values({ ...values, province_code: provinceCode, certificate_no: row.certificateNo, imported_at: now.toISOString() }).execute();
+        await trx
+          .insertInto('ocop_register_entries')
+          .values({
+            ...values,
+            province_code: provinceCode,
+            certificate_no: row.certificateNo,
+            imported_at: now.toISOString(),
+          })
+          .execute();
         created++;
       }
     }
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId: null, provinceCode, entityType: 'certificate', entityId: 0, action: 'register_imported', changes: { rows: [null, check.rows.length] } }, now);
+    await recordAudit(
+      trx,
+      {
+        actorUserId: actor.userId,
+        organizationId: null,
+        provinceCode,
+        entityType: 'certificate',
+        entityId: 0,
+        action: 'register_imported',
+        changes: { rows: [null, check.rows.length] },
+      },
+      now,
+    );
   });
   return { ...check, created, updated };
 }
@@ -39,15 +79,49 @@ export async function importRegister(db: DB, actor: Actor, provinceCode: string,
 export async function suggestMatches(db: DB, actor: Actor, provinceCode: string) {
   requireOfficerFor(actor, provinceCode);
   const [entries, listings] = await Promise.all([
-    db.selectFrom('ocop_register_entries').selectAll().where('province_code', '=', provinceCode).where('matched_product_id', 'is', null).orderBy('product_name').execute(),
-    db.selectFrom('products as p').innerJoin('organizations as o', 'o.id', 'p.organization_id')
-      .select(['p.id', 'p.name', 'p.status', 'o.name as organization_name', 'o.commune_code', 'p.origin_commune_code'])
-      .where('o.province_code', '=', provinceCode).where('p.status', '!=', 'archived').execute(),
+    db
+      .selectFrom('ocop_register_entries')
+      .selectAll()
+      .where('province_code', '=', provinceCode)
+      .where('matched_product_id', 'is', null)
+      .orderBy('product_name')
+      .execute(),
+    db
+      .selectFrom('products as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select([
+        'p.id',
+        'p.name',
+        'p.status',
+        'o.name as organization_name',
+        'o.commune_code',
+        'p.origin_commune_code',
+      ])
+      .where('o.province_code', '=', provinceCode)
+      .where('p.status', '!=', 'archived')
+      .execute(),
   ]);
   return entries.map((entry) => ({
     entry,
     candidates: listings
-      .map((l) => ({ id: l.id, name: l.name, status: l.status, organizationName: l.organization_name, score: matchScore({ productName: entry.product_name, producer: entry.producer, communeCode: entry.commune_code }, { name: l.name, organizationName: l.organization_name, communeCode: l.origin_commune_code ?? l.commune_code }) }))
+      .map((l) => ({
+        id: l.id,
+        name: l.name,
+        status: l.status,
+        organizationName: l.organization_name,
+        score: matchScore(
+          {
+            productName: entry.product_name,
+            producer: entry.producer,
+            communeCode: entry.commune_code,
+          },
+          {
+            name: l.name,
+            organizationName: l.organization_name,
+            communeCode: l.origin_commune_code ?? l.commune_code,
+          },
+        ),
+      }))
       .filter((c) => c.score >= SUGGESTION_THRESHOLD)
       .sort((a, b) => b.score - a.score)
       .slice(0, 3),
@@ -55,24 +129,71 @@ export async function suggestMatches(db: DB, actor: Actor, provinceCode: string)
 }
 
 /** The officer confirms (or clears, with null) which listing a register entry is. */
-export async function confirmMatch(db: DB, actor: Actor, entryId: number, productId: number | null, now = new Date()): Promise<void> {
-  const entry = await db.selectFrom('ocop_register_entries').select(['id', 'province_code']).where('id', '=', entryId).executeTakeFirst();
+export async function confirmMatch(
+  db: DB,
+  actor: Actor,
+  entryId: number,
+  productId: number | null,
+  now = new Date(),
+): Promise<void> {
+  const entry = await db
+    .selectFrom('ocop_register_entries')
+    .select(['id', 'province_code'])
+    .where('id', '=', entryId)
+    .executeTakeFirst();
   if (!entry) throw notFound();
   requireOfficerFor(actor, entry.province_code);
   if (productId !== null) {
-    const product = await db.selectFrom('products as p').innerJoin('organizations as o', 'o.id', 'p.organization_id').select('o.province_code').where('p.id', '=', productId).executeTakeFirst();
+    const product = await db
+      .selectFrom('products as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select('o.province_code')
+      .where('p.id', '=', productId)
+      .executeTakeFirst();
     if (!product || product.province_code !== entry.province_code) {
-      throw new UserError('invalid', 400, { vi: 'Chỉ ghép với sản phẩm của tỉnh mình.', en: 'Only match listings of your own province.' });
+      throw new UserError('invalid', 400, {
+        vi: 'Chỉ ghép với sản phẩm của tỉnh mình.',
+        en: 'Only match listings of your own province.',
+      });
     }
   }
   await db.transaction().execute(async (trx) => {
-    await trx.updateTable('ocop_register_entries').set({ matched_product_id: productId, matched_by: productId ? actor.userId : null, matched_at: productId ? now.toISOString() : null }).where('id', '=', entryId).execute();
-    await recordAudit(trx, { actorUserId: actor.userId, organizationId: null, provinceCode: entry.province_code, entityType: 'certificate', entityId: entryId, action: productId ? 'register_matched' : 'register_unmatched', changes: { product: [null, productId] } }, now);
+    await trx
+      .updateTable('ocop_register_entries')
+      .set({
+        matched_product_id: productId,
+        matched_by: productId ? actor.userId : null,
+        matched_at: productId ? now.toISOString() : null,
+      })
+      .where('id', '=', entryId)
+      .execute();
+    await recordAudit(
+      trx,
+      {
+        actorUserId: actor.userId,
+        organizationId: null,
+        provinceCode: entry.province_code,
+        entityType: 'certificate',
+        entityId: entryId,
+        action: productId ? 'register_matched' : 'register_unmatched',
+        changes: { product: [null, productId] },
+      },
+      now,
+    );
   });
 }
 
 /** True when the product matches a valid entry of its province's register: its OCOP badge is "verified". */
-export async function isRegisterVerified(db: DB, productId: number, today = todayInVietnam()): Promise<boolean> {
-  const row = await db.selectFrom('ocop_register_entries').select('id').where('matched_product_id', '=', productId).where('expires_on', '>=', today).executeTakeFirst();
+export async function isRegisterVerified(
+  db: DB,
+  productId: number,
+  today = todayInVietnam(),
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('ocop_register_entries')
+    .select('id')
+    .where('matched_product_id', '=', productId)
+    .where('expires_on', '>=', today)
+    .executeTakeFirst();
   return Boolean(row);
 }

@@ -10,9 +10,17 @@ import { paymentShares, trendDays, vietnamDay, type PaymentTotal } from './kpi';
  * in which it was placed. Its value is the goods value (`goods_vnd`), without the delivery fee, so that
  * months, product groups and payment methods all add up to the same total.
  */
-export const COUNTED_ORDER_STATES = ['paid', 'cod_accepted', 'accepted', 'shipped', 'delivered', 'completed'] as const;
+export const COUNTED_ORDER_STATES = [
+  'paid',
+  'cod_accepted',
+  'accepted',
+  'shipped',
+  'delivered',
+  'completed',
+] as const;
 
-export const isCountedSale = (state: string) => (COUNTED_ORDER_STATES as readonly string[]).includes(state);
+export const isCountedSale = (state: string) =>
+  (COUNTED_ORDER_STATES as readonly string[]).includes(state);
 
 export interface SalesOrder {
   id: number;
@@ -44,18 +52,28 @@ export interface SalesFilter {
 export const orderMonth = (order: SalesOrder) => vietnamDay(order.createdAt).slice(0, 7);
 
 /** The orders counted in the window of `months` months ending with today's, narrowed by the filter. */
-export function countedOrders(orders: SalesOrder[], lines: SalesLine[], today: string, months: number, filter: SalesFilter = {}): SalesOrder[] {
+export function countedOrders(
+  orders: SalesOrder[],
+  lines: SalesLine[],
+  today: string,
+  months: number,
+  filter: SalesFilter = {},
+): SalesOrder[] {
   const window = new Set(trendDays(today, months).map((d) => d.month));
   const groupsOf = filter.group === undefined ? null : groupsByOrder(lines);
   return orders.filter((o) => {
     if (!isCountedSale(o.state)) return false;
     const day = vietnamDay(o.createdAt);
     const month = day.slice(0, 7);
-    return window.has(month) && day <= today &&
-    (filter.from === undefined || day >= filter.from) &&
-    (filter.month === undefined || month === filter.month) &&
-    (filter.group === undefined || (groupsOf!.get(o.id)?.has(filter.group) ?? false)) &&
-    (filter.method === undefined || (filter.method === 'cashless' ? o.method !== 'cod' : o.method === filter.method));
+    return (
+      window.has(month) &&
+      day <= today &&
+      (filter.from === undefined || day >= filter.from) &&
+      (filter.month === undefined || month === filter.month) &&
+      (filter.group === undefined || (groupsOf!.get(o.id)?.has(filter.group) ?? false)) &&
+      (filter.method === undefined ||
+        (filter.method === 'cashless' ? o.method !== 'cod' : o.method === filter.method))
+    );
   });
 }
 
@@ -65,11 +83,19 @@ function groupsByOrder(lines: SalesLine[]) {
   return map;
 }
 
-export function computeSales(orders: SalesOrder[], lines: SalesLine[], today: string, months = 12, from?: string) {
+export function computeSales(
+  orders: SalesOrder[],
+  lines: SalesLine[],
+  today: string,
+  months = 12,
+  from?: string,
+) {
   const counted = countedOrders(orders, lines, today, months, { from });
   const ids = new Set(counted.map((o) => o.id));
   const monthOf = new Map(counted.map((o) => [o.id, orderMonth(o)]));
-  const monthTotals = new Map(trendDays(today, months).map(({ month }) => [month, { month, orders: 0, valueVnd: 0 }]));
+  const monthTotals = new Map(
+    trendDays(today, months).map(({ month }) => [month, { month, orders: 0, valueVnd: 0 }]),
+  );
   for (const o of counted) {
     const m = monthTotals.get(monthOf.get(o.id)!)!;
     m.orders++;
@@ -85,20 +111,31 @@ export function computeSales(orders: SalesOrder[], lines: SalesLine[], today: st
     g.valueVnd += l.lineVnd;
     groups.set(l.group, g);
   }
-  const cells = new Map<string, { month: string; group: string; orders: Set<number>; valueVnd: number }>();
+  const cells = new Map<
+    string,
+    { month: string; group: string; orders: Set<number>; valueVnd: number }
+  >();
   for (const l of lines) {
     const month = monthOf.get(l.orderId);
     if (month === undefined) continue;
     const key = `${month} ${l.group}`;
-    const cell = cells.get(key) ?? { month, group: l.group, orders: new Set<number>(), valueVnd: 0 };
+    const cell = cells.get(key) ?? {
+      month,
+      group: l.group,
+      orders: new Set<number>(),
+      valueVnd: 0,
+    };
     cell.orders.add(l.orderId);
     cell.valueVnd += l.lineVnd;
     cells.set(key, cell);
   }
   /** Month by product group, for the monthly report's sales sheet. */
-  const byMonthGroup = [...cells.values()].map((c) => ({ month: c.month, group: c.group, orders: c.orders.size, valueVnd: c.valueVnd }))
+  const byMonthGroup = [...cells.values()]
+    .map((c) => ({ month: c.month, group: c.group, orders: c.orders.size, valueVnd: c.valueVnd }))
     .sort((x, y) => x.month.localeCompare(y.month) || x.group.localeCompare(y.group));
-  const byGroup = [...groups].map(([group, g]) => ({ group, orders: g.orders.size, valueVnd: g.valueVnd })).sort((a, b) => b.valueVnd - a.valueVnd || a.group.localeCompare(b.group));
+  const byGroup = [...groups]
+    .map(([group, g]) => ({ group, orders: g.orders.size, valueVnd: g.valueVnd }))
+    .sort((a, b) => b.valueVnd - a.valueVnd || a.group.localeCompare(b.group));
   const methods: PaymentTotal[] = (['vietqr', 'card', 'cod'] as const).map((method) => {
     const of = counted.filter((o) => o.method === method);
     return { method, orders: of.length, valueVnd: of.reduce((n, o) => n + o.goodsVnd, 0) };

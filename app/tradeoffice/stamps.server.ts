@@ -14,61 +14,198 @@ import { STAMP_WINDOW_DAYS, type StampFigure } from './stamps';
 
 /** The UTC instant the window starts: midnight in Vietnam, `STAMP_WINDOW_DAYS - 1` days before today. */
 export function stampWindowStart(today: string): string {
-  return new Date(Date.parse(today) - (STAMP_WINDOW_DAYS - 1) * 86_400_000 - 7 * 3_600_000).toISOString();
+  return new Date(
+    Date.parse(today) - (STAMP_WINDOW_DAYS - 1) * 86_400_000 - 7 * 3_600_000,
+  ).toISOString();
 }
 
 const inProvince = (provinceCode: string) => (db: DB) =>
-  db.selectFrom('batches as b').innerJoin('organizations as o', 'o.id', 'b.organization_id').innerJoin('products as p', 'p.id', 'b.product_id')
+  db
+    .selectFrom('batches as b')
+    .innerJoin('organizations as o', 'o.id', 'b.organization_id')
+    .innerJoin('products as p', 'p.id', 'b.product_id')
     .where('o.province_code', '=', provinceCode);
 
-export async function provinceStamps(db: DB, actor: Actor, provinceCode: string, today = todayInVietnam()) {
+export async function provinceStamps(
+  db: DB,
+  actor: Actor,
+  provinceCode: string,
+  today = todayInVietnam(),
+) {
   requireOfficerFor(actor, provinceCode);
   const since = stampWindowStart(today);
   const batches = inProvince(provinceCode);
   const [issued, scans, copied, reports] = await Promise.all([
-    batches(db).innerJoin('stamp_issues as s', 's.batch_id', 'b.id').where('s.status', '=', 'done')
-      .select((eb) => [eb.fn.coalesce(eb.fn.sum<number>('s.count'), eb.lit(0)).as('stamps'), eb.fn.countAll<number>().as('runs')]).executeTakeFirstOrThrow(),
-    batches(db).innerJoin('stamp_scans as s', 's.batch_id', 'b.id').where('s.scanned_at', '>=', since)
-      .select((eb) => [eb.fn.countAll<number>().as('scans')]).executeTakeFirstOrThrow(),
-    batches(db).innerJoin('stamp_scans as s', 's.batch_id', 'b.id').where('s.scanned_at', '>=', since).where('s.verdict', '=', 'possibly_copied')
-      .select(['s.batch_id', 's.serial']).distinct().execute(),
-    batches(db).innerJoin('stamp_reports as r', 'r.batch_id', 'b.id').where('r.created_at', '>=', since)
-      .select((eb) => [eb.fn.countAll<number>().as('reports')]).executeTakeFirstOrThrow(),
+    batches(db)
+      .innerJoin('stamp_issues as s', 's.batch_id', 'b.id')
+      .where('s.status', '=', 'done')
+      .select((eb) => [
+        eb.fn.coalesce(eb.fn.sum<number>('s.count'), eb.lit(0)).as('stamps'),
+        eb.fn.countAll<number>().as('runs'),
+      ])
+      .executeTakeFirstOrThrow(),
+    batches(db)
+      .innerJoin('stamp_scans as s', 's.batch_id', 'b.id')
+      .where('s.scanned_at', '>=', since)
+      .select((eb) => [eb.fn.countAll<number>().as('scans')])
+      .executeTakeFirstOrThrow(),
+    batches(db)
+      .innerJoin('stamp_scans as s', 's.batch_id', 'b.id')
+      .where('s.scanned_at', '>=', since)
+      .where('s.verdict', '=', 'possibly_copied')
+      .select(['s.batch_id', 's.serial'])
+      .distinct()
+      .execute(),
+    batches(db)
+      .innerJoin('stamp_reports as r', 'r.batch_id', 'b.id')
+      .where('r.created_at', '>=', since)
+      .select((eb) => [eb.fn.countAll<number>().as('reports')])
+      .executeTakeFirstOrThrow(),
   ]);
-  return { issued: Number(issued.stamps), issueRuns: Number(issued.runs), scans: Number(scans.scans), copied: copied.length, reports: Number(reports.reports), windowDays: STAMP_WINDOW_DAYS };
+  return {
+    issued: Number(issued.stamps),
+    issueRuns: Number(issued.runs),
+    scans: Number(scans.scans),
+    copied: copied.length,
+    reports: Number(reports.reports),
+    windowDays: STAMP_WINDOW_DAYS,
+  };
 }
 
 type Cell = string | number | null;
-const col = (key: string, vi: string, en: string): { key: string; label: Message } => ({ key, label: { vi, en } });
+const col = (key: string, vi: string, en: string): { key: string; label: Message } => ({
+  key,
+  label: { vi, en },
+});
 
 /** The rows behind one stamp figure; no buyer data (scans keep no address, reports' contacts are left out). */
 export async function stampRows(db: DB, provinceCode: string, figure: StampFigure, today: string) {
   const since = stampWindowStart(today);
   const batches = inProvince(provinceCode);
-  const base = [col('product', 'Sản phẩm', 'Product'), col('organization', 'Tổ chức', 'Organization'), col('lot', 'Lô', 'Lot')];
+  const base = [
+    col('product', 'Sản phẩm', 'Product'),
+    col('organization', 'Tổ chức', 'Organization'),
+    col('lot', 'Lô', 'Lot'),
+  ];
   let columns = base;
   let rows: Array<Record<string, Cell>> = [];
   if (figure === 'stamps-issued') {
-    const issues = await batches(db).innerJoin('stamp_issues as s', 's.batch_id', 'b.id').where('s.status', '=', 'done')
-      .select(['p.name', 'o.name as org', 'b.lot_code', 's.serial_start', 's.count', 's.finished_at']).orderBy('s.id').execute();
-    columns = [...base, col('serial_from', 'Từ số', 'From serial'), col('serial_to', 'Đến số', 'To serial'), col('count', 'Số tem', 'Stamps'), col('issued_on', 'Ngày phát hành', 'Issued')];
-    rows = issues.map((s) => ({ product: s.name, organization: s.org, lot: s.lot_code, serial_from: s.serial_start, serial_to: s.serial_start + s.count - 1, count: s.count, issued_on: s.finished_at ? vietnamDay(s.finished_at) : '' }));
+    const issues = await batches(db)
+      .innerJoin('stamp_issues as s', 's.batch_id', 'b.id')
+      .where('s.status', '=', 'done')
+      .select([
+        'p.name',
+        'o.name as org',
+        'b.lot_code',
+        's.serial_start',
+        's.count',
+        's.finished_at',
+      ])
+      .orderBy('s.id')
+      .execute();
+    columns = [
+      ...base,
+      col('serial_from', 'Từ số', 'From serial'),
+      col('serial_to', 'Đến số', 'To serial'),
+      col('count', 'Số tem', 'Stamps'),
+      col('issued_on', 'Ngày phát hành', 'Issued'),
+    ];
+    rows = issues.map((s) => ({
+      product: s.name,
+      organization: s.org,
+      lot: s.lot_code,
+      serial_from: s.serial_start,
+      serial_to: s.serial_start + s.count - 1,
+      count: s.count,
+      issued_on: s.finished_at ? vietnamDay(s.finished_at) : '',
+    }));
   } else if (figure === 'stamps-scanned') {
-    const scans = await batches(db).innerJoin('stamp_scans as s', 's.batch_id', 'b.id').where('s.scanned_at', '>=', since)
-      .select(['p.name', 'o.name as org', 'b.lot_code', 's.serial', 's.scanned_at', 's.verdict']).orderBy('s.scanned_at', 'desc').orderBy('s.id', 'desc').execute();
-    columns = [...base, col('serial', 'Số tem', 'Serial'), col('scanned_at', 'Lúc quét (UTC)', 'Scanned (UTC)'), col('verdict', 'Kết quả', 'Verdict')];
-    rows = scans.map((s) => ({ product: s.name, organization: s.org, lot: s.lot_code, serial: s.serial, scanned_at: s.scanned_at, verdict: s.verdict }));
+    const scans = await batches(db)
+      .innerJoin('stamp_scans as s', 's.batch_id', 'b.id')
+      .where('s.scanned_at', '>=', since)
+      .select(['p.name', 'o.name as org', 'b.lot_code', 's.serial', 's.scanned_at', 's.verdict'])
+      .orderBy('s.scanned_at', 'desc')
+      .orderBy('s.id', 'desc')
+      .execute();
+    columns = [
+      ...base,
+      col('serial', 'Số tem', 'Serial'),
+      col('scanned_at', 'Lúc quét (UTC)', 'Scanned (UTC)'),
+      col('verdict', 'Kết quả', 'Verdict'),
+    ];
+    rows = scans.map((s) => ({
+      product: s.name,
+      organization: s.org,
+      lot: s.lot_code,
+      serial: s.serial,
+      scanned_at: s.scanned_at,
+      verdict: s.verdict,
+    }));
   } else if (figure === 'stamps-copied') {
-    const stamps = await batches(db).innerJoin('stamp_scans as s', 's.batch_id', 'b.id').where('s.scanned_at', '>=', since).where('s.verdict', '=', 'possibly_copied')
-      .select((eb) => ['p.name', 'o.name as org', 'b.lot_code', 's.serial', eb.fn.countAll<number>().as('flagged_scans'), eb.fn.min('s.scanned_at').as('first'), eb.fn.max('s.scanned_at').as('last')])
-      .groupBy(['s.batch_id', 's.serial']).orderBy('s.batch_id').orderBy('s.serial').execute();
-    columns = [...base, col('serial', 'Số tem', 'Serial'), col('flagged_scans', 'Lần quét bị nghi', 'Flagged scans'), col('first', 'Lần đầu (UTC)', 'First (UTC)'), col('last', 'Lần cuối (UTC)', 'Last (UTC)')];
-    rows = stamps.map((s) => ({ product: s.name, organization: s.org, lot: s.lot_code, serial: s.serial, flagged_scans: Number(s.flagged_scans), first: s.first as string, last: s.last as string }));
+    const stamps = await batches(db)
+      .innerJoin('stamp_scans as s', 's.batch_id', 'b.id')
+      .where('s.scanned_at', '>=', since)
+      .where('s.verdict', '=', 'possibly_copied')
+      .select((eb) => [
+        'p.name',
+        'o.name as org',
+        'b.lot_code',
+        's.serial',
+        eb.fn.countAll<number>().as('flagged_scans'),
+        eb.fn.min('s.scanned_at').as('first'),
+        eb.fn.max('s.scanned_at').as('last'),
+      ])
+      .groupBy(['s.batch_id', 's.serial'])
+      .orderBy('s.batch_id')
+      .orderBy('s.serial')
+      .execute();
+    columns = [
+      ...base,
+      col('serial', 'Số tem', 'Serial'),
+      col('flagged_scans', 'Lần quét bị nghi', 'Flagged scans'),
+      col('first', 'Lần đầu (UTC)', 'First (UTC)'),
+      col('last', 'Lần cuối (UTC)', 'Last (UTC)'),
+    ];
+    rows = stamps.map((s) => ({
+      product: s.name,
+      organization: s.org,
+      lot: s.lot_code,
+      serial: s.serial,
+      flagged_scans: Number(s.flagged_scans),
+      first: s.first as string,
+      last: s.last as string,
+    }));
   } else {
-    const reports = await batches(db).innerJoin('stamp_reports as r', 'r.batch_id', 'b.id').where('r.created_at', '>=', since)
-      .select(['p.name', 'o.name as org', 'b.lot_code', 'r.serial', 'r.message', 'r.created_at', 'r.status']).orderBy('r.created_at', 'desc').execute();
-    columns = [...base, col('serial', 'Số tem', 'Serial'), col('reported_on', 'Ngày báo', 'Reported'), col('message', 'Nội dung', 'Message'), col('status', 'Trạng thái', 'Status')];
-    rows = reports.map((r) => ({ product: r.name, organization: r.org, lot: r.lot_code, serial: r.serial, reported_on: vietnamDay(r.created_at), message: r.message, status: r.status }));
+    const reports = await batches(db)
+      .innerJoin('stamp_reports as r', 'r.batch_id', 'b.id')
+      .where('r.created_at', '>=', since)
+      .select([
+        'p.name',
+        'o.name as org',
+        'b.lot_code',
+        'r.serial',
+        'r.message',
+        'r.created_at',
+        'r.status',
+      ])
+      .orderBy('r.created_at', 'desc')
+      .execute();
+    columns = [
+      ...base,
+      col('serial', 'Số tem', 'Serial'),
+      col('reported_on', 'Ngày báo', 'Reported'),
+      col('message', 'Nội dung', 'Message'),
+      col('status', 'Trạng thái', 'Status'),
+    ];
+    rows = reports.map((r) => ({
+      product: r.name,
+      organization: r.org,
+      lot: r.lot_code,
+      serial: r.serial,
+      reported_on: vietnamDay(r.created_at),
+      message: r.message,
+      status: r.status,
+    }));
   }
   return { columns, rows, links: rows.map(() => null) };
 }

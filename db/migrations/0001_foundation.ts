@@ -25,10 +25,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('full_name', 'text', (c) => c.notNull())
     .addColumn('slug', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('commune', 'ward', 'special_zone')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('commune', 'ward', 'special_zone')`),
+    )
     .addColumn('former_names', 'text', (c) => c.notNull().defaultTo('[]'))
     .execute();
-  await db.schema.createIndex('communes_province').on('communes').columns(['province_code', 'slug']).execute();
+  await db.schema
+    .createIndex('communes_province')
+    .on('communes')
+    .columns(['province_code', 'slug'])
+    .execute();
 
   await db.schema
     .createTable('organizations')
@@ -36,7 +42,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('slug', 'text', (c) => c.notNull().unique())
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('kind', 'text', (c) =>
-      c.notNull().check(sql`kind in ('cooperative', 'cooperative_group', 'household', 'enterprise')`),
+      c
+        .notNull()
+        .check(sql`kind in ('cooperative', 'cooperative_group', 'household', 'enterprise')`),
     )
     .addColumn('province_code', 'text', (c) => c.notNull().references('provinces.code'))
     .addColumn('commune_code', 'text', (c) => c.references('communes.code'))
@@ -46,13 +54,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('logo_key', 'text')
     .addColumn('verification_state', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`verification_state in ('pending', 'approved', 'rejected')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`verification_state in ('pending', 'approved', 'rejected')`),
     )
     .addColumn('rejection_reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('organizations_province').on('organizations').column('province_code').execute();
+  await db.schema
+    .createIndex('organizations_province')
+    .on('organizations')
+    .column('province_code')
+    .execute();
 
   await db.schema
     .createTable('products')
@@ -63,17 +78,29 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name_key', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('ocop_group', 'text', (c) =>
-      c.notNull().check(sql`ocop_group in ('food', 'beverage', 'herbal', 'textile', 'souvenir', 'tourism')`),
+      c
+        .notNull()
+        .check(sql`ocop_group in ('food', 'beverage', 'herbal', 'textile', 'souvenir', 'tourism')`),
     )
     .addColumn('category', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('unit', 'text', (c) => c.notNull())
     .addColumn('net_quantity', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('weight_g', 'integer', (c) => c.check(sql`weight_g is null or weight_g > 0`))
-    .addColumn('price_vnd', 'integer', (c) => c.notNull().check(sql`price_vnd > 0 and price_vnd = cast(price_vnd as integer)`))
-    .addColumn('stock', 'integer', (c) => c.notNull().defaultTo(0).check(sql`stock >= 0`))
+    .addColumn('price_vnd', 'integer', (c) =>
+      c.notNull().check(sql`price_vnd > 0 and price_vnd = cast(price_vnd as integer)`),
+    )
+    .addColumn('stock', 'integer', (c) =>
+      c
+        .notNull()
+        .defaultTo(0)
+        .check(sql`stock >= 0`),
+    )
     .addColumn('gtin', 'text', (c) => c.unique())
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('draft').check(sql`status in ('draft', 'submitted', 'published', 'rejected', 'archived')`),
+      c
+        .notNull()
+        .defaultTo('draft')
+        .check(sql`status in ('draft', 'submitted', 'published', 'rejected', 'archived')`),
     )
     .addColumn('rejection_reason', 'text')
     .addColumn('origin_commune_code', 'text', (c) => c.references('communes.code'))
@@ -82,24 +109,36 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('published_at', 'text')
     .addUniqueConstraint('products_org_name', ['organization_id', 'name_key'])
     .execute();
-  await db.schema.createIndex('products_org_status').on('products').columns(['organization_id', 'status']).execute();
+  await db.schema
+    .createIndex('products_org_status')
+    .on('products')
+    .columns(['organization_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('product_images')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+    .addColumn('product_id', 'integer', (c) =>
+      c.notNull().references('products.id').onDelete('cascade'),
+    )
     .addColumn('storage_key', 'text', (c) => c.notNull())
     .addColumn('width', 'integer', (c) => c.notNull())
     .addColumn('height', 'integer', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('alt', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.createIndex('product_images_product').on('product_images').columns(['product_id', 'position']).execute();
+  await db.schema
+    .createIndex('product_images_product')
+    .on('product_images')
+    .columns(['product_id', 'position'])
+    .execute();
 
   await db.schema
     .createTable('ocop_certificates')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('product_id', 'integer', (c) => c.notNull().unique().references('products.id').onDelete('cascade'))
+    .addColumn('product_id', 'integer', (c) =>
+      c.notNull().unique().references('products.id').onDelete('cascade'),
+    )
     .addColumn('stars', 'integer', (c) => c.notNull().check(sql`stars in (3, 4, 5)`))
     .addColumn('certificate_no', 'text', (c) => c.notNull())
     .addColumn('issuer', 'text', (c) => c.notNull())
@@ -107,7 +146,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('expires_on', 'text', (c) => c.notNull())
     .addColumn('scan_key', 'text')
     .addColumn('review_state', 'text', (c) =>
-      c.notNull().defaultTo('pending').check(sql`review_state in ('pending', 'approved', 'rejected')`),
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`review_state in ('pending', 'approved', 'rejected')`),
     )
     .addColumn('review_note', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -117,7 +159,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('certifications')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+    .addColumn('product_id', 'integer', (c) =>
+      c.notNull().references('products.id').onDelete('cascade'),
+    )
     .addColumn('kind', 'text', (c) =>
       c.notNull().check(sql`kind in ('vietgap', 'organic', 'geographical_indication')`),
     )
@@ -125,7 +169,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('issued_on', 'text')
     .addColumn('expires_on', 'text')
     .execute();
-  await db.schema.createIndex('certifications_product').on('certifications').column('product_id').execute();
+  await db.schema
+    .createIndex('certifications_product')
+    .on('certifications')
+    .column('product_id')
+    .execute();
 
   await db.schema
     .createTable('search_outbox')
@@ -158,12 +206,27 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name_folded', 'text', (c) => c.notNull())
     .addColumn('document', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('product_search_price').on('product_search').column('price_vnd').execute();
-  await db.schema.createIndex('product_search_created').on('product_search').column('created_at').execute();
-  await db.schema.createIndex('product_search_stars').on('product_search').columns(['stars_rank desc', 'created_at desc']).execute();
+  await db.schema
+    .createIndex('product_search_price')
+    .on('product_search')
+    .column('price_vnd')
+    .execute();
+  await db.schema
+    .createIndex('product_search_created')
+    .on('product_search')
+    .column('created_at')
+    .execute();
+  await db.schema
+    .createIndex('product_search_stars')
+    .on('product_search')
+    .columns(['stars_rank desc', 'created_at desc'])
+    .execute();
   // Covering index: the facet cube of an empty query is a scan of this index, with no sort.
-  await db.schema.createIndex('product_search_facets').on('product_search')
-    .columns(['province_code', 'ocop_group', 'ocop_stars', 'in_stock', 'price_vnd']).execute();
+  await db.schema
+    .createIndex('product_search_facets')
+    .on('product_search')
+    .columns(['province_code', 'ocop_group', 'ocop_stars', 'in_stock', 'price_vnd'])
+    .execute();
   await sql`create virtual table product_fts using fts5(
     name, cooperative, place, category, description,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
@@ -173,8 +236,16 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop table product_fts`.execute(db);
   for (const table of [
-    'product_search', 'search_outbox', 'certifications', 'ocop_certificates', 'product_images',
-    'products', 'organizations', 'communes', 'provinces', 'app_meta',
+    'product_search',
+    'search_outbox',
+    'certifications',
+    'ocop_certificates',
+    'product_images',
+    'products',
+    'organizations',
+    'communes',
+    'provinces',
+    'app_meta',
   ]) {
     await db.schema.dropTable(table).execute();
   }

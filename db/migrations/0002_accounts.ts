@@ -26,18 +26,26 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   await db.schema
     .createTable('organization_members')
-    .addColumn('organization_id', 'integer', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('organization_id', 'integer', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('user_id', 'integer', (c) => c.notNull().references('users.id').onDelete('cascade'))
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'staff')`))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('organization_members_pk', ['organization_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('organization_members_user').on('organization_members').column('user_id').execute();
+  await db.schema
+    .createIndex('organization_members_user')
+    .on('organization_members')
+    .column('user_id')
+    .execute();
 
   await db.schema
     .createTable('organization_invitations')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('organization_id', 'integer', (c) => c.notNull().references('organizations.id').onDelete('cascade'))
+    .addColumn('organization_id', 'integer', (c) =>
+      c.notNull().references('organizations.id').onDelete('cascade'),
+    )
     .addColumn('identifier', 'text', (c) => c.notNull())
     .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'staff')`))
     .addColumn('invited_by', 'integer', (c) => c.notNull().references('users.id'))
@@ -45,7 +53,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('accepted_at', 'text')
     .addColumn('revoked_at', 'text')
     .execute();
-  await db.schema.createIndex('organization_invitations_identifier').on('organization_invitations').column('identifier').execute();
+  await db.schema
+    .createIndex('organization_invitations_identifier')
+    .on('organization_invitations')
+    .column('identifier')
+    .execute();
 
   await db.schema
     .createTable('officer_assignments')
@@ -82,7 +94,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('key', 'text', (c) => c.notNull())
     .addColumn('at_ms', 'integer', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rate_limit_events_key').on('rate_limit_events').columns(['key', 'at_ms']).execute();
+  await db.schema
+    .createIndex('rate_limit_events_key')
+    .on('rate_limit_events')
+    .columns(['key', 'at_ms'])
+    .execute();
 
   await db.schema
     .createTable('audit_log')
@@ -96,22 +112,39 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('changes', 'text', (c) => c.notNull().defaultTo('{}'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('audit_log_org').on('audit_log').columns(['organization_id', 'created_at']).execute();
-  await db.schema.createIndex('audit_log_province').on('audit_log').columns(['province_code', 'created_at']).execute();
+  await db.schema
+    .createIndex('audit_log_org')
+    .on('audit_log')
+    .columns(['organization_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('audit_log_province')
+    .on('audit_log')
+    .columns(['province_code', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('stock_adjustments')
     .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-    .addColumn('product_id', 'integer', (c) => c.notNull().references('products.id').onDelete('cascade'))
+    .addColumn('product_id', 'integer', (c) =>
+      c.notNull().references('products.id').onDelete('cascade'),
+    )
     .addColumn('delta', 'integer', (c) => c.notNull())
     .addColumn('stock_after', 'integer', (c) => c.notNull())
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('user_id', 'integer', (c) => c.references('users.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('stock_adjustments_product').on('stock_adjustments').columns(['product_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('stock_adjustments_product')
+    .on('stock_adjustments')
+    .columns(['product_id', 'created_at'])
+    .execute();
 
-  await db.schema.alterTable('organizations').addColumn('created_by_user_id', 'integer', (c) => c.references('users.id')).execute();
+  await db.schema
+    .alterTable('organizations')
+    .addColumn('created_by_user_id', 'integer', (c) => c.references('users.id'))
+    .execute();
   await db.schema.alterTable('organizations').addColumn('reviewed_at', 'text').execute();
   await db.schema.alterTable('ocop_certificates').addColumn('scan_content_type', 'text').execute();
   await db.schema.alterTable('products').addColumn('submitted_at', 'text').execute();
@@ -122,8 +155,18 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('ocop_certificates').dropColumn('scan_content_type').execute();
   await db.schema.alterTable('organizations').dropColumn('reviewed_at').execute();
   await db.schema.alterTable('organizations').dropColumn('created_by_user_id').execute();
-  for (const table of ['stock_adjustments', 'audit_log', 'rate_limit_events', 'email_outbox', 'password_resets',
-    'officer_assignments', 'organization_invitations', 'organization_members', 'sessions', 'users']) {
+  for (const table of [
+    'stock_adjustments',
+    'audit_log',
+    'rate_limit_events',
+    'email_outbox',
+    'password_resets',
+    'officer_assignments',
+    'organization_invitations',
+    'organization_members',
+    'sessions',
+    'users',
+  ]) {
     await db.schema.dropTable(table).execute();
   }
 }

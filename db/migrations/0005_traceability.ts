@@ -16,8 +16,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('quantity', 'integer', (c) => c.notNull().check(sql`quantity > 0`))
     .addColumn('quantity_unit', 'text', (c) => c.notNull())
     .addColumn('commune_code', 'text', (c) => c.notNull().references('communes.code'))
-    .addColumn('latitude', 'real', (c) => c.check(sql`latitude is null or latitude between -90 and 90`))
-    .addColumn('longitude', 'real', (c) => c.check(sql`longitude is null or longitude between -180 and 180`))
+    .addColumn('latitude', 'real', (c) =>
+      c.check(sql`latitude is null or latitude between -90 and 90`),
+    )
+    .addColumn('longitude', 'real', (c) =>
+      c.check(sql`longitude is null or longitude between -180 and 180`),
+    )
     .addColumn('area_name', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('notes', 'text', (c) => c.notNull().defaultTo(''))
     .addColumn('created_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
@@ -26,9 +30,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('batches_dates', sql`expires_on is null or expires_on >= produced_on`)
     .execute();
   // A lot code is unique per product; the GS1 scan route resolves (GTIN → product, lot) through it.
-  await db.schema.createIndex('batches_product_lot').on('batches').columns(['product_id', 'lot_code']).unique().execute();
-  await sql`create unique index batches_gtin_lot on batches (gtin, lot_code) where gtin is not null`.execute(db);
-  await db.schema.createIndex('batches_organization').on('batches').columns(['organization_id', 'id']).execute();
+  await db.schema
+    .createIndex('batches_product_lot')
+    .on('batches')
+    .columns(['product_id', 'lot_code'])
+    .unique()
+    .execute();
+  await sql`create unique index batches_gtin_lot on batches (gtin, lot_code) where gtin is not null`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('batches_organization')
+    .on('batches')
+    .columns(['organization_id', 'id'])
+    .execute();
 
   const eventKinds = `'planting', 'care', 'harvest', 'processing', 'packaging', 'inspection', 'shipping', 'correction'`;
   await db.schema
@@ -46,10 +61,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_by', 'integer', (c) => c.references('users.id'))
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     // A correction restates an earlier event of the same batch (checked in the domain) and only a correction points at one.
-    .addCheckConstraint('batch_events_correction', sql`(kind = 'correction') = (corrects_event_id is not null)`)
+    .addCheckConstraint(
+      'batch_events_correction',
+      sql`(kind = 'correction') = (corrects_event_id is not null)`,
+    )
     .execute();
-  await db.schema.createIndex('batch_events_batch').on('batch_events').columns(['batch_id', 'occurred_at', 'id']).execute();
-  await db.schema.createIndex('batch_events_corrects').on('batch_events').column('corrects_event_id').execute();
+  await db.schema
+    .createIndex('batch_events_batch')
+    .on('batch_events')
+    .columns(['batch_id', 'occurred_at', 'id'])
+    .execute();
+  await db.schema
+    .createIndex('batch_events_corrects')
+    .on('batch_events')
+    .column('corrects_event_id')
+    .execute();
   // Append-only: the journey is evidence; a correction is a new event pointing at the corrected one.
   await sql`create trigger batch_events_no_update before update on batch_events
     begin select raise(abort, 'batch_events is append-only'); end`.execute(db);
@@ -67,7 +93,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('position', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('alt', 'text', (c) => c.notNull().defaultTo(''))
     .execute();
-  await db.schema.createIndex('batch_event_photos_event').on('batch_event_photos').columns(['event_id', 'position']).execute();
+  await db.schema
+    .createIndex('batch_event_photos_event')
+    .on('batch_event_photos')
+    .columns(['event_id', 'position'])
+    .execute();
   await sql`create trigger batch_event_photos_no_update before update on batch_event_photos
     begin select raise(abort, 'batch_event_photos is append-only'); end`.execute(db);
   await sql`create trigger batch_event_photos_no_delete before delete on batch_event_photos
@@ -80,7 +110,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('batch_id', 'integer', (c) => c.notNull().references('batches.id'))
     .addColumn('serial_start', 'integer', (c) => c.notNull().check(sql`serial_start >= 1`))
     .addColumn('count', 'integer', (c) => c.notNull().check(sql`count between 1 and 1000000`))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('queued', 'running', 'done', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('queued', 'running', 'done', 'failed')`),
+    )
     .addColumn('progress', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('key_id', 'text', (c) => c.notNull())
     .addColumn('requested_by', 'integer', (c) => c.references('users.id'))
@@ -89,7 +121,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('finished_at', 'text')
     .addColumn('error', 'text')
     .execute();
-  await db.schema.createIndex('stamp_issues_batch').on('stamp_issues').columns(['batch_id', 'serial_start']).unique().execute();
+  await db.schema
+    .createIndex('stamp_issues_batch')
+    .on('stamp_issues')
+    .columns(['batch_id', 'serial_start'])
+    .unique()
+    .execute();
   await db.schema.createIndex('stamp_issues_status').on('stamp_issues').column('status').execute();
 
   await db.schema
@@ -102,7 +139,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_by', 'integer', (c) => c.references('users.id'))
     .addColumn('revoked_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('stamp_revocations_batch').on('stamp_revocations').columns(['batch_id', 'serial_start']).execute();
+  await db.schema
+    .createIndex('stamp_revocations_batch')
+    .on('stamp_revocations')
+    .columns(['batch_id', 'serial_start'])
+    .execute();
 
   // Scans: which stamp, when, from which network prefix (IPv4 /24, IPv6 /48; never the full address), verdict.
   await db.schema
@@ -113,13 +154,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scanned_at', 'text', (c) => c.notNull())
     .addColumn('network_prefix', 'text', (c) => c.notNull())
     .addColumn('verdict', 'text', (c) =>
-      c.notNull().check(sql`verdict in ('genuine', 'possibly_copied', 'revoked', 'expired', 'not_genuine')`),
+      c
+        .notNull()
+        .check(sql`verdict in ('genuine', 'possibly_copied', 'revoked', 'expired', 'not_genuine')`),
     )
     .execute();
   // The scan page's copy detection reads one stamp's scans in a time window.
   // Covering for the scan page's queries (counts, first scan, networks in the copy window).
-  await db.schema.createIndex('stamp_scans_stamp').on('stamp_scans').columns(['batch_id', 'serial', 'scanned_at', 'network_prefix']).execute();
-  await db.schema.createIndex('stamp_scans_verdict').on('stamp_scans').columns(['verdict', 'scanned_at']).execute();
+  await db.schema
+    .createIndex('stamp_scans_stamp')
+    .on('stamp_scans')
+    .columns(['batch_id', 'serial', 'scanned_at', 'network_prefix'])
+    .execute();
+  await db.schema
+    .createIndex('stamp_scans_verdict')
+    .on('stamp_scans')
+    .columns(['verdict', 'scanned_at'])
+    .execute();
 
   await db.schema
     .createTable('stamp_reports')
@@ -129,10 +180,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('message', 'text', (c) => c.notNull())
     .addColumn('contact', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(sql`status in ('open', 'closed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('open')
+        .check(sql`status in ('open', 'closed')`),
+    )
     .execute();
-  await db.schema.createIndex('stamp_reports_batch').on('stamp_reports').columns(['batch_id', 'created_at']).execute();
-  await db.schema.createIndex('stamp_reports_created').on('stamp_reports').column('created_at').execute();
+  await db.schema
+    .createIndex('stamp_reports_batch')
+    .on('stamp_reports')
+    .columns(['batch_id', 'created_at'])
+    .execute();
+  await db.schema
+    .createIndex('stamp_reports_created')
+    .on('stamp_reports')
+    .column('created_at')
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

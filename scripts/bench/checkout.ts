@@ -19,32 +19,76 @@ const HOT_STOCK = arg('hot-stock', 200);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cho-phien-checkout-bench-'));
 console.log('Starting the built server on a fresh demo database…');
-const server = await startTestServer({ dataDir, env: { VIETQR_BANK_BIN: '970436', VIETQR_ACCOUNT_NUMBER: '0011004455667', VIETQR_ACCOUNT_NAME: 'CHO PHIEN BENCH' } });
+const server = await startTestServer({
+  dataDir,
+  env: {
+    VIETQR_BANK_BIN: '970436',
+    VIETQR_ACCOUNT_NUMBER: '0011004455667',
+    VIETQR_ACCOUNT_NAME: 'CHO PHIEN BENCH',
+  },
+});
 const { db, sqlite } = openDatabase(path.join(dataDir, 'cho-phien.sqlite'));
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const hidden = (html: string, name: string) =>
+  new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
 
 try {
-  const rows = await db.selectFrom('products').select(['id', 'organization_id']).where('status', '=', 'published').orderBy('id').execute();
+  const rows = await db
+    .selectFrom('products')
+    .select(['id', 'organization_id'])
+    .where('status', '=', 'published')
+    .orderBy('id')
+    .execute();
   const first = rows[0];
   const second = rows.find((r) => r.organization_id !== first.organization_id)!;
   const hot = rows.find((r) => r.id !== first.id && r.id !== second.id)!;
-  await db.updateTable('products').set({ stock: 1_000_000 }).where('id', 'in', [first.id, second.id]).execute();
+  await db
+    .updateTable('products')
+    .set({ stock: 1_000_000 })
+    .where('id', 'in', [first.id, second.id])
+    .execute();
   await db.updateTable('products').set({ stock: HOT_STOCK }).where('id', '=', hot.id).execute();
-  const commune = (await db.selectFrom('communes').select('code').where('province_code', '=', '01').executeTakeFirstOrThrow()).code;
-  const address = { contactName: 'Người Mua Thử', contactPhone: '0912345678', contactEmail: '', provinceCode: '01', communeCode: commune, street: '1 Tràng Tiền', note: '' };
+  const commune = (
+    await db
+      .selectFrom('communes')
+      .select('code')
+      .where('province_code', '=', '01')
+      .executeTakeFirstOrThrow()
+  ).code;
+  const address = {
+    contactName: 'Người Mua Thử',
+    contactPhone: '0912345678',
+    contactEmail: '',
+    provinceCode: '01',
+    communeCode: commune,
+    street: '1 Tràng Tiền',
+    note: '',
+  };
 
-  async function buyOnce(lines: number[]): Promise<{ ok: boolean; placeMs: number; totalMs: number }> {
+  async function buyOnce(
+    lines: number[],
+  ): Promise<{ ok: boolean; placeMs: number; totalMs: number }> {
     const client = new FormClient(server.url);
     const started = performance.now();
-    for (const id of lines) await client.post('/gio-hang', { intent: 'add', productId: String(id), quantity: '1' });
-    const review = await (await client.post('/thanh-toan?tinh=01', { intent: 'review', ...address })).text();
+    for (const id of lines)
+      await client.post('/gio-hang', { intent: 'add', productId: String(id), quantity: '1' });
+    const review = await (
+      await client.post('/thanh-toan?tinh=01', { intent: 'review', ...address })
+    ).text();
     const placeStarted = performance.now();
-    const placed = await client.post('/thanh-toan', { intent: 'place', ...address, paymentMethod: 'vietqr', cartVersion: hidden(review, 'cartVersion'), expectedTotalVnd: hidden(review, 'expectedTotalVnd') });
+    const placed = await client.post('/thanh-toan', {
+      intent: 'place',
+      ...address,
+      paymentMethod: 'vietqr',
+      cartVersion: hidden(review, 'cartVersion'),
+      expectedTotalVnd: hidden(review, 'expectedTotalVnd'),
+    });
     const end = performance.now();
     // Success is the redirect to the payment page; an empty cart (sold out before it was added) redirects back to it.
-    const ok = placed.status === 302 && (placed.headers.get('location') ?? '').includes('/dat-hang/');
+    const ok =
+      placed.status === 302 && (placed.headers.get('location') ?? '').includes('/dat-hang/');
     await placed.body?.cancel();
     return { ok, placeMs: end - placeStarted, totalMs: end - started };
   }
@@ -56,15 +100,17 @@ try {
   let failures = 0;
   const deadline = performance.now() + SECONDS * 1000;
   const phaseStart = performance.now();
-  await Promise.all(Array.from({ length: BUYERS }, async () => {
-    while (performance.now() < deadline) {
-      const result = await buyOnce([first.id, second.id]);
-      if (result.ok) {
-        placeTimes.push(result.placeMs);
-        flowTimes.push(result.totalMs);
-      } else failures++;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: BUYERS }, async () => {
+      while (performance.now() < deadline) {
+        const result = await buyOnce([first.id, second.id]);
+        if (result.ok) {
+          placeTimes.push(result.placeMs);
+          flowTimes.push(result.totalMs);
+        } else failures++;
+      }
+    }),
+  );
   const elapsed = (performance.now() - phaseStart) / 1000;
   placeTimes.sort((a, b) => a - b);
   flowTimes.sort((a, b) => a - b);
@@ -75,38 +121,78 @@ try {
   let hotSold = 0;
   let hotRefused = 0;
   const maxAttempts = HOT_STOCK * 3 + BUYERS * 5;
-  await Promise.all(Array.from({ length: BUYERS }, async () => {
-    while (hotSold + hotRefused < maxAttempts) {
-      const result = await buyOnce([hot.id]);
-      if (result.ok) hotSold++;
-      else {
-        hotRefused++;
-        const left = (await db.selectFrom('products').select('stock').where('id', '=', hot.id).executeTakeFirstOrThrow()).stock;
-        if (left === 0) return;
+  await Promise.all(
+    Array.from({ length: BUYERS }, async () => {
+      while (hotSold + hotRefused < maxAttempts) {
+        const result = await buyOnce([hot.id]);
+        if (result.ok) hotSold++;
+        else {
+          hotRefused++;
+          const left = (
+            await db
+              .selectFrom('products')
+              .select('stock')
+              .where('id', '=', hot.id)
+              .executeTakeFirstOrThrow()
+          ).stock;
+          if (left === 0) return;
+        }
       }
-    }
-  }));
+    }),
+  );
 
-  const sold = async (id: number) => Number((await db.selectFrom('order_items').select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('n')).where('product_id', '=', id).executeTakeFirstOrThrow()).n);
-  const stock = async (id: number) => (await db.selectFrom('products').select('stock').where('id', '=', id).executeTakeFirstOrThrow()).stock;
+  const sold = async (id: number) =>
+    Number(
+      (
+        await db
+          .selectFrom('order_items')
+          .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('n'))
+          .where('product_id', '=', id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const stock = async (id: number) =>
+    (await db.selectFrom('products').select('stock').where('id', '=', id).executeTakeFirstOrThrow())
+      .stock;
   const checks = [
-    { product: 'cooperative A', start: 1_000_000, sold: await sold(first.id), left: await stock(first.id) },
-    { product: 'cooperative B', start: 1_000_000, sold: await sold(second.id), left: await stock(second.id) },
-    { product: 'hot product', start: HOT_STOCK, sold: await sold(hot.id), left: await stock(hot.id) },
+    {
+      product: 'cooperative A',
+      start: 1_000_000,
+      sold: await sold(first.id),
+      left: await stock(first.id),
+    },
+    {
+      product: 'cooperative B',
+      start: 1_000_000,
+      sold: await sold(second.id),
+      left: await stock(second.id),
+    },
+    {
+      product: 'hot product',
+      start: HOT_STOCK,
+      sold: await sold(hot.id),
+      left: await stock(hot.id),
+    },
   ].map((c) => ({ ...c, consistent: c.start - c.sold === c.left && c.left >= 0 }));
 
-  console.log(`\n${BUYERS} concurrent buyers for ${SECONDS} s (cart of 2 cooperatives → review → place, VietQR):`);
-  console.table([{
-    'checkouts/s': Math.round((placeTimes.length / elapsed) * 10) / 10,
-    'orders/s': Math.round(((placeTimes.length * 2) / elapsed) * 10) / 10,
-    'place p50 ms': Math.round(percentile(placeTimes, 50)),
-    'place p99 ms': Math.round(percentile(placeTimes, 99)),
-    'whole flow p50 ms': Math.round(percentile(flowTimes, 50)),
-    'whole flow p99 ms': Math.round(percentile(flowTimes, 99)),
-    checkouts: placeTimes.length,
-    failures,
-  }]);
-  console.log(`\nRace for ${HOT_STOCK} units of one product: ${hotSold} checkouts placed, ${hotRefused} refused (sold out).`);
+  console.log(
+    `\n${BUYERS} concurrent buyers for ${SECONDS} s (cart of 2 cooperatives → review → place, VietQR):`,
+  );
+  console.table([
+    {
+      'checkouts/s': Math.round((placeTimes.length / elapsed) * 10) / 10,
+      'orders/s': Math.round(((placeTimes.length * 2) / elapsed) * 10) / 10,
+      'place p50 ms': Math.round(percentile(placeTimes, 50)),
+      'place p99 ms': Math.round(percentile(placeTimes, 99)),
+      'whole flow p50 ms': Math.round(percentile(flowTimes, 50)),
+      'whole flow p99 ms': Math.round(percentile(flowTimes, 99)),
+      checkouts: placeTimes.length,
+      failures,
+    },
+  ]);
+  console.log(
+    `\nRace for ${HOT_STOCK} units of one product: ${hotSold} checkouts placed, ${hotRefused} refused (sold out).`,
+  );
   console.log('Stock check (start − sold = left, never negative):');
   console.table(checks);
   if (!checks.every((c) => c.consistent) || hotSold !== HOT_STOCK) {

@@ -14,9 +14,14 @@ const CONNECTIONS = arg('connections', 10);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cho-phien-http-bench-'));
 console.log('Starting the built server on a fresh demo database…');
-const server = await startTestServer({ dataDir, env: { SEARCH_ENGINE: process.env.SEARCH_ENGINE ?? 'sqlite' } });
+const server = await startTestServer({
+  dataDir,
+  env: { SEARCH_ENGINE: process.env.SEARCH_ENGINE ?? 'sqlite' },
+});
 try {
-  const api = await (await fetch(`${server.url}/api/search?per_page=1&stars=5`)).json() as { hits: Array<{ url: string }> };
+  const api = (await (await fetch(`${server.url}/api/search?per_page=1&stars=5`)).json()) as {
+    hits: Array<{ url: string }>;
+  };
   const productPath = api.hits[0]?.url ?? '/';
   const targets: Array<[string, string]> = [
     ['home', '/'],
@@ -26,7 +31,11 @@ try {
   ];
   const rows = [];
   for (const [name, urlPath] of targets) {
-    const result = await autocannon({ url: `${server.url}${urlPath}`, connections: CONNECTIONS, duration: SECONDS });
+    const result = await autocannon({
+      url: `${server.url}${urlPath}`,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+    });
     rows.push({
       page: name,
       path: urlPath,
@@ -36,7 +45,9 @@ try {
       errors: result.errors + result.non2xx,
     });
   }
-  console.log(`\n${CONNECTIONS} connections, ${SECONDS} s per page, engine ${process.env.SEARCH_ENGINE ?? 'sqlite'}:`);
+  console.log(
+    `\n${CONNECTIONS} connections, ${SECONDS} s per page, engine ${process.env.SEARCH_ENGINE ?? 'sqlite'}:`,
+  );
   console.table(rows);
 } finally {
   await server.stop();

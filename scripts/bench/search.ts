@@ -69,16 +69,22 @@ type Timings = Awaited<ReturnType<typeof timeQueries>>;
 
 /** One row per query with both engines' hit counts and p95s, so they compare at a glance. */
 function printSideBySide(cold: Timings, warm: Timings, meili: Timings) {
-  console.log('\nSide by side (p95; Meilisearch counts more hits where typo tolerance matches more words):');
-  console.table(BENCH_QUERIES.map(([label], i) => ({
-    query: label,
-    'SQLite hits': cold.rows[i].hits,
-    'Meili hits': meili.rows[i].hits,
-    'SQLite p95 (cache off)': ms(cold.rows[i].p95),
-    'SQLite p95 (cache on)': ms(warm.rows[i].p95),
-    'Meili p95': ms(meili.rows[i].p95),
-  })));
-  console.log(`Overall p95: SQLite ${ms(cold.overall.p95)} (cache off), ${ms(warm.overall.p95)} (cache on); Meilisearch ${ms(meili.overall.p95)}`);
+  console.log(
+    '\nSide by side (p95; Meilisearch counts more hits where typo tolerance matches more words):',
+  );
+  console.table(
+    BENCH_QUERIES.map(([label], i) => ({
+      query: label,
+      'SQLite hits': cold.rows[i].hits,
+      'Meili hits': meili.rows[i].hits,
+      'SQLite p95 (cache off)': ms(cold.rows[i].p95),
+      'SQLite p95 (cache on)': ms(warm.rows[i].p95),
+      'Meili p95': ms(meili.rows[i].p95),
+    })),
+  );
+  console.log(
+    `Overall p95: SQLite ${ms(cold.overall.p95)} (cache off), ${ms(warm.overall.p95)} (cache on); Meilisearch ${ms(meili.overall.p95)}`,
+  );
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cho-phien-bench-'));
@@ -86,27 +92,51 @@ try {
   const { db, sqlite } = openDatabase(path.join(dir, 'bench.sqlite'));
   await migrateToLatest(db);
   await seedReferenceData(db);
-  console.log(`Building a ${PRODUCTS.toLocaleString('en')}-product catalogue from the demo vocabulary…`);
+  console.log(
+    `Building a ${PRODUCTS.toLocaleString('en')}-product catalogue from the demo vocabulary…`,
+  );
   const started = performance.now();
   await buildSyntheticCatalogue(db, PRODUCTS, path.resolve('seeds'));
   const buildSeconds = (performance.now() - started) / 1000;
   const size = fs.statSync(path.join(dir, 'bench.sqlite')).size;
-  console.log(`SQLite FTS5 index build (insert + index, transactional): ${buildSeconds.toFixed(1)} s, database ${(size / 1048576).toFixed(0)} MiB`);
+  console.log(
+    `SQLite FTS5 index build (insert + index, transactional): ${buildSeconds.toFixed(1)} s, database ${(size / 1048576).toFixed(0)} MiB`,
+  );
 
   const report = (name: string, result: Awaited<ReturnType<typeof timeQueries>>, goal: number) => {
     console.log(`\n${name}, ${RUNS} runs per query, facets included:`);
-    console.table(result.rows.map((r) => ({ query: r.query, hits: r.hits, p50: ms(r.p50), p95: ms(r.p95), p99: ms(r.p99) })));
-    console.log(`All queries: p50 ${ms(result.overall.p50)}, p95 ${ms(result.overall.p95)}, p99 ${ms(result.overall.p99)} (goal: p95 < ${goal} ms)`);
+    console.table(
+      result.rows.map((r) => ({
+        query: r.query,
+        hits: r.hits,
+        p50: ms(r.p50),
+        p95: ms(r.p95),
+        p99: ms(r.p99),
+      })),
+    );
+    console.log(
+      `All queries: p50 ${ms(result.overall.p50)}, p95 ${ms(result.overall.p95)}, p99 ${ms(result.overall.p99)} (goal: p95 < ${goal} ms)`,
+    );
   };
   // The embedded engine caches facet counts per query text; "cold" turns that off so every run pays for them.
-  const cold = await timeQueries(createSqliteSearchIndex(db, loadFoldedSynonyms(), { facetCacheSize: 0 }));
+  const cold = await timeQueries(
+    createSqliteSearchIndex(db, loadFoldedSynonyms(), { facetCacheSize: 0 }),
+  );
   const warm = await timeQueries(createSqliteSearchIndex(db, loadFoldedSynonyms()));
   report('Embedded engine (SQLite FTS5), facet cache off', cold, 30);
   report('Embedded engine (SQLite FTS5), facet cache on (the app default)', warm, 30);
 
-  const meili = await startManagedMeilisearch({ dataDir: dir, logDir: path.join(dir, 'logs'), keyFile: path.join(dir, 'meili.key') });
+  const meili = await startManagedMeilisearch({
+    dataDir: dir,
+    logDir: path.join(dir, 'logs'),
+    keyFile: path.join(dir, 'meili.key'),
+  });
   try {
-    const index = createMeilisearchIndex({ url: meili.url, apiKey: meili.apiKey, taskTimeoutMs: 600_000 });
+    const index = createMeilisearchIndex({
+      url: meili.url,
+      apiKey: meili.apiKey,
+      taskTimeoutMs: 600_000,
+    });
     await index.ensureSettings();
     const indexStarted = performance.now();
     const ids = await listIndexableProductIds(db);
@@ -114,7 +144,9 @@ try {
       const documents = await loadSearchDocuments(db, ids.slice(i, i + 10_000));
       await index.upsert([...documents.values()]);
     }
-    console.log(`\nMeilisearch index build (${ids.length.toLocaleString('en')} documents, batches of 10,000, waiting for every task): ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `\nMeilisearch index build (${ids.length.toLocaleString('en')} documents, batches of 10,000, waiting for every task): ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
+    );
     const meiliResult = await timeQueries(index);
     report('Meilisearch 1.21', meiliResult, 15);
     printSideBySide(cold, warm, meiliResult);

@@ -23,20 +23,26 @@ const GTIN = '08930000000019';
 const LOT = 'L2025-07';
 
 function median(samples: number[]) {
-  return percentile([...samples].sort((a, b) => a - b), 50);
+  return percentile(
+    [...samples].sort((a, b) => a - b),
+    50,
+  );
 }
 
 function timeSign(): { ms: number; codes: string[] } {
   const codes = new Array<string>(STAMPS);
   const start = performance.now();
-  for (let n = 0; n < STAMPS; n++) codes[n] = signStamp(keyring, { gtin: GTIN, lot: LOT, serial: serialToString(n + 1) });
+  for (let n = 0; n < STAMPS; n++)
+    codes[n] = signStamp(keyring, { gtin: GTIN, lot: LOT, serial: serialToString(n + 1) });
   return { ms: performance.now() - start, codes };
 }
 
 function timeVerify(codes: string[]): number {
   const start = performance.now();
   let genuine = 0;
-  for (let n = 0; n < STAMPS; n++) if (verifyStamp(keyring, { gtin: GTIN, lot: LOT, serial: serialToString(n + 1) }, codes[n])) genuine++;
+  for (let n = 0; n < STAMPS; n++)
+    if (verifyStamp(keyring, { gtin: GTIN, lot: LOT, serial: serialToString(n + 1) }, codes[n]))
+      genuine++;
   const elapsed = performance.now() - start;
   if (genuine !== STAMPS) throw new Error(`only ${genuine} of ${STAMPS} stamps verified`);
   return elapsed;
@@ -54,7 +60,9 @@ function* labels(count: number): Generator<StampLabel> {
   }
 }
 
-async function timePdf(layout: LabelLayoutId): Promise<{ ms: number; bytes: number; pages: number }> {
+async function timePdf(
+  layout: LabelLayoutId,
+): Promise<{ ms: number; bytes: number; pages: number }> {
   let bytes = 0;
   const sink = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -76,8 +84,12 @@ for (let run = 0; run < RUNS; run++) {
   sign.push(signed.ms);
   verify.push(timeVerify(signed.codes));
 }
-console.log(`sign   ${STAMPS.toLocaleString('en-US')} authenticators: median ${fmt(median(sign))} of ${RUNS} (${sign.map(fmt).join(', ')})`);
-console.log(`verify ${STAMPS.toLocaleString('en-US')} authenticators: median ${fmt(median(verify))} of ${RUNS} (${verify.map(fmt).join(', ')})`);
+console.log(
+  `sign   ${STAMPS.toLocaleString('en-US')} authenticators: median ${fmt(median(sign))} of ${RUNS} (${sign.map(fmt).join(', ')})`,
+);
+console.log(
+  `verify ${STAMPS.toLocaleString('en-US')} authenticators: median ${fmt(median(verify))} of ${RUNS} (${verify.map(fmt).join(', ')})`,
+);
 
 for (const layout of ['a4-65', 'a4-40', 'roll-50x30'] as const) {
   const runs: Array<{ ms: number; bytes: number; pages: number }> = [];

@@ -4,11 +4,44 @@ import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import { refreshEmbeddedIndex } from '~/search/sync.server';
 
-interface SeedProduct { name: string; description: string; group: string; category: string; unit: string; priceVnd: number; cooperative: string }
-interface SeedCooperative { slug: string; name: string; provinceCode: string; communeCode: string }
+interface SeedProduct {
+  name: string;
+  description: string;
+  group: string;
+  category: string;
+  unit: string;
+  priceVnd: number;
+  cooperative: string;
+}
+interface SeedCooperative {
+  slug: string;
+  name: string;
+  provinceCode: string;
+  communeCode: string;
+}
 
-const SIZES = ['100 g', '200 g', '250 g', '500 g', '1 kg', '2 kg', 'hộp quà', 'túi lưới', 'loại đặc biệt', 'loại 1'];
-const EXTRA = ['Thượng hạng', 'Cổ thụ', 'Hữu cơ', 'Truyền thống', 'Vụ mới', 'Quà biếu', 'Gia đình', 'Sấy lạnh'];
+const SIZES = [
+  '100 g',
+  '200 g',
+  '250 g',
+  '500 g',
+  '1 kg',
+  '2 kg',
+  'hộp quà',
+  'túi lưới',
+  'loại đặc biệt',
+  'loại 1',
+];
+const EXTRA = [
+  'Thượng hạng',
+  'Cổ thụ',
+  'Hữu cơ',
+  'Truyền thống',
+  'Vụ mới',
+  'Quà biếu',
+  'Gia đình',
+  'Sấy lạnh',
+];
 
 /** Deterministic pseudo-random numbers, so every benchmark run builds the same catalogue. */
 function random(seed: number) {
@@ -23,9 +56,17 @@ function random(seed: number) {
  * Fills a migrated, reference-seeded database with `count` published products built from the demo
  * vocabulary (names, descriptions, categories) spread over all 34 provinces, and indexes them.
  */
-export async function buildSyntheticCatalogue(db: DB, count: number, seedsDir: string): Promise<void> {
-  const products = JSON.parse(fs.readFileSync(path.join(seedsDir, 'demo/products.json'), 'utf8')) as SeedProduct[];
-  const cooperatives = JSON.parse(fs.readFileSync(path.join(seedsDir, 'demo/cooperatives.json'), 'utf8')) as SeedCooperative[];
+export async function buildSyntheticCatalogue(
+  db: DB,
+  count: number,
+  seedsDir: string,
+): Promise<void> {
+  const products = JSON.parse(
+    fs.readFileSync(path.join(seedsDir, 'demo/products.json'), 'utf8'),
+  ) as SeedProduct[];
+  const cooperatives = JSON.parse(
+    fs.readFileSync(path.join(seedsDir, 'demo/cooperatives.json'), 'utf8'),
+  ) as SeedCooperative[];
   const provinces = await db.selectFrom('provinces').select('code').execute();
   const communes = await db.selectFrom('communes').select(['code', 'province_code']).execute();
   const rand = random(42);
@@ -38,14 +79,27 @@ export async function buildSyntheticCatalogue(db: DB, count: number, seedsDir: s
       const base = cooperatives[i % cooperatives.length];
       const province = i < cooperatives.length ? base.provinceCode : pick(provinces).code;
       const commune = pick(communes.filter((c) => c.province_code === province));
-      await trx.insertInto('organizations').values({
-        slug: `bench-org-${i}`, name: `${base.name} ${i}`, kind: 'cooperative', province_code: province,
-        commune_code: commune?.code ?? null, address_line: '', phone: '', description: '', verification_state: 'approved',
-        created_at: new Date(now).toISOString(), updated_at: new Date(now).toISOString(),
-      }).execute();
+      await trx
+        .insertInto('organizations')
+        .values({
+          slug: `bench-org-${i}`,
+          name: `${base.name} ${i}`,
+          kind: 'cooperative',
+          province_code: province,
+          commune_code: commune?.code ?? null,
+          address_line: '',
+          phone: '',
+          description: '',
+          verification_state: 'approved',
+          created_at: new Date(now).toISOString(),
+          updated_at: new Date(now).toISOString(),
+        })
+        .execute();
     }
   });
-  const orgIds = (await db.selectFrom('organizations').select('id').where('slug', 'like', 'bench-org-%').execute()).map((r) => r.id);
+  const orgIds = (
+    await db.selectFrom('organizations').select('id').where('slug', 'like', 'bench-org-%').execute()
+  ).map((r) => r.id);
 
   const batch = 2_000;
   for (let start = 0; start < count; start += batch) {
@@ -55,19 +109,47 @@ export async function buildSyntheticCatalogue(db: DB, count: number, seedsDir: s
         const base = products[i % products.length];
         const name = `${base.name} ${pick(EXTRA)} ${pick(SIZES)} #${i}`;
         const created = new Date(now - Math.floor(rand() * 720) * 86_400_000).toISOString();
-        const row = await trx.insertInto('products').values({
-          organization_id: pick(orgIds), slug: `bench-${i}`, name, name_key: `bench-${i}`, description: base.description,
-          ocop_group: base.group as 'food', category: base.category, unit: base.unit, net_quantity: '', weight_g: 500,
-          price_vnd: Math.max(10_000, Math.round((base.priceVnd * (0.5 + rand())) / 1000) * 1000),
-          stock: rand() < 0.1 ? 0 : Math.floor(rand() * 200), status: 'published', created_at: created, updated_at: created,
-          published_at: created, gtin: null, origin_commune_code: null, rejection_reason: null,
-        }).returning('id').executeTakeFirstOrThrow();
+        const row = await trx
+          .insertInto('products')
+          .values({
+            organization_id: pick(orgIds),
+            slug: `bench-${i}`,
+            name,
+            name_key: `bench-${i}`,
+            description: base.description,
+            ocop_group: base.group as 'food',
+            category: base.category,
+            unit: base.unit,
+            net_quantity: '',
+            weight_g: 500,
+            price_vnd: Math.max(10_000, Math.round((base.priceVnd * (0.5 + rand())) / 1000) * 1000),
+            stock: rand() < 0.1 ? 0 : Math.floor(rand() * 200),
+            status: 'published',
+            created_at: created,
+            updated_at: created,
+            published_at: created,
+            gtin: null,
+            origin_commune_code: null,
+            rejection_reason: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
         ids.push(row.id);
         if (rand() < 0.6) {
-          await trx.insertInto('ocop_certificates').values({
-            product_id: row.id, stars: pick([3, 3, 3, 4, 4, 5]) as 3, certificate_no: `BENCH-${i}`, issuer: 'UBND tỉnh',
-            issued_on: '2025-01-01', expires_on: '2028-01-01', review_state: 'approved', created_at: created, updated_at: created,
-          }).execute();
+          await trx
+            .insertInto('ocop_certificates')
+            .values({
+              product_id: row.id,
+              stars: pick([3, 3, 3, 4, 4, 5]) as 3,
+              certificate_no: `BENCH-${i}`,
+              issuer: 'UBND tỉnh',
+              issued_on: '2025-01-01',
+              expires_on: '2028-01-01',
+              review_state: 'approved',
+              created_at: created,
+              updated_at: created,
+            })
+            .execute();
         }
       }
       await refreshEmbeddedIndex(trx, ids);

@@ -3,7 +3,9 @@ import { migrateToLatest } from '~db/migrate.server';
 import { ConfigError, loadConfig, type Config } from '~/lib/config.server';
 
 /** Config + a migrated database for command-line scripts; exits with the config problems if any. */
-export async function openForScript(): Promise<{ config: Config } & ReturnType<typeof openDatabase>> {
+export async function openForScript(): Promise<
+  { config: Config } & ReturnType<typeof openDatabase>
+> {
   let config: Config;
   try {
     config = loadConfig();

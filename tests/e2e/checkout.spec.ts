@@ -6,8 +6,20 @@ import { signInAs } from './flows';
 // On a phone: a guest buys from two cooperatives, pays by VietQR, the bank's signed notification
 // confirms it, each cooperative accepts and ships its part, and the buyer follows the timeline.
 const PRODUCTS = [
-  { slug: 'hong-tra-tam-duong', cooperative: 'htx-che-tam-duong', name: 'HTX Chè Tam Đường', carrier: 'Viettel Post', tracking: 'VTP0012345678' },
-  { slug: 'tra-tui-loc-la-sam-lai-chau', cooperative: 'htx-sam-lai-chau-muong-te', name: 'HTX Sâm Lai Châu Mường Tè', carrier: 'Giao Hàng Nhanh (GHN)', tracking: 'GHN8877665544' },
+  {
+    slug: 'hong-tra-tam-duong',
+    cooperative: 'htx-che-tam-duong',
+    name: 'HTX Chè Tam Đường',
+    carrier: 'Viettel Post',
+    tracking: 'VTP0012345678',
+  },
+  {
+    slug: 'tra-tui-loc-la-sam-lai-chau',
+    cooperative: 'htx-sam-lai-chau-muong-te',
+    name: 'HTX Sâm Lai Châu Mường Tè',
+    carrier: 'Giao Hàng Nhanh (GHN)',
+    tracking: 'GHN8877665544',
+  },
 ];
 
 async function addToCart(page: Page, slug: string) {
@@ -16,7 +28,13 @@ async function addToCart(page: Page, slug: string) {
   await expect(page).toHaveURL(/\/gio-hang/);
 }
 
-async function cooperativeShips(browser: Browser, cooperative: string, orderCode: string, carrier: string, tracking: string) {
+async function cooperativeShips(
+  browser: Browser,
+  cooperative: string,
+  orderCode: string,
+  carrier: string,
+  tracking: string,
+) {
   const seller = await signInAs(browser, `${cooperative}@chophien.test`, 'chophien-producer-demo');
   await seller.getByRole('link', { name: 'Đơn hàng đến' }).first().click();
   await seller.getByRole('link', { name: orderCode }).click();
@@ -30,7 +48,11 @@ async function cooperativeShips(browser: Browser, cooperative: string, orderCode
   await seller.context().close();
 }
 
-test('a guest buys from two cooperatives with VietQR, the bank confirms, both ship and the buyer sees the timeline', async ({ page, browser, request }) => {
+test('a guest buys from two cooperatives with VietQR, the bank confirms, both ship and the buyer sees the timeline', async ({
+  page,
+  browser,
+  request,
+}) => {
   for (const product of PRODUCTS) await addToCart(page, product.slug);
   await expect(page.getByRole('heading', { level: 2 })).toHaveCount(2);
   await page.getByRole('link', { name: 'Đặt hàng' }).click();
@@ -49,23 +71,45 @@ test('a guest buys from two cooperatives with VietQR, the bank confirms, both sh
   await expect(page).toHaveURL(/\/dat-hang\/TT/);
   await expect(page.getByRole('img', { name: 'Mã VietQR' })).toBeVisible();
   const memo = (await page.getByTestId('vietqr-memo').textContent())!.trim();
-  const amount = Number((await page.getByTestId('vietqr-amount').textContent())!.replace(/\D/g, ''));
+  const amount = Number(
+    (await page.getByTestId('vietqr-amount').textContent())!.replace(/\D/g, ''),
+  );
   await expect(page.locator('.order-parts li')).toHaveCount(2);
   // Each cooperative's part has its own order code, shown beside the cooperative's name.
-  const codeOf = async (name: string) => (await page.locator('.order-parts li').filter({ hasText: name }).locator('strong').textContent())!.trim();
+  const codeOf = async (name: string) =>
+    (await page
+      .locator('.order-parts li')
+      .filter({ hasText: name })
+      .locator('strong')
+      .textContent())!.trim();
   const orderCodes = [await codeOf(PRODUCTS[0].name), await codeOf(PRODUCTS[1].name)];
 
   // The bank tells us the money arrived (signed like the real notification).
-  const body = JSON.stringify({ transactionId: `FT${Date.now()}`, amountVnd: amount, description: `IBFT ${memo} GIANG THI MY chuyen tien`, occurredAt: new Date().toISOString() });
+  const body = JSON.stringify({
+    transactionId: `FT${Date.now()}`,
+    amountVnd: amount,
+    description: `IBFT ${memo} GIANG THI MY chuyen tien`,
+    occurredAt: new Date().toISOString(),
+  });
   const notified = await request.post('/webhooks/bank-transfer', {
     data: body,
-    headers: { 'Content-Type': 'application/json', 'X-Signature': `sha256=${createHmac('sha256', E2E_BANK_WEBHOOK_SECRET).update(body).digest('hex')}` },
+    headers: {
+      'Content-Type': 'application/json',
+      'X-Signature': `sha256=${createHmac('sha256', E2E_BANK_WEBHOOK_SECRET).update(body).digest('hex')}`,
+    },
   });
   expect(notified.status()).toBe(200);
   await page.reload();
   await expect(page.getByText('✓ Đã nhận thanh toán.')).toBeVisible();
 
-  for (const [i, product] of PRODUCTS.entries()) await cooperativeShips(browser, product.cooperative, orderCodes[i], product.carrier, product.tracking);
+  for (const [i, product] of PRODUCTS.entries())
+    await cooperativeShips(
+      browser,
+      product.cooperative,
+      orderCodes[i],
+      product.carrier,
+      product.tracking,
+    );
 
   for (const [i, code] of orderCodes.entries()) {
     await page.goto(`/don-hang/${code}`);
@@ -74,6 +118,8 @@ test('a guest buys from two cooperatives with VietQR, the bank confirms, both sh
     await expect(timeline.getByRole('listitem')).toHaveCount(4);
     await expect(timeline).toContainText('Đã thanh toán');
     await expect(timeline).toContainText('Hợp tác xã đã nhận đơn');
-    await expect(timeline).toContainText(`${PRODUCTS[i].carrier} — mã vận đơn ${PRODUCTS[i].tracking}`);
+    await expect(timeline).toContainText(
+      `${PRODUCTS[i].carrier} — mã vận đơn ${PRODUCTS[i].tracking}`,
+    );
   }
 });

@@ -1,8 +1,15 @@
 import { expect, type Browser, type Page } from '@playwright/test';
 
-export const LAI_CHAU_OFFICER = { identifier: 'socongthuong.laichau@chophien.test', password: 'chophien-officer-demo' };
+export const LAI_CHAU_OFFICER = {
+  identifier: 'socongthuong.laichau@chophien.test',
+  password: 'chophien-officer-demo',
+};
 
-export async function signInAs(browser: Browser, identifier: string, password: string): Promise<Page> {
+export async function signInAs(
+  browser: Browser,
+  identifier: string,
+  password: string,
+): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto('/dang-nhap');
   await page.getByLabel('Số điện thoại hoặc e-mail').fill(identifier);
@@ -16,7 +23,11 @@ export async function signInAs(browser: Browser, identifier: string, password: s
 export async function officerApproves(browser: Browser, itemName: string) {
   const officer = await signInAs(browser, LAI_CHAU_OFFICER.identifier, LAI_CHAU_OFFICER.password);
   await officer.goto('/duyet');
-  await officer.getByRole('listitem').filter({ hasText: itemName }).getByRole('button', { name: 'Duyệt' }).click();
+  await officer
+    .getByRole('listitem')
+    .filter({ hasText: itemName })
+    .getByRole('button', { name: 'Duyệt' })
+    .click();
   await expect(officer.getByRole('status')).toHaveText('Đã ghi quyết định.');
   await officer.context().close();
 }
@@ -39,11 +50,16 @@ export async function farmerWithCooperative(page: Page, cooperative: string, com
 }
 
 /** From the seller home: create a draft listing (optionally with a photo) and submit it for review. */
-export async function listAndSubmit(page: Page, product: { name: string; price: string; unit: string; photo?: Buffer }) {
+export async function listAndSubmit(
+  page: Page,
+  product: { name: string; price: string; unit: string; photo?: Buffer },
+) {
   await page.goto('/kenh-nguoi-ban');
   await page.getByRole('link', { name: '+ Thêm sản phẩm' }).click();
   if (product.photo) {
-    await page.getByLabel('Ảnh sản phẩm (chụp bằng điện thoại)').setInputFiles({ name: 'IMG_2026.jpg', mimeType: 'image/jpeg', buffer: product.photo });
+    await page
+      .getByLabel('Ảnh sản phẩm (chụp bằng điện thoại)')
+      .setInputFiles({ name: 'IMG_2026.jpg', mimeType: 'image/jpeg', buffer: product.photo });
   }
   await page.getByLabel('Tên sản phẩm').fill(product.name);
   await page.getByLabel('Nhóm sản phẩm OCOP').selectOption('food');

@@ -11,12 +11,16 @@ async function searchFilterAndOpen(page: Page, javaScript: boolean) {
   await expect(results.getByRole('link').first()).toContainText(/Miến dong/i);
 
   // Filter by the province the first result comes from.
-  await page.getByRole('group', { name: 'Tỉnh, thành' }).getByRole('checkbox', { name: /Thái Nguyên/ }).check();
+  await page
+    .getByRole('group', { name: 'Tỉnh, thành' })
+    .getByRole('checkbox', { name: /Thái Nguyên/ })
+    .check();
   if (!javaScript) await page.getByRole('button', { name: 'Áp dụng' }).click();
   await expect(page).toHaveURL(/province=thai-nguyen/);
   const cards = page.locator('.product-card');
   await expect(cards.first()).toContainText('Thái Nguyên');
-  for (const text of await cards.locator('.product-card__meta').allTextContents()) expect(text).toContain('Thái Nguyên');
+  for (const text of await cards.locator('.product-card__meta').allTextContents())
+    expect(text).toContain('Thái Nguyên');
 
   await cards.first().getByRole('link').first().click();
   await expect(page).toHaveURL(/\/san-pham\/[a-z0-9-]+$/);
@@ -25,7 +29,9 @@ async function searchFilterAndOpen(page: Page, javaScript: boolean) {
   await expect(page.getByLabel(/OCOP \d sao/).first()).toBeVisible();
 }
 
-test('a buyer searches without diacritics, filters by province and opens a product', async ({ page }) => {
+test('a buyer searches without diacritics, filters by province and opens a product', async ({
+  page,
+}) => {
   await searchFilterAndOpen(page, true);
 });
 
@@ -52,7 +58,11 @@ test('an unknown page is a Vietnamese 404 without a stack trace', async ({ page 
   await expect(page.locator('body')).not.toContainText('at ');
 });
 
-for (const [name, path] of [['home', '/'], ['catalogue', '/san-pham?q=che'], ['product', null]] as const) {
+for (const [name, path] of [
+  ['home', '/'],
+  ['catalogue', '/san-pham?q=che'],
+  ['product', null],
+] as const) {
   test(`axe finds no serious or critical violation on the ${name} page`, async ({ page }) => {
     if (path) {
       await page.goto(path);
@@ -62,8 +72,14 @@ for (const [name, path] of [['home', '/'], ['catalogue', '/san-pham?q=che'], ['p
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     }
     const results = await new AxeBuilder({ page }).analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+    const serious = results.violations.filter(
+      (v) => v.impact === 'serious' || v.impact === 'critical',
+    );
+    expect(
+      serious.map(
+        (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+      ),
+    ).toEqual([]);
   });
 }
 

@@ -4,9 +4,15 @@ import { decodePdfQrCodes } from '../helpers/decode-pdf-qr';
 import { LABEL_LAYOUTS } from '~/traceability/label-layouts';
 import { signInAs } from './flows';
 
-test('a cooperative records a batch and prints stamps; a buyer scans one and sees the verdict and journey', async ({ browser }) => {
+test('a cooperative records a batch and prints stamps; a buyer scans one and sees the verdict and journey', async ({
+  browser,
+}) => {
   const lot = `SAM-${Date.now().toString(36).toUpperCase()}`;
-  const member = await signInAs(browser, 'htx-sam-lai-chau-muong-te@chophien.test', 'chophien-producer-demo');
+  const member = await signInAs(
+    browser,
+    'htx-sam-lai-chau-muong-te@chophien.test',
+    'chophien-producer-demo',
+  );
 
   // The batch, from the product's workspace page.
   await member.getByRole('link', { name: 'Sâm Lai Châu tươi 5 năm tuổi' }).first().click();
@@ -25,7 +31,9 @@ test('a cooperative records a batch and prints stamps; a buyer scans one and see
   await member.getByLabel('Địa điểm').fill('Vườn ươm bản Nậm Củm');
   await member.getByRole('button', { name: 'Ghi sự kiện' }).click();
   await expect(member.getByRole('status')).toHaveText('Đã lưu.');
-  await member.getByLabel('Loại sự kiện').selectOption({ label: 'Chăm sóc (phân bón, thuốc BVTV)' });
+  await member
+    .getByLabel('Loại sự kiện')
+    .selectOption({ label: 'Chăm sóc (phân bón, thuốc BVTV)' });
   await member.getByLabel('Ngày (dd/mm/yyyy)').fill('10/05/2026');
   await member.getByLabel('Tên sản phẩm đã dùng').fill('Phân chuồng hoai mục');
   await member.getByLabel('Liều lượng').fill('1 kg/m²');
@@ -41,7 +49,10 @@ test('a cooperative records a batch and prints stamps; a buyer scans one and see
   // Download the PDF (a4-65, serials 1–70: two pages) and read its QR codes.
   await member.getByLabel('Khổ tem').selectOption('a4-65');
   await member.getByLabel('Số tem (tối đa 100.000 mỗi tệp)').fill('70');
-  const [download] = await Promise.all([member.waitForEvent('download'), member.getByRole('button', { name: 'Tải PDF' }).click()]);
+  const [download] = await Promise.all([
+    member.waitForEvent('download'),
+    member.getByRole('button', { name: 'Tải PDF' }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe(`tem-${lot}-1.pdf`);
   const pdf = await fs.readFile((await download.path())!);
   const pages = await decodePdfQrCodes(pdf, LABEL_LAYOUTS['a4-65']);

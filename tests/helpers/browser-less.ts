@@ -17,14 +17,26 @@ export class FormClient {
   }
 
   async get(path: string): Promise<Response> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { Cookie: this.cookieHeader }, redirect: 'manual' });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      headers: { Cookie: this.cookieHeader },
+      redirect: 'manual',
+    });
     this.remember(response);
     return response;
   }
 
-  async post(path: string, fields: Record<string, string> | FormData, headers: Record<string, string> = {}): Promise<Response> {
+  async post(
+    path: string,
+    fields: Record<string, string> | FormData,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     const body = fields instanceof FormData ? fields : new URLSearchParams(fields);
-    const response = await fetch(`${this.baseUrl}${path}`, { method: 'POST', body, headers: { Cookie: this.cookieHeader, ...headers }, redirect: 'manual' });
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method: 'POST',
+      body,
+      headers: { Cookie: this.cookieHeader, ...headers },
+      redirect: 'manual',
+    });
     this.remember(response);
     return response;
   }

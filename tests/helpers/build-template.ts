@@ -7,6 +7,10 @@ import { seedDatabase } from '~/catalogue/seed.server';
 const dir = process.argv[2];
 const { db, sqlite } = openDatabase(path.join(dir, 'template.sqlite'));
 await migrateToLatest(db);
-await seedDatabase(db, { demo: true, uploadsDir: path.join(dir, 'uploads'), seedsDir: path.resolve('seeds') });
+await seedDatabase(db, {
+  demo: true,
+  uploadsDir: path.join(dir, 'uploads'),
+  seedsDir: path.resolve('seeds'),
+});
 sqlite.pragma('wal_checkpoint(TRUNCATE)');
 await db.destroy();

@@ -16,7 +16,10 @@ const pxPerMm = DPI / 25.4;
  * each label cell with jsQR (which finds one code per image, hence the crop per cell). Returns, per
  * page, the decoded strings of the cells that hold a code, in label order.
  */
-export async function decodePdfQrCodes(pdf: Buffer | string, layout: LabelLayout): Promise<string[][]> {
+export async function decodePdfQrCodes(
+  pdf: Buffer | string,
+  layout: LabelLayout,
+): Promise<string[][]> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'labels-'));
   try {
     const pdfPath = typeof pdf === 'string' ? pdf : path.join(dir, 'labels.pdf');
@@ -35,7 +38,10 @@ export async function decodePdfQrCodes(pdf: Buffer | string, layout: LabelLayout
 
 async function decodePage(pngPath: string, layout: LabelLayout): Promise<string[]> {
   // Decode the page once, then copy each cell out of the RGBA buffer: far cheaper than one sharp call per cell.
-  const { data, info } = await sharp(pngPath).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(pngPath)
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const found: string[] = [];
   for (let index = 0; index < labelsPerPage(layout); index++) {
     const cell = labelCellMm(layout, index);

@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { startManagedMeilisearch, type ManagedMeilisearch } from '~/search/meilisearch/process.server';
+import {
+  startManagedMeilisearch,
+  type ManagedMeilisearch,
+} from '~/search/meilisearch/process.server';
 import type { SearchDocument } from '~/search/types';
 
 export interface TestMeilisearch {

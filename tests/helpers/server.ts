@@ -22,7 +22,10 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the real built server (what `npm start` runs) on a free port with the given data directory. */
-export async function startTestServer(options: { dataDir: string; env?: Record<string, string> }): Promise<TestServer> {
+export async function startTestServer(options: {
+  dataDir: string;
+  env?: Record<string, string>;
+}): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'build/server/index.js'))) {
     throw new Error('No build found: run `npm run build` first (npm test does it).');
   }
@@ -49,7 +52,8 @@ export async function startTestServer(options: { dataDir: string; env?: Record<s
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     try {
       const response = await fetch(`${url}/healthz`);
       if (response.ok) break;

@@ -21,16 +21,26 @@ describe('npm run backup', () => {
   it('writes a consistent, openable copy of the live database and refuses to overwrite', () => {
     const target = path.join(data.dataDir, 'backups', 'copy.sqlite');
     const env = { ...process.env, DATA_DIR: data.dataDir };
-    const output = execFileSync('npx', ['tsx', 'scripts/backup.ts', target], { env, encoding: 'utf8' });
+    const output = execFileSync('npx', ['tsx', 'scripts/backup.ts', target], {
+      env,
+      encoding: 'utf8',
+    });
     expect(output).toContain('Backed up');
     const copy = openDatabase(target);
     const count = copy.sqlite.prepare('select count(*) as n from products').get() as { n: number };
     expect(count.n).toBe(92);
-    expect((copy.sqlite.prepare('pragma integrity_check').get() as { integrity_check: string }).integrity_check).toBe('ok');
+    expect(
+      (copy.sqlite.prepare('pragma integrity_check').get() as { integrity_check: string })
+        .integrity_check,
+    ).toBe('ok');
     copy.sqlite.close();
     let status = 0;
     try {
-      execFileSync('npx', ['tsx', 'scripts/backup.ts', target], { env, encoding: 'utf8', stdio: 'pipe' });
+      execFileSync('npx', ['tsx', 'scripts/backup.ts', target], {
+        env,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
     } catch (error) {
       status = (error as { status: number }).status;
     }
@@ -45,8 +55,16 @@ describe('OCOP badges that lapse', () => {
     const before = await engine.search(emptyQuery({ stars: [5], perPage: 100 }));
     expect(before.total).toBeGreaterThan(0);
     const slug = before.hits[0].slug;
-    const product = await data.db.selectFrom('products').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
-    await data.db.updateTable('ocop_certificates').set({ expires_on: '2026-01-01' }).where('product_id', '=', product.id).execute();
+    const product = await data.db
+      .selectFrom('products')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
+    await data.db
+      .updateTable('ocop_certificates')
+      .set({ expires_on: '2026-01-01' })
+      .where('product_id', '=', product.id)
+      .execute();
     expect(await refreshLapsedBadges(data.db, '2026-11-22')).toBe(1);
     const after = await engine.search(emptyQuery({ stars: [5], perPage: 100 }));
     expect(after.hits.map((h) => h.slug)).not.toContain(slug);

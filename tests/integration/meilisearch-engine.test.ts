@@ -7,21 +7,92 @@ import { searchDocument, useTestMeilisearch } from '../helpers/meili';
 const meili = useTestMeilisearch();
 
 const catalogue: SearchDocument[] = [
-  searchDocument({ id: 1, name: 'Miến dong Bình Liêu', category: 'Miến', provinceCode: '22', provinceName: 'Quảng Ninh', priceVnd: 85_000, ocopStars: 4, createdAt: '2025-03-01T00:00:00.000Z' }),
-  searchDocument({ id: 2, name: 'Chè Shan tuyết Tà Xùa', category: 'Chè', group: 'beverage', provinceCode: '14', provinceName: 'Sơn La', priceVnd: 250_000, ocopStars: 5, createdAt: '2025-02-01T00:00:00.000Z' }),
-  searchDocument({ id: 3, name: 'Đường phèn vàng', category: 'Gia vị', priceVnd: 45_000, stock: 0, inStock: false, createdAt: '2025-05-01T00:00:00.000Z' }),
-  searchDocument({ id: 4, name: 'Thịt lợn gác bếp Mường Tè', category: 'Thịt khô', priceVnd: 650_000, ocopStars: 3, cooperativeName: 'HTX Mường Tè', createdAt: '2025-04-01T00:00:00.000Z' }),
-  searchDocument({ id: 5, name: 'Quế hữu cơ Văn Yên', category: 'Gia vị', group: 'herbal', provinceCode: '15', provinceName: 'Lào Cai', communeName: 'Xã Châu Quế', formerPlaceNames: ['Yên Bái', 'Xã Châu Quế Hạ'], priceVnd: 120_000, ocopStars: 4, createdAt: '2025-01-15T00:00:00.000Z' }),
-  searchDocument({ id: 6, name: 'Gạo nếp Tú Lệ', category: 'Gạo', provinceCode: '15', provinceName: 'Lào Cai', formerPlaceNames: ['Yên Bái'], priceVnd: 95_000, createdAt: '2025-01-10T00:00:00.000Z' }),
-  searchDocument({ id: 7, name: 'Hồng không hạt', category: 'Trái cây', provinceCode: '19', provinceName: 'Thái Nguyên', formerPlaceNames: ['Bắc Kạn'], priceVnd: 180_000, ocopStars: 3, createdAt: '2025-06-01T00:00:00.000Z' }),
+  searchDocument({
+    id: 1,
+    name: 'Miến dong Bình Liêu',
+    category: 'Miến',
+    provinceCode: '22',
+    provinceName: 'Quảng Ninh',
+    priceVnd: 85_000,
+    ocopStars: 4,
+    createdAt: '2025-03-01T00:00:00.000Z',
+  }),
+  searchDocument({
+    id: 2,
+    name: 'Chè Shan tuyết Tà Xùa',
+    category: 'Chè',
+    group: 'beverage',
+    provinceCode: '14',
+    provinceName: 'Sơn La',
+    priceVnd: 250_000,
+    ocopStars: 5,
+    createdAt: '2025-02-01T00:00:00.000Z',
+  }),
+  searchDocument({
+    id: 3,
+    name: 'Đường phèn vàng',
+    category: 'Gia vị',
+    priceVnd: 45_000,
+    stock: 0,
+    inStock: false,
+    createdAt: '2025-05-01T00:00:00.000Z',
+  }),
+  searchDocument({
+    id: 4,
+    name: 'Thịt lợn gác bếp Mường Tè',
+    category: 'Thịt khô',
+    priceVnd: 650_000,
+    ocopStars: 3,
+    cooperativeName: 'HTX Mường Tè',
+    createdAt: '2025-04-01T00:00:00.000Z',
+  }),
+  searchDocument({
+    id: 5,
+    name: 'Quế hữu cơ Văn Yên',
+    category: 'Gia vị',
+    group: 'herbal',
+    provinceCode: '15',
+    provinceName: 'Lào Cai',
+    communeName: 'Xã Châu Quế',
+    formerPlaceNames: ['Yên Bái', 'Xã Châu Quế Hạ'],
+    priceVnd: 120_000,
+    ocopStars: 4,
+    createdAt: '2025-01-15T00:00:00.000Z',
+  }),
+  searchDocument({
+    id: 6,
+    name: 'Gạo nếp Tú Lệ',
+    category: 'Gạo',
+    provinceCode: '15',
+    provinceName: 'Lào Cai',
+    formerPlaceNames: ['Yên Bái'],
+    priceVnd: 95_000,
+    createdAt: '2025-01-10T00:00:00.000Z',
+  }),
+  searchDocument({
+    id: 7,
+    name: 'Hồng không hạt',
+    category: 'Trái cây',
+    provinceCode: '19',
+    provinceName: 'Thái Nguyên',
+    formerPlaceNames: ['Bắc Kạn'],
+    priceVnd: 180_000,
+    ocopStars: 3,
+    createdAt: '2025-06-01T00:00:00.000Z',
+  }),
 ];
 
 let index: MeilisearchIndex;
 const search = (overrides: Partial<SearchQuery>) => index.search(emptyQuery(overrides));
-const ids = async (overrides: Partial<SearchQuery>) => (await search(overrides)).hits.map((h) => h.id);
+const ids = async (overrides: Partial<SearchQuery>) =>
+  (await search(overrides)).hits.map((h) => h.id);
 
 beforeAll(async () => {
-  index = createMeilisearchIndex({ url: meili.server.url, apiKey: meili.server.apiKey, indexUid: meili.uniqueIndexUid() });
+  index = createMeilisearchIndex({
+    url: meili.server.url,
+    apiKey: meili.server.apiKey,
+    indexUid: meili.uniqueIndexUid(),
+  });
   await index.ensureSettings();
   await index.upsert(catalogue);
 });
@@ -35,7 +106,9 @@ describe('settings', () => {
     const wanted = productIndexSettings();
     expect(after.searchableAttributes).toEqual(wanted.searchableAttributes);
     expect(after.rankingRules).toEqual(wanted.rankingRules);
-    expect([...(after.filterableAttributes as string[])].sort()).toEqual([...(wanted.filterableAttributes as string[])].sort());
+    expect([...(after.filterableAttributes as string[])].sort()).toEqual(
+      [...(wanted.filterableAttributes as string[])].sort(),
+    );
     expect(after.synonyms?.['che']).toContain('tra');
   });
 });
@@ -82,7 +155,12 @@ describe('filters', () => {
     expect(await ids({ inStockOnly: true })).not.toContain(3);
   });
   it('treats filter syntax in values as a literal that matches nothing', async () => {
-    for (const attack of ['12" OR provinceCode != "x', '12\\" OR provinceCode != \\"x', "12' OR 1=1", '15 OR provinceCode EXISTS']) {
+    for (const attack of [
+      '12" OR provinceCode != "x',
+      '12\\" OR provinceCode != \\"x',
+      "12' OR 1=1",
+      '15 OR provinceCode EXISTS',
+    ]) {
       const result = await search({ provinceCodes: [attack] });
       expect(result.total, attack).toBe(0);
     }
@@ -92,8 +170,14 @@ describe('filters', () => {
     expect(starsAttack.total).toBe(0);
   });
   it('rejects prices that are not whole non-negative VND', async () => {
-    await expect(search({ minPriceVnd: 1.5 })).rejects.toMatchObject({ status: 400, field: 'minPrice' });
-    await expect(search({ maxPriceVnd: Number.NaN })).rejects.toMatchObject({ status: 400, field: 'maxPrice' });
+    await expect(search({ minPriceVnd: 1.5 })).rejects.toMatchObject({
+      status: 400,
+      field: 'minPrice',
+    });
+    await expect(search({ maxPriceVnd: Number.NaN })).rejects.toMatchObject({
+      status: 400,
+      field: 'maxPrice',
+    });
     await expect(search({ minPriceVnd: -1 })).rejects.toMatchObject({ status: 400 });
   });
 });
@@ -104,7 +188,12 @@ describe('facets', () => {
     expect(total).toBe(7);
     expect(facets.province).toEqual({ '12': 2, '14': 1, '15': 2, '19': 1, '22': 1 });
     expect(facets.stars).toEqual({ '3': 2, '4': 2, '5': 1 });
-    expect(facets.price).toEqual({ '0-100000': 3, '100000-200000': 2, '200000-500000': 1, '500000-': 1 });
+    expect(facets.price).toEqual({
+      '0-100000': 3,
+      '100000-200000': 2,
+      '200000-500000': 1,
+      '500000-': 1,
+    });
     expect(facets.inStock).toBe(6);
   });
   it('are disjunctive: a facet ignores its own filter but applies the others', async () => {
@@ -165,7 +254,10 @@ describe('swapIn', () => {
   it('rebuilds into a new index without a moment of empty results', async () => {
     const fresh = `${index.indexUid}_next`;
     await index.ensureSettings(fresh);
-    await index.upsertInto(fresh, catalogue.map((d) => ({ ...d, priceVnd: d.priceVnd + 1 })));
+    await index.upsertInto(
+      fresh,
+      catalogue.map((d) => ({ ...d, priceVnd: d.priceVnd + 1 })),
+    );
     let searching = true;
     const totals: number[] = [];
     const watcher = (async () => {
@@ -180,7 +272,11 @@ describe('swapIn', () => {
     await expect(index.client.getIndex(fresh)).rejects.toThrow();
   });
   it('renames the new index into place when there is no live index yet', async () => {
-    const empty = createMeilisearchIndex({ url: meili.server.url, apiKey: meili.server.apiKey, indexUid: meili.uniqueIndexUid() });
+    const empty = createMeilisearchIndex({
+      url: meili.server.url,
+      apiKey: meili.server.apiKey,
+      indexUid: meili.uniqueIndexUid(),
+    });
     const fresh = `${empty.indexUid}_next`;
     await empty.ensureSettings(fresh);
     await empty.upsertInto(fresh, catalogue);

@@ -9,7 +9,12 @@ import type { Logger } from '~/lib/log.server';
 import { listIndexableProductIds, loadSearchDocuments } from '~/search/documents.server';
 import { fromMeiliHit, SEARCH_DOCUMENT_FIELDS } from '~/search/meilisearch/documents';
 import { createMeilisearchIndex, type MeilisearchIndex } from '~/search/meilisearch/engine.server';
-import { backoffDelayMs, createOutboxWorker, outboxStatus, pruneProcessedOutbox } from '~/search/meilisearch/outbox-worker.server';
+import {
+  backoffDelayMs,
+  createOutboxWorker,
+  outboxStatus,
+  pruneProcessedOutbox,
+} from '~/search/meilisearch/outbox-worker.server';
 import { rebuildMeilisearchIndex } from '~/search/meilisearch/reindex.server';
 import { productsChanged } from '~/search/sync.server';
 import type { SearchDocument } from '~/search/types';
@@ -36,9 +41,20 @@ async function addProducts(count: number): Promise<number[]> {
     const org = await trx
       .insertInto('organizations')
       .values({
-        slug: `htx-${prefix}`, name: 'HTX Nông sản Bát Xát', kind: 'cooperative', province_code: '15', commune_code: null,
-        address_line: 'Thôn 1', phone: '0912345678', tax_code: null, description: '', logo_key: null,
-        verification_state: 'approved', rejection_reason: null, created_at: at, updated_at: at,
+        slug: `htx-${prefix}`,
+        name: 'HTX Nông sản Bát Xát',
+        kind: 'cooperative',
+        province_code: '15',
+        commune_code: null,
+        address_line: 'Thôn 1',
+        phone: '0912345678',
+        tax_code: null,
+        description: '',
+        logo_key: null,
+        verification_state: 'approved',
+        rejection_reason: null,
+        created_at: at,
+        updated_at: at,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
@@ -47,10 +63,25 @@ async function addProducts(count: number): Promise<number[]> {
       const row = await trx
         .insertInto('products')
         .values({
-          organization_id: org.id, slug: `gao-do-${prefix}-${i}`, name: `Gạo đỏ số ${i}`, name_key: `gao do so ${i}`, description: 'Gạo nương',
-          ocop_group: 'food', category: 'Gạo', unit: 'kg', net_quantity: '1 kg', weight_g: 1000, price_vnd: 50_000 + i * 1_000,
-          stock: 10, gtin: null, status: i % 10 === 9 ? 'draft' : 'published', rejection_reason: null, origin_commune_code: null,
-          created_at: at, updated_at: at, published_at: at,
+          organization_id: org.id,
+          slug: `gao-do-${prefix}-${i}`,
+          name: `Gạo đỏ số ${i}`,
+          name_key: `gao do so ${i}`,
+          description: 'Gạo nương',
+          ocop_group: 'food',
+          category: 'Gạo',
+          unit: 'kg',
+          net_quantity: '1 kg',
+          weight_g: 1000,
+          price_vnd: 50_000 + i * 1_000,
+          stock: 10,
+          gtin: null,
+          status: i % 10 === 9 ? 'draft' : 'published',
+          rejection_reason: null,
+          origin_commune_code: null,
+          created_at: at,
+          updated_at: at,
+          published_at: at,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -62,7 +93,9 @@ async function addProducts(count: number): Promise<number[]> {
 }
 
 async function indexedDocuments(): Promise<SearchDocument[]> {
-  const { results } = await index.client.index(index.indexUid).getDocuments({ limit: 10_000, fields: SEARCH_DOCUMENT_FIELDS });
+  const { results } = await index.client
+    .index(index.indexUid)
+    .getDocuments({ limit: 10_000, fields: SEARCH_DOCUMENT_FIELDS });
   return results.map((hit) => fromMeiliHit(hit)).sort((a, b) => a.id - b.id);
 }
 
@@ -73,8 +106,17 @@ async function databaseDocuments(database: DB): Promise<SearchDocument[]> {
 
 beforeAll(async () => {
   await migrateToLatest(db);
-  await seedDatabase(db, { demo: false, uploadsDir: path.join(dir, 'uploads'), seedsDir: path.resolve('seeds') });
-  index = createMeilisearchIndex({ url: meili.server.url, apiKey: meili.server.apiKey, indexUid: meili.uniqueIndexUid(), taskTimeoutMs: 5_000 });
+  await seedDatabase(db, {
+    demo: false,
+    uploadsDir: path.join(dir, 'uploads'),
+    seedsDir: path.resolve('seeds'),
+  });
+  index = createMeilisearchIndex({
+    url: meili.server.url,
+    apiKey: meili.server.apiKey,
+    indexUid: meili.uniqueIndexUid(),
+    taskTimeoutMs: 5_000,
+  });
   await index.ensureSettings();
 });
 
@@ -96,7 +138,14 @@ describe('backoffDelayMs', () => {
 
 describe('the outbox worker', () => {
   it('loses no change made while Meilisearch was down', async () => {
-    const worker = createOutboxWorker({ db, index, log, batchSize: 50, now: () => clock, random: () => 1 });
+    const worker = createOutboxWorker({
+      db,
+      index,
+      log,
+      batchSize: 50,
+      now: () => clock,
+      random: () => 1,
+    });
     const ids = await addProducts(130);
     expect(await worker.drain()).toEqual({ processed: 130, failed: 0 });
     expect(await indexedDocuments()).toEqual(await databaseDocuments(db));
@@ -105,9 +154,20 @@ describe('the outbox worker', () => {
     const changed = ids.slice(0, 100);
     await db.transaction().execute(async (trx) => {
       for (const [n, id] of changed.entries()) {
-        if (n < 60) await trx.updateTable('products').set({ price_vnd: 200_000 + n }).where('id', '=', id).execute();
-        else if (n < 80) await trx.updateTable('products').set({ stock: 0 }).where('id', '=', id).execute();
-        else if (n < 90) await trx.updateTable('products').set({ status: n % 2 ? 'archived' : 'published' }).where('id', '=', id).execute();
+        if (n < 60)
+          await trx
+            .updateTable('products')
+            .set({ price_vnd: 200_000 + n })
+            .where('id', '=', id)
+            .execute();
+        else if (n < 80)
+          await trx.updateTable('products').set({ stock: 0 }).where('id', '=', id).execute();
+        else if (n < 90)
+          await trx
+            .updateTable('products')
+            .set({ status: n % 2 ? 'archived' : 'published' })
+            .where('id', '=', id)
+            .execute();
         else await trx.deleteFrom('products').where('id', '=', id).execute();
       }
       await productsChanged(trx, changed, clock);
@@ -118,7 +178,11 @@ describe('the outbox worker', () => {
     const status = await outboxStatus(db);
     expect(status).toMatchObject({ pending: 100, failing: 100 });
     expect(status.lastError).toMatch(/ECONNREFUSED/);
-    const row = await db.selectFrom('search_outbox').selectAll().where('processed_at', 'is', null).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('search_outbox')
+      .selectAll()
+      .where('processed_at', 'is', null)
+      .executeTakeFirstOrThrow();
     expect(row.attempts).toBe(1);
     expect(row.next_attempt_at).toBe(new Date(clock.getTime() + 1_000).toISOString());
     // Nothing is due before the backoff ends.
@@ -127,7 +191,12 @@ describe('the outbox worker', () => {
     await meili.server.restart();
     clock = new Date(clock.getTime() + 60_000);
     expect(await worker.drain()).toEqual({ processed: 100, failed: 0 });
-    expect(await outboxStatus(db)).toEqual({ pending: 0, failing: 0, oldestPendingAt: null, lastError: null });
+    expect(await outboxStatus(db)).toEqual({
+      pending: 0,
+      failing: 0,
+      oldestPendingAt: null,
+      lastError: null,
+    });
     const indexed = await indexedDocuments();
     expect(indexed).toEqual(await databaseDocuments(db));
     // 117 published (every tenth is a draft) − 4 archived − 9 deleted while it was down.
@@ -143,7 +212,8 @@ describe('the outbox worker', () => {
     worker.start();
     const [id] = await addProducts(1);
     const deadline = Date.now() + 10_000;
-    while ((await outboxStatus(db)).pending > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while ((await outboxStatus(db)).pending > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 20));
     await worker.stop();
     expect((await index.client.index(index.indexUid).getDocument(id)).name).toBe('Gạo đỏ số 0');
   });

@@ -3,7 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  locateMeilisearchBinary, MeilisearchBinaryError, PINNED_MEILISEARCH_SHA256, prepareMeilisearchBinary, sha256OfFile, verifyMeilisearchBinary,
+  locateMeilisearchBinary,
+  MeilisearchBinaryError,
+  PINNED_MEILISEARCH_SHA256,
+  prepareMeilisearchBinary,
+  sha256OfFile,
+  verifyMeilisearchBinary,
 } from '~/search/meilisearch/binary.server';
 import { readLiveInstance } from '~/search/meilisearch/instance-file.server';
 import { readOrCreateMasterKey } from '~/search/meilisearch/master-key.server';
@@ -28,8 +33,12 @@ describe('the pinned binary', () => {
     await expect(verifyMeilisearchBinary(tampered)).rejects.toThrow(/Refusing to run .*SHA-256/);
   });
   it('reports a missing package or MEILISEARCH_BIN clearly', () => {
-    expect(() => locateMeilisearchBinary({ resolveFrom: path.join(tmp, 'nowhere.js') })).toThrow(/not installed.*MEILISEARCH_BIN/s);
-    expect(() => locateMeilisearchBinary({ bin: path.join(tmp, 'no-such-binary') })).toThrow(/MEILISEARCH_BIN points at .* does not exist/);
+    expect(() => locateMeilisearchBinary({ resolveFrom: path.join(tmp, 'nowhere.js') })).toThrow(
+      /not installed.*MEILISEARCH_BIN/s,
+    );
+    expect(() => locateMeilisearchBinary({ bin: path.join(tmp, 'no-such-binary') })).toThrow(
+      /MEILISEARCH_BIN points at .* does not exist/,
+    );
   });
   it("trusts MEILISEARCH_BIN as the operator's own binary (no hash check)", async () => {
     const own = path.join(tmp, 'own-meilisearch');
@@ -63,7 +72,10 @@ describe('the managed server', () => {
   it('starts on 127.0.0.1, requires the key, logs to a file, restarts after a crash and stops', async () => {
     const dataDir = path.join(tmp, 'data');
     const server = await startManagedMeilisearch({
-      dataDir, logDir: path.join(dataDir, 'logs'), keyFile: path.join(dataDir, 'meili-master.key'), maxIndexingThreads: 1,
+      dataDir,
+      logDir: path.join(dataDir, 'logs'),
+      keyFile: path.join(dataDir, 'meili-master.key'),
+      maxIndexingThreads: 1,
     });
     try {
       expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -71,9 +83,15 @@ describe('the managed server', () => {
       expect(fs.existsSync(path.join(dataDir, 'logs', 'meilisearch.log'))).toBe(true);
       expect(fs.statSync(path.join(dataDir, 'meili-master.key')).mode & 0o777).toBe(0o600);
       expect((await fetch(`${server.url}/indexes`)).status).toBe(401);
-      const authorised = await fetch(`${server.url}/indexes`, { headers: { Authorization: `Bearer ${server.apiKey}` } });
+      const authorised = await fetch(`${server.url}/indexes`, {
+        headers: { Authorization: `Bearer ${server.apiKey}` },
+      });
       expect(authorised.status).toBe(200);
-      expect(readLiveInstance(dataDir)).toMatchObject({ pid: server.pid, url: server.url, ownerPid: process.pid });
+      expect(readLiveInstance(dataDir)).toMatchObject({
+        pid: server.pid,
+        url: server.url,
+        ownerPid: process.pid,
+      });
 
       const exits: ExitInfo[] = [];
       server.onExit((info) => exits.push(info));
@@ -95,12 +113,20 @@ describe('the managed server', () => {
   });
   it('cleans up a server orphaned by a crashed app before starting again', async () => {
     const dataDir = path.join(tmp, 'orphan');
-    const options = { dataDir, logDir: path.join(dataDir, 'logs'), keyFile: path.join(dataDir, 'k.key'), maxIndexingThreads: 1 };
+    const options = {
+      dataDir,
+      logDir: path.join(dataDir, 'logs'),
+      keyFile: path.join(dataDir, 'k.key'),
+      maxIndexingThreads: 1,
+    };
     const first = await startManagedMeilisearch(options);
     const orphanPid = first.pid;
     // Pretend its owner died: the record names a process that no longer exists.
     const file = path.join(dataDir, 'meili-instance.json');
-    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ownerPid: 2 ** 22 + 1 }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ownerPid: 2 ** 22 + 1 }),
+    );
     const second = await startManagedMeilisearch(options);
     try {
       expect(second.pid).not.toBe(orphanPid);
@@ -112,10 +138,18 @@ describe('the managed server', () => {
   });
   it('refuses to start while another live process owns the data directory', async () => {
     const dataDir = path.join(tmp, 'owned');
-    const options = { dataDir, logDir: path.join(dataDir, 'logs'), keyFile: path.join(dataDir, 'k.key'), maxIndexingThreads: 1 };
+    const options = {
+      dataDir,
+      logDir: path.join(dataDir, 'logs'),
+      keyFile: path.join(dataDir, 'k.key'),
+      maxIndexingThreads: 1,
+    };
     const first = await startManagedMeilisearch(options);
     const file = path.join(dataDir, 'meili-instance.json');
-    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ownerPid: process.ppid }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf8')), ownerPid: process.ppid }),
+    );
     try {
       await expect(startManagedMeilisearch(options)).rejects.toThrow(/already running/);
     } finally {

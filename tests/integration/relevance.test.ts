@@ -7,7 +7,13 @@ import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
 import { loadFoldedSynonyms } from '~/search/synonyms.server';
 import { useTestMeilisearch } from '../helpers/meili';
 import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
-import { evaluateRelevance, loadRelevanceQueries, parseRelevanceQueries, QUERY_KINDS, scoreRanking } from '../relevance/evaluate';
+import {
+  evaluateRelevance,
+  loadRelevanceQueries,
+  parseRelevanceQueries,
+  QUERY_KINDS,
+  scoreRanking,
+} from '../relevance/evaluate';
 
 // Relevance over the demo catalogue, measured with tests/relevance/queries.json (49 queries typed the way
 // buyers type). Floors are the goal for Meilisearch and what the embedded engine measured, minus a margin.
@@ -22,7 +28,11 @@ let index: MeilisearchIndex;
 
 beforeAll(async () => {
   data = copyTemplateDatabase();
-  index = createMeilisearchIndex({ url: meili.server.url, apiKey: meili.server.apiKey, indexUid: meili.uniqueIndexUid() });
+  index = createMeilisearchIndex({
+    url: meili.server.url,
+    apiKey: meili.server.apiKey,
+    indexUid: meili.uniqueIndexUid(),
+  });
   await index.ensureSettings();
   await createOutboxWorker({ db: data.db, index, log: createLogger('error') }).drain();
 });
@@ -41,18 +51,28 @@ describe('the relevance set', () => {
   it('expects only products that are published in the demo catalogue', async () => {
     const documents = await loadSearchDocuments(data.db, await listIndexableProductIds(data.db));
     const published = new Set([...documents.values()].map((d) => d.slug));
-    const unknown = queries.flatMap((q) => q.mustAppearInTop5.filter((slug) => !published.has(slug)).map((slug) => `${q.query}: ${slug}`));
+    const unknown = queries.flatMap((q) =>
+      q.mustAppearInTop5
+        .filter((slug) => !published.has(slug))
+        .map((slug) => `${q.query}: ${slug}`),
+    );
     expect(unknown).toEqual([]);
   });
 
   it('rejects malformed entries', () => {
-    const valid = { query: 'mien dong', kind: 'no-diacritics', mustAppearInTop5: ['mien-dong-con-minh'] };
+    const valid = {
+      query: 'mien dong',
+      kind: 'no-diacritics',
+      mustAppearInTop5: ['mien-dong-con-minh'],
+    };
     expect(parseRelevanceQueries([valid])).toHaveLength(1);
     expect(() => parseRelevanceQueries([])).toThrow();
     expect(() => parseRelevanceQueries([{ ...valid, kind: 'fuzzy' }])).toThrow();
     expect(() => parseRelevanceQueries([{ ...valid, query: '  ' }])).toThrow();
     expect(() => parseRelevanceQueries([{ ...valid, mustAppearInTop5: [] }])).toThrow();
-    expect(() => parseRelevanceQueries([{ ...valid, mustAppearInTop5: ['a', 'b', 'c', 'd'] }])).toThrow();
+    expect(() =>
+      parseRelevanceQueries([{ ...valid, mustAppearInTop5: ['a', 'b', 'c', 'd'] }]),
+    ).toThrow();
     expect(() => parseRelevanceQueries([{ ...valid, mustAppearInTop5: ['Miến dong'] }])).toThrow();
     expect(() => parseRelevanceQueries([valid, valid])).toThrow(/listed twice/);
   });
@@ -60,8 +80,16 @@ describe('the relevance set', () => {
 
 describe('scoring one ranking', () => {
   it('counts must-appear products in the top 5 and the rank of the first one', () => {
-    expect(scoreRanking(['x', 'a', 'y', 'z', 'w', 'b'], ['a', 'b'])).toEqual({ recall: 0.5, reciprocalRank: 0.5, missing: ['b'] });
-    expect(scoreRanking(['a', 'b'], ['b', 'a'])).toEqual({ recall: 1, reciprocalRank: 1, missing: [] });
+    expect(scoreRanking(['x', 'a', 'y', 'z', 'w', 'b'], ['a', 'b'])).toEqual({
+      recall: 0.5,
+      reciprocalRank: 0.5,
+      missing: ['b'],
+    });
+    expect(scoreRanking(['a', 'b'], ['b', 'a'])).toEqual({
+      recall: 1,
+      reciprocalRank: 1,
+      missing: [],
+    });
   });
 
   it('scores zero when nothing relevant comes back, and refuses an empty expectation', () => {
@@ -75,11 +103,18 @@ describe('relevance on the demo catalogue', () => {
 
   it(`Meilisearch reaches recall@5 ≥ ${MEILISEARCH_GOAL}`, async () => {
     const report = await evaluateRelevance(index, queries);
-    expect(report.recallAt5, JSON.stringify(report.failures, null, 1)).toBeGreaterThanOrEqual(MEILISEARCH_GOAL);
+    expect(report.recallAt5, JSON.stringify(report.failures, null, 1)).toBeGreaterThanOrEqual(
+      MEILISEARCH_GOAL,
+    );
   });
 
   it('the embedded engine stays above its measured floor', async () => {
-    const report = await evaluateRelevance(createSqliteSearchIndex(data.db, loadFoldedSynonyms()), queries);
-    expect(report.recallAt5, JSON.stringify(report.failures, null, 1)).toBeGreaterThanOrEqual(SQLITE_FLOOR);
+    const report = await evaluateRelevance(
+      createSqliteSearchIndex(data.db, loadFoldedSynonyms()),
+      queries,
+    );
+    expect(report.recallAt5, JSON.stringify(report.failures, null, 1)).toBeGreaterThanOrEqual(
+      SQLITE_FLOOR,
+    );
   });
 });

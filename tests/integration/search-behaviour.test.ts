@@ -24,11 +24,19 @@ const meili = useTestMeilisearch();
 const engines: Record<'sqlite' | 'meilisearch', () => Promise<EngineUnderTest>> = {
   sqlite: async () => {
     const data = copyTemplateDatabase();
-    return { data, index: createSqliteSearchIndex(data.db, loadFoldedSynonyms()), sync: async () => {} };
+    return {
+      data,
+      index: createSqliteSearchIndex(data.db, loadFoldedSynonyms()),
+      sync: async () => {},
+    };
   },
   meilisearch: async () => {
     const data = copyTemplateDatabase();
-    const index = createMeilisearchIndex({ url: meili.server.url, apiKey: meili.server.apiKey, indexUid: meili.uniqueIndexUid() });
+    const index = createMeilisearchIndex({
+      url: meili.server.url,
+      apiKey: meili.server.apiKey,
+      indexUid: meili.uniqueIndexUid(),
+    });
     await index.ensureSettings();
     const worker = createOutboxWorker({ db: data.db, index, log: createLogger('error') });
     const sync = async () => {
@@ -42,8 +50,14 @@ const engines: Record<'sqlite' | 'meilisearch', () => Promise<EngineUnderTest>> 
 
 describe.each(['sqlite', 'meilisearch'] as const)('%s engine', (engineName) => {
   let engine: EngineUnderTest;
-  const search = (overrides: Partial<SearchQuery>) => engine.index.search(emptyQuery({ perPage: 24, ...overrides }));
-  const productBySlug = (slug: string) => engine.data.db.selectFrom('products').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
+  const search = (overrides: Partial<SearchQuery>) =>
+    engine.index.search(emptyQuery({ perPage: 24, ...overrides }));
+  const productBySlug = (slug: string) =>
+    engine.data.db
+      .selectFrom('products')
+      .selectAll()
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow();
   async function change(slug: string, set: Record<string, unknown>) {
     const product = await productBySlug(slug);
     await engine.data.db.transaction().execute(async (trx) => {
@@ -70,19 +84,27 @@ describe.each(['sqlite', 'meilisearch'] as const)('%s engine', (engineName) => {
 
   it('matches the last word as a prefix while typing', async () => {
     expect((await search({ q: 'che sh' })).hits[0].name).toMatch(/^Chè Shan/);
-    expect((await search({ q: 'thao qu' })).hits.map((h) => h.slug)).toContain('thao-qua-kho-sin-ho');
+    expect((await search({ q: 'thao qu' })).hits.map((h) => h.slug)).toContain(
+      'thao-qua-kho-sin-ho',
+    );
   });
 
   it('uses the shared synonyms (trà → chè, sơn tra → táo mèo)', async () => {
-    expect((await search({ q: 'tra tan cuong' })).hits.slice(0, 5).map((h) => h.slug)).toContain('che-tan-cuong-dac-biet');
-    expect((await search({ q: 'son tra' })).hits.slice(0, 5).map((h) => h.slug)).toContain('ruou-tao-meo-bac-ha');
+    expect((await search({ q: 'tra tan cuong' })).hits.slice(0, 5).map((h) => h.slug)).toContain(
+      'che-tan-cuong-dac-biet',
+    );
+    expect((await search({ q: 'son tra' })).hits.slice(0, 5).map((h) => h.slug)).toContain(
+      'ruou-tao-meo-bac-ha',
+    );
   });
 
   it('finds products by the names places had before the 2025 merger', async () => {
     const yenBai = await search({ q: 'yen bai', perPage: 100 });
     expect(yenBai.hits.map((h) => h.slug)).toContain('che-shan-tuyet-co-thu-suoi-giang');
     expect(yenBai.hits.every((h) => h.provinceCode === '15')).toBe(true);
-    expect((await search({ q: 'bac kan', perPage: 100 })).hits.map((h) => h.slug)).toContain('mien-dong-con-minh');
+    expect((await search({ q: 'bac kan', perPage: 100 })).hits.map((h) => h.slug)).toContain(
+      'mien-dong-con-minh',
+    );
   });
 
   it('typo tolerance', async () => {
@@ -108,7 +130,15 @@ describe.each(['sqlite', 'meilisearch'] as const)('%s engine', (engineName) => {
   });
 
   it('filters by province, group, stars, price and stock', async () => {
-    const result = await search({ provinceCodes: ['11'], groups: ['food'], stars: [3, 4], minPriceVnd: 50_000, maxPriceVnd: 200_000, inStockOnly: true, perPage: 100 });
+    const result = await search({
+      provinceCodes: ['11'],
+      groups: ['food'],
+      stars: [3, 4],
+      minPriceVnd: 50_000,
+      maxPriceVnd: 200_000,
+      inStockOnly: true,
+      perPage: 100,
+    });
     expect(result.total).toBeGreaterThan(0);
     for (const hit of result.hits) {
       expect(hit).toMatchObject({ provinceCode: '11', group: 'food', inStock: true });
@@ -131,21 +161,26 @@ describe.each(['sqlite', 'meilisearch'] as const)('%s engine', (engineName) => {
 
   it('pages through every product exactly once', async () => {
     const seen: number[] = [];
-    for (let page = 1; page <= 4; page++) seen.push(...(await search({ sort: 'price_asc', page, perPage: 25 })).hits.map((h) => h.id));
+    for (let page = 1; page <= 4; page++)
+      seen.push(...(await search({ sort: 'price_asc', page, perPage: 25 })).hits.map((h) => h.id));
     expect(seen).toHaveLength(92);
     expect(new Set(seen).size).toBe(92);
   });
 
   it('hides a product sent back to draft and shows it again when published', async () => {
     await change('ruou-san-lung', { status: 'draft' });
-    expect((await search({ q: 'ruou san lung' })).hits.map((h) => h.slug)).not.toContain('ruou-san-lung');
+    expect((await search({ q: 'ruou san lung' })).hits.map((h) => h.slug)).not.toContain(
+      'ruou-san-lung',
+    );
     await change('ruou-san-lung', { status: 'published' });
     expect((await search({ q: 'ruou san lung' })).hits[0].slug).toBe('ruou-san-lung');
   });
 
   it('reflects price and stock changes', async () => {
     await change('hat-doi-rung-dien-bien', { price_vnd: 123_000, stock: 0 });
-    const hit = (await search({ q: 'hat doi rung' })).hits.find((h) => h.slug === 'hat-doi-rung-dien-bien');
+    const hit = (await search({ q: 'hat doi rung' })).hits.find(
+      (h) => h.slug === 'hat-doi-rung-dien-bien',
+    );
     expect(hit).toMatchObject({ priceVnd: 123_000, stock: 0, inStock: false });
     const inStock = await search({ q: 'hat doi rung', inStockOnly: true });
     expect(inStock.hits.map((h) => h.slug)).not.toContain('hat-doi-rung-dien-bien');
@@ -158,6 +193,8 @@ describe.each(['sqlite', 'meilisearch'] as const)('%s engine', (engineName) => {
       await productsChanged(trx, [product.id]);
     });
     await engine.sync();
-    expect((await search({ q: 'banh gai' })).hits.map((h) => h.slug)).not.toContain('banh-gai-cho-moi');
+    expect((await search({ q: 'banh gai' })).hits.map((h) => h.slug)).not.toContain(
+      'banh-gai-cho-moi',
+    );
   });
 });

@@ -14,9 +14,35 @@ afterAll(async () => {
   await data?.cleanup();
 });
 
-const get = (path: string, init?: RequestInit) => fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
-interface ApiHit { id: number; slug: string; name: string; price_vnd: number; unit: string; ocop_stars: number | null; province: string; province_code: string; cooperative: string; image_url: string | null; url: string; in_stock: boolean }
-interface ApiResult { total: number; page: number; per_page: number; hits: ApiHit[]; facets: { province: Record<string, number>; group: Record<string, number>; stars: Record<string, number>; price: Record<string, number>; in_stock: number } }
+const get = (path: string, init?: RequestInit) =>
+  fetch(`${server.url}${path}`, { redirect: 'manual', ...init });
+interface ApiHit {
+  id: number;
+  slug: string;
+  name: string;
+  price_vnd: number;
+  unit: string;
+  ocop_stars: number | null;
+  province: string;
+  province_code: string;
+  cooperative: string;
+  image_url: string | null;
+  url: string;
+  in_stock: boolean;
+}
+interface ApiResult {
+  total: number;
+  page: number;
+  per_page: number;
+  hits: ApiHit[];
+  facets: {
+    province: Record<string, number>;
+    group: Record<string, number>;
+    stars: Record<string, number>;
+    price: Record<string, number>;
+    in_stock: number;
+  };
+}
 const api = async (qs: string) => {
   const response = await get(`/api/search?${qs}`);
   expect(response.status).toBe(200);
@@ -50,7 +76,20 @@ describe('GET /api/search on the demo catalogue', () => {
     expect(bySlug.total).toBeGreaterThan(0);
     for (const hit of bySlug.hits) expect(hit.province_code).toBe('15');
     const hit = bySlug.hits[0];
-    expect(Object.keys(hit)).toEqual(expect.arrayContaining(['id', 'slug', 'name', 'price_vnd', 'unit', 'ocop_stars', 'province', 'cooperative', 'image_url', 'url']));
+    expect(Object.keys(hit)).toEqual(
+      expect.arrayContaining([
+        'id',
+        'slug',
+        'name',
+        'price_vnd',
+        'unit',
+        'ocop_stars',
+        'province',
+        'cooperative',
+        'image_url',
+        'url',
+      ]),
+    );
     expect(Number.isSafeInteger(hit.price_vnd)).toBe(true);
     expect(hit.url).toBe(`/san-pham/${hit.slug}`);
   });
@@ -120,7 +159,9 @@ describe('pages', () => {
   it('serves the home page in Vietnamese with public caching', async () => {
     const response = await get('/');
     expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toMatch(/public, max-age=\d+, stale-while-revalidate=\d+/);
+    expect(response.headers.get('cache-control')).toMatch(
+      /public, max-age=\d+, stale-while-revalidate=\d+/,
+    );
     const html = await response.text();
     expect(html).toContain('<html lang="vi"');
     expect(html).toContain('Sản phẩm OCOP 4–5 sao');
@@ -161,7 +202,12 @@ describe('pages', () => {
   });
 
   it('answers unknown pages, products and provinces with a Vietnamese 404 and no stack trace', async () => {
-    for (const path of ['/khong-co', '/san-pham/khong-co-san-pham-nay', '/tinh/atlantis', '/hop-tac-xa/khong-co']) {
+    for (const path of [
+      '/khong-co',
+      '/san-pham/khong-co-san-pham-nay',
+      '/tinh/atlantis',
+      '/hop-tac-xa/khong-co',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       const html = await response.text();
@@ -191,11 +237,22 @@ describe('pages', () => {
   it('reports database and search state on /healthz', async () => {
     const response = await get('/healthz');
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ status: 'ok', database: { ok: true }, search: { engine: 'sqlite' } });
+    expect(await response.json()).toMatchObject({
+      status: 'ok',
+      database: { ok: true },
+      search: { engine: 'sqlite' },
+    });
   });
 
   it('refuses a cross-site form post', async () => {
-    const response = await get('/san-pham', { method: 'POST', headers: { Origin: 'https://evil.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'x=1' });
+    const response = await get('/san-pham', {
+      method: 'POST',
+      headers: {
+        Origin: 'https://evil.example',
+        'Content-Type': 'application/x-www-form-urlencoded',
+      },
+      body: 'x=1',
+    });
     expect(response.status).toBe(403);
     expect(await response.text()).toContain('Yêu cầu bị từ chối');
   });

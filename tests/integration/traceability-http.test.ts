@@ -29,11 +29,38 @@ const signIn = async (identifier: string, password = DEMO_PRODUCER_PASSWORD) => 
   expect((await client.post('/dang-nhap', { identifier, password })).status).toBe(302);
   return client;
 };
-const productId = async (slug: string) => (await data.db.selectFrom('products').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
-const count = async (table: 'batches' | 'batch_events' | 'stamp_issues' | 'stamp_revocations' | 'stamp_reports' | 'email_outbox' | 'stamp_scans') =>
-  Number((await data.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+const productId = async (slug: string) =>
+  (
+    await data.db
+      .selectFrom('products')
+      .select('id')
+      .where('slug', '=', slug)
+      .executeTakeFirstOrThrow()
+  ).id;
+const count = async (
+  table:
+    | 'batches'
+    | 'batch_events'
+    | 'stamp_issues'
+    | 'stamp_revocations'
+    | 'stamp_reports'
+    | 'email_outbox'
+    | 'stamp_scans',
+) =>
+  Number(
+    (
+      await data.db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const batchOf = async (id: number) => {
-  const b = await data.db.selectFrom('batches').select(['id', 'gtin', 'lot_code']).where('id', '=', id).executeTakeFirstOrThrow();
+  const b = await data.db
+    .selectFrom('batches')
+    .select(['id', 'gtin', 'lot_code'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   return { id: b.id, gtin: b.gtin, lotCode: b.lot_code };
 };
 const path = (url: string) => url.slice(new URL(url).origin.length);
@@ -45,14 +72,25 @@ const scan = async (url: string) => {
 };
 const waitForIssues = async (id: number) => {
   for (let i = 0; i < 200; i++) {
-    const pending = await data.db.selectFrom('stamp_issues').select('id').where('batch_id', '=', id).where('status', 'in', ['queued', 'running']).execute();
+    const pending = await data.db
+      .selectFrom('stamp_issues')
+      .select('id')
+      .where('batch_id', '=', id)
+      .where('status', 'in', ['queued', 'running'])
+      .execute();
     if (!pending.length) return;
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error('stamp issue did not finish');
 };
 const createBatch = async (client: FormClient, product: number, fields: Record<string, string>) =>
-  client.post(`/kenh-nguoi-ban/san-pham/${product}/lo-hang`, { producedOn: '01/07/2026', quantity: '500', quantityUnit: 'kg', communeCode: '03390', ...fields });
+  client.post(`/kenh-nguoi-ban/san-pham/${product}/lo-hang`, {
+    producedOn: '01/07/2026',
+    quantity: '500',
+    quantityUnit: 'kg',
+    communeCode: '03390',
+    ...fields,
+  });
 
 beforeAll(async () => {
   data = copyTemplateDatabase();
@@ -62,8 +100,19 @@ beforeAll(async () => {
   ginsengOwner = await signIn('htx-sam-lai-chau-muong-te@chophien.test');
   gtinProduct = await productId('che-xanh-tam-duong');
   plainProduct = await productId('che-o-long-tam-duong');
-  const commune = await data.db.selectFrom('products').select('origin_commune_code').where('id', '=', gtinProduct).executeTakeFirstOrThrow();
-  const created = await createBatch(teaOwner, gtinProduct, { lotCode: 'L2026-07', expiresOn: '01/07/2030', communeCode: commune.origin_commune_code ?? '03390', areaName: 'Đồi chè Bản Giang', latitude: '22.4', longitude: '103.5' });
+  const commune = await data.db
+    .selectFrom('products')
+    .select('origin_commune_code')
+    .where('id', '=', gtinProduct)
+    .executeTakeFirstOrThrow();
+  const created = await createBatch(teaOwner, gtinProduct, {
+    lotCode: 'L2026-07',
+    expiresOn: '01/07/2030',
+    communeCode: commune.origin_commune_code ?? '03390',
+    areaName: 'Đồi chè Bản Giang',
+    latitude: '22.4',
+    longitude: '103.5',
+  });
   expect(created.status).toBe(302);
   batchId = Number(created.headers.get('location')!.split('/').pop());
   const plain = await createBatch(teaOwner, plainProduct, { lotCode: 'OL-01' });
@@ -83,7 +132,9 @@ describe('batches and journey', () => {
     const batchPage = await (await fetch(`${server.url}${batchPath}`)).text();
     expect(batchPage).toContain('MO-2026-10');
     expect(batchPage).toContain('Quay mật từ cầu đã vít nắp.');
-    const epcis = await (await fetch(`${server.url}/api/batches/${batchPath!.split('/').pop()}/epcis`)).json() as { epcisBody: { eventList: unknown[] } };
+    const epcis = (await (
+      await fetch(`${server.url}/api/batches/${batchPath!.split('/').pop()}/epcis`)
+    ).json()) as { epcisBody: { eventList: unknown[] } };
     expect(epcis.epcisBody.eventList).toHaveLength(5);
   });
 
@@ -100,7 +151,10 @@ describe('batches and journey', () => {
     const accented = await createBatch(teaOwner, gtinProduct, { lotCode: 'Lô 1' });
     expect(accented.status).toBe(400);
     expect(await accented.text()).toContain('Mã lô tối đa 20 ký tự');
-    const dates = await createBatch(teaOwner, gtinProduct, { lotCode: 'L-X', expiresOn: '01/01/2020' });
+    const dates = await createBatch(teaOwner, gtinProduct, {
+      lotCode: 'L-X',
+      expiresOn: '01/01/2020',
+    });
     expect(dates.status).toBe(400);
     expect(await dates.text()).toContain('Hạn sử dụng phải sau ngày sản xuất');
     const gps = await createBatch(teaOwner, gtinProduct, { lotCode: 'L-Y', latitude: '22.4' });
@@ -113,23 +167,73 @@ describe('batches and journey', () => {
   });
 
   it('records events with photos and corrections; the public page shows both', async () => {
-    const planting = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'event', kind: 'planting', date: '01/03/2026', place: 'Đồi chè số 2' });
+    const planting = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'event',
+      kind: 'planting',
+      date: '01/03/2026',
+      place: 'Đồi chè số 2',
+    });
     expect(planting.status).toBe(200);
-    const photo = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2f6b3a' } }).png().toBuffer();
+    const photo = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: '#2f6b3a' },
+    })
+      .png()
+      .toBuffer();
     const form = new FormData();
-    for (const [k, v] of Object.entries({ intent: 'event', kind: 'care', date: '10/04/2026', time: '07:30', inputProduct: 'Phân hữu cơ vi sinh', dose: '2 kg/sào', preHarvestDays: '10' })) form.set(k, v);
+    for (const [k, v] of Object.entries({
+      intent: 'event',
+      kind: 'care',
+      date: '10/04/2026',
+      time: '07:30',
+      inputProduct: 'Phân hữu cơ vi sinh',
+      dose: '2 kg/sào',
+      preHarvestDays: '10',
+    }))
+      form.set(k, v);
     form.set('photo', new Blob([new Uint8Array(photo)], { type: 'image/png' }), 'care.png');
     expect((await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, form)).status).toBe(200);
-    const care = await data.db.selectFrom('batch_events').select(['id', 'details']).where('batch_id', '=', batchId).where('kind', '=', 'care').executeTakeFirstOrThrow();
-    expect(JSON.parse(care.details)).toEqual({ inputProduct: 'Phân hữu cơ vi sinh', dose: '2 kg/sào', preHarvestDays: 10 });
-    const photos = await data.db.selectFrom('batch_event_photos').select('storage_key').where('event_id', '=', care.id).execute();
+    const care = await data.db
+      .selectFrom('batch_events')
+      .select(['id', 'details'])
+      .where('batch_id', '=', batchId)
+      .where('kind', '=', 'care')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(care.details)).toEqual({
+      inputProduct: 'Phân hữu cơ vi sinh',
+      dose: '2 kg/sào',
+      preHarvestDays: 10,
+    });
+    const photos = await data.db
+      .selectFrom('batch_event_photos')
+      .select('storage_key')
+      .where('event_id', '=', care.id)
+      .execute();
     expect(photos).toHaveLength(1);
-    expect((await fetch(`${server.url}/uploads/${photos[0].storage_key}-320.webp`)).status).toBe(200);
+    expect((await fetch(`${server.url}/uploads/${photos[0].storage_key}-320.webp`)).status).toBe(
+      200,
+    );
 
-    const correction = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'event', kind: 'care', correctsEventId: String(care.id), date: '10/04/2026', inputProduct: 'Phân hữu cơ vi sinh', dose: '1,5 kg/sào', description: 'Ghi nhầm liều lượng' });
+    const correction = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'event',
+      kind: 'care',
+      correctsEventId: String(care.id),
+      date: '10/04/2026',
+      inputProduct: 'Phân hữu cơ vi sinh',
+      dose: '1,5 kg/sào',
+      description: 'Ghi nhầm liều lượng',
+    });
     expect(correction.status).toBe(200);
-    await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'event', kind: 'harvest', date: '01/07/2026' });
-    await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'event', kind: 'inspection', date: '03/07/2026', result: 'Đạt: không phát hiện dư lượng thuốc BVTV' });
+    await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'event',
+      kind: 'harvest',
+      date: '01/07/2026',
+    });
+    await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'event',
+      kind: 'inspection',
+      date: '03/07/2026',
+      result: 'Đạt: không phát hiện dư lượng thuốc BVTV',
+    });
 
     const html = await (await fetch(`${server.url}/lo-hang/${batchId}`)).text();
     expect(html).toContain('2 kg/sào');
@@ -143,7 +247,13 @@ describe('batches and journey', () => {
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     const post = (kind: string, file: Buffer, type: string) => {
       const form = new FormData();
-      for (const [k, v] of Object.entries({ intent: 'event', kind, date: '04/07/2026', result: 'Đạt' })) form.set(k, v);
+      for (const [k, v] of Object.entries({
+        intent: 'event',
+        kind,
+        date: '04/07/2026',
+        result: 'Đạt',
+      }))
+        form.set(k, v);
       form.set('document', new Blob([new Uint8Array(file)], { type }), 'ket-qua.pdf');
       return teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, form);
     };
@@ -155,37 +265,77 @@ describe('batches and journey', () => {
     expect(wrongKind.status).toBe(400);
     expect(await count('batch_events')).toBe(before);
     expect((await post('inspection', pdf, 'application/pdf')).status).toBe(200);
-    const event = await data.db.selectFrom('batch_events').select('id').where('batch_id', '=', batchId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const event = await data.db
+      .selectFrom('batch_events')
+      .select('id')
+      .where('batch_id', '=', batchId)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     const link = `/lo-hang/${batchId}/tai-lieu/${event.id}`;
-    expect(await (await fetch(`${server.url}/lo-hang/${batchId}`)).text()).toContain(`href="${link}"`);
+    expect(await (await fetch(`${server.url}/lo-hang/${batchId}`)).text()).toContain(
+      `href="${link}"`,
+    );
     const served = await fetch(`${server.url}${link}`);
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toBe('application/pdf');
     expect(served.headers.get('content-security-policy')).toBe('sandbox');
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);
-    expect((await fetch(`${server.url}/lo-hang/${batchId}/tai-lieu/${event.id - 1}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/lo-hang/${batchId}/tai-lieu/${event.id - 1}`)).status).toBe(
+      404,
+    );
   });
 
   it('refuses bad events and corrections pointing at another batch, writing nothing', async () => {
     const before = await count('batch_events');
-    const noDose = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'event', kind: 'care', date: '10/04/2026', inputProduct: 'Thuốc X' });
+    const noDose = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'event',
+      kind: 'care',
+      date: '10/04/2026',
+      inputProduct: 'Thuốc X',
+    });
     expect(noDose.status).toBe(400);
     expect(await noDose.text()).toContain('Hãy ghi liều lượng');
-    const badDate = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'event', kind: 'harvest', date: '31/02/2026' });
+    const badDate = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'event',
+      kind: 'harvest',
+      date: '31/02/2026',
+    });
     expect(badDate.status).toBe(400);
-    const other = await data.db.selectFrom('batch_events').select('id').where('batch_id', '=', batchId).executeTakeFirstOrThrow();
-    const foreign = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${plainBatchId}`, { intent: 'event', kind: 'harvest', date: '01/07/2026', correctsEventId: String(other.id) });
+    const other = await data.db
+      .selectFrom('batch_events')
+      .select('id')
+      .where('batch_id', '=', batchId)
+      .executeTakeFirstOrThrow();
+    const foreign = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${plainBatchId}`, {
+      intent: 'event',
+      kind: 'harvest',
+      date: '01/07/2026',
+      correctsEventId: String(other.id),
+    });
     expect(foreign.status).toBe(400);
     expect(await foreign.text()).toContain('không thuộc lô này');
-    const input = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${plainBatchId}`, { intent: 'event', kind: 'processing', date: '01/07/2026', inputBatchIds: '999999' });
+    const input = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${plainBatchId}`, {
+      intent: 'event',
+      kind: 'processing',
+      date: '01/07/2026',
+      inputBatchIds: '999999',
+    });
     expect(input.status).toBe(400);
     expect(await count('batch_events')).toBe(before);
   });
 
   it('keeps events append-only: the database refuses UPDATE and DELETE', () => {
-    expect(() => data.sqlite.prepare(`update batch_events set description = 'sửa' where batch_id = ?`).run(batchId)).toThrow(/append-only/);
-    expect(() => data.sqlite.prepare('delete from batch_events where batch_id = ?').run(batchId)).toThrow(/append-only/);
-    expect(() => data.sqlite.prepare('delete from batch_event_photos').run()).toThrow(/append-only/);
+    expect(() =>
+      data.sqlite
+        .prepare(`update batch_events set description = 'sửa' where batch_id = ?`)
+        .run(batchId),
+    ).toThrow(/append-only/);
+    expect(() =>
+      data.sqlite.prepare('delete from batch_events where batch_id = ?').run(batchId),
+    ).toThrow(/append-only/);
+    expect(() => data.sqlite.prepare('delete from batch_event_photos').run()).toThrow(
+      /append-only/,
+    );
   });
 });
 
@@ -193,16 +343,45 @@ describe('stamps', () => {
   it('issues stamps in the background and refuses bad counts', async () => {
     const before = await count('stamp_issues');
     for (const bad of ['0', '1000001', 'mười']) {
-      const response = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'issue', count: bad });
+      const response = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+        intent: 'issue',
+        count: bad,
+      });
       expect(response.status).toBe(400);
     }
     expect(await count('stamp_issues')).toBe(before);
-    expect((await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'issue', count: '1.000' })).status).toBe(200);
-    expect((await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'issue', count: '200000' })).status).toBe(200);
-    expect((await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${plainBatchId}`, { intent: 'issue', count: '50' })).status).toBe(200);
+    expect(
+      (
+        await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+          intent: 'issue',
+          count: '1.000',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+          intent: 'issue',
+          count: '200000',
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${plainBatchId}`, {
+          intent: 'issue',
+          count: '50',
+        })
+      ).status,
+    ).toBe(200);
     await waitForIssues(batchId);
     await waitForIssues(plainBatchId);
-    const issues = await data.db.selectFrom('stamp_issues').select(['serial_start', 'count', 'status', 'progress']).where('batch_id', '=', batchId).orderBy('id').execute();
+    const issues = await data.db
+      .selectFrom('stamp_issues')
+      .select(['serial_start', 'count', 'status', 'progress'])
+      .where('batch_id', '=', batchId)
+      .orderBy('id')
+      .execute();
     expect(issues).toEqual([
       { serial_start: 1, count: 1000, status: 'done', progress: 1000 },
       { serial_start: 1001, count: 200000, status: 'done', progress: 200000 },
@@ -242,7 +421,8 @@ describe('stamps', () => {
     const batch = await batchOf(batchId);
     const genuine = stampUrl(keyring, server.url, batch, 8);
     const auth = new URL(genuine).searchParams.get('a')!;
-    const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'X' ? 'Y' : 'X') + s.slice(i + 1);
+    const flip = (s: string, i: number) =>
+      s.slice(0, i) + (s[i] === 'X' ? 'Y' : 'X') + s.slice(i + 1);
     const forgeries = [
       genuine.replace('/21/8?', '/21/9?'),
       genuine.replace('/10/L2026-07/', '/10/L2026-08/'),
@@ -263,18 +443,47 @@ describe('stamps', () => {
     }
     // Signed for the plain batch's identity but presented on another batch reference: not genuine either.
     const other = { batchId: plainBatchId + 1000, serial: '1' };
-    expect((await scan(buildStampUrl(server.url, other, signStamp(keyring, { batchId: plainBatchId, serial: '1' })))).html).toContain('Tem không chính hãng');
+    expect(
+      (
+        await scan(
+          buildStampUrl(
+            server.url,
+            other,
+            signStamp(keyring, { batchId: plainBatchId, serial: '1' }),
+          ),
+        )
+      ).html,
+    ).toContain('Tem không chính hãng');
   });
 
   it('revokes a range with a reason, and refuses bad revocations', async () => {
     const before = await count('stamp_revocations');
-    const outside = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'revoke', start: '200000', count: '5000', reason: 'Mất cuộn tem' });
+    const outside = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'revoke',
+      start: '200000',
+      count: '5000',
+      reason: 'Mất cuộn tem',
+    });
     expect(outside.status).toBe(400);
     expect(await outside.text()).toContain('chưa được phát hành');
-    const noReason = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'revoke', start: '10', count: '10', reason: '' });
+    const noReason = await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+      intent: 'revoke',
+      start: '10',
+      count: '10',
+      reason: '',
+    });
     expect(noReason.status).toBe(400);
     expect(await count('stamp_revocations')).toBe(before);
-    expect((await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, { intent: 'revoke', start: '10', count: '10', reason: 'Mất cuộn tem ở kho' })).status).toBe(200);
+    expect(
+      (
+        await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, {
+          intent: 'revoke',
+          start: '10',
+          count: '10',
+          reason: 'Mất cuộn tem ở kho',
+        })
+      ).status,
+    ).toBe(200);
     const batch = await batchOf(batchId);
     const revoked = await scan(stampUrl(keyring, server.url, batch, 15));
     expect(revoked.html).toContain('Tem đã bị thu hồi');
@@ -284,11 +493,17 @@ describe('stamps', () => {
 
   it('warns that a stamp scanned too often is possibly copied, with count and first time', async () => {
     const url = stampUrl(keyring, server.url, await batchOf(batchId), 3);
-    for (let i = 0; i < COPY_MAX_SCANS; i++) expect((await scan(url)).html).toContain('Tem chính hãng');
+    for (let i = 0; i < COPY_MAX_SCANS; i++)
+      expect((await scan(url)).html).toContain('Tem chính hãng');
     const warned = await scan(url);
     expect(warned.html).toContain('có thể là tem sao chép');
     expect(warned.html).toContain(`đã được quét ${COPY_MAX_SCANS + 1} lần`);
-    const stored = await data.db.selectFrom('stamp_scans').select(['network_prefix']).where('batch_id', '=', batchId).where('serial', '=', 3).execute();
+    const stored = await data.db
+      .selectFrom('stamp_scans')
+      .select(['network_prefix'])
+      .where('batch_id', '=', batchId)
+      .where('serial', '=', 3)
+      .execute();
     // Only a truncated network prefix is kept, never the address.
     expect(new Set(stored.map((s) => s.network_prefix))).toEqual(new Set(['127.0.0.0/24']));
   });
@@ -297,59 +512,107 @@ describe('stamps', () => {
     const url = stampUrl(keyring, server.url, await batchOf(batchId), 4);
     const now = new Date();
     for (let i = 0; i < COPY_MAX_NETWORKS; i++) {
-      expect((await checkStamp(data.db, keyring, url, { networkPrefix: `10.0.${i}.0/24`, now })).verdict).toBe('genuine');
+      expect(
+        (await checkStamp(data.db, keyring, url, { networkPrefix: `10.0.${i}.0/24`, now })).verdict,
+      ).toBe('genuine');
     }
-    expect((await checkStamp(data.db, keyring, url, { networkPrefix: '2001:db8:1::/48', now })).verdict).toBe('possibly_copied');
+    expect(
+      (await checkStamp(data.db, keyring, url, { networkPrefix: '2001:db8:1::/48', now })).verdict,
+    ).toBe('possibly_copied');
     // A repeat from a network already seen does not count twice; scans older than the window are forgotten.
-    expect((await checkStamp(data.db, keyring, url, { networkPrefix: '10.0.0.0/24', now })).history).toMatchObject({ total: COPY_MAX_NETWORKS + 2, networksInWindow: COPY_MAX_NETWORKS + 1 });
+    expect(
+      (await checkStamp(data.db, keyring, url, { networkPrefix: '10.0.0.0/24', now })).history,
+    ).toMatchObject({ total: COPY_MAX_NETWORKS + 2, networksInWindow: COPY_MAX_NETWORKS + 1 });
     const later = new Date(now.getTime() + 8 * 86_400_000);
-    const check = await checkStamp(data.db, keyring, url, { networkPrefix: '10.9.9.0/24', now: later });
+    const check = await checkStamp(data.db, keyring, url, {
+      networkPrefix: '10.9.9.0/24',
+      now: later,
+    });
     expect(check.verdict).toBe('genuine');
-    expect(check.history).toMatchObject({ total: COPY_MAX_NETWORKS + 3, inWindow: 1, networksInWindow: 1, firstAt: now.toISOString() });
+    expect(check.history).toMatchObject({
+      total: COPY_MAX_NETWORKS + 3,
+      inWindow: 1,
+      networksInWindow: 1,
+      firstAt: now.toISOString(),
+    });
   });
 
   it('says the product expired for a genuine stamp of an expired batch', async () => {
-    const created = await createBatch(teaOwner, gtinProduct, { lotCode: 'CU-2020', producedOn: '01/01/2020', expiresOn: '01/01/2021' });
+    const created = await createBatch(teaOwner, gtinProduct, {
+      lotCode: 'CU-2020',
+      producedOn: '01/01/2020',
+      expiresOn: '01/01/2021',
+    });
     const old = Number(created.headers.get('location')!.split('/').pop());
     await teaOwner.post(`/kenh-nguoi-ban/lo-hang/${old}`, { intent: 'issue', count: '5' });
     await waitForIssues(old);
-    expect((await scan(stampUrl(keyring, server.url, await batchOf(old), 2))).html).toContain('Sản phẩm đã hết hạn sử dụng');
+    expect((await scan(stampUrl(keyring, server.url, await batchOf(old), 2))).html).toContain(
+      'Sản phẩm đã hết hạn sử dụng',
+    );
   });
 
   it('streams a PDF whose QR codes decode to the stamp URLs, skipping revoked serials', async () => {
-    const response = await teaOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a4-40&start=5&count=8`);
+    const response = await teaOwner.get(
+      `/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a4-40&start=5&count=8`,
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
-    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="tem-L2026-07-5\.pdf"$/);
+    expect(response.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="tem-L2026-07-5\.pdf"$/,
+    );
     const pdf = Buffer.from(await response.arrayBuffer());
     const pages = await decodePdfQrCodes(pdf, LABEL_LAYOUTS['a4-40']);
     const batch = await batchOf(batchId);
     // Serials 5–12 minus the revoked 10–12.
-    expect(pages.flat()).toEqual([5, 6, 7, 8, 9].map((s) => stampUrl(keyring, server.url, batch, s)));
-    const unissued = await teaOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a4-40&start=300000&count=8`);
+    expect(pages.flat()).toEqual(
+      [5, 6, 7, 8, 9].map((s) => stampUrl(keyring, server.url, batch, s)),
+    );
+    const unissued = await teaOwner.get(
+      `/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a4-40&start=300000&count=8`,
+    );
     expect(unissued.status).toBe(409);
-    expect((await teaOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a5&start=1&count=8`)).status).toBe(400);
+    expect(
+      (await teaOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a5&start=1&count=8`))
+        .status,
+    ).toBe(400);
   });
 });
 
 describe('access control', () => {
   it("refuses another cooperative's member (404) and anonymous visitors (sign-in)", async () => {
-    const before = await Promise.all([count('batch_events'), count('stamp_issues'), count('stamp_revocations')]);
+    const before = await Promise.all([
+      count('batch_events'),
+      count('stamp_issues'),
+      count('stamp_revocations'),
+    ]);
     const attempts: Array<Record<string, string>> = [
       { intent: 'issue', count: '10' },
       { intent: 'revoke', start: '1', count: '1', reason: 'Thử phá' },
       { intent: 'event', kind: 'harvest', date: '01/07/2026' },
     ];
     for (const fields of attempts) {
-      expect((await ginsengOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, fields)).status).toBe(404);
-      const anonymous = await new FormClient(server.url).post(`/kenh-nguoi-ban/lo-hang/${batchId}`, fields);
+      expect((await ginsengOwner.post(`/kenh-nguoi-ban/lo-hang/${batchId}`, fields)).status).toBe(
+        404,
+      );
+      const anonymous = await new FormClient(server.url).post(
+        `/kenh-nguoi-ban/lo-hang/${batchId}`,
+        fields,
+      );
       expect(anonymous.status).toBe(302);
       expect(anonymous.headers.get('location')).toMatch(/^\/dang-nhap\?redirectTo=/);
     }
     expect((await ginsengOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}`)).status).toBe(404);
-    expect((await ginsengOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a4-65&start=1&count=5`)).status).toBe(404);
+    expect(
+      (
+        await ginsengOwner.get(
+          `/kenh-nguoi-ban/lo-hang/${batchId}/in-tem?layout=a4-65&start=1&count=5`,
+        )
+      ).status,
+    ).toBe(404);
     expect((await createBatch(ginsengOwner, gtinProduct, { lotCode: 'CHIEM' })).status).toBe(404);
-    expect(await Promise.all([count('batch_events'), count('stamp_issues'), count('stamp_revocations')])).toEqual(before);
+    expect(
+      await Promise.all([count('batch_events'), count('stamp_issues'), count('stamp_revocations')]),
+    ).toEqual(before);
   });
 });
 
@@ -361,39 +624,86 @@ describe('EPCIS export', () => {
     const document = await response.json();
     expect(document.type).toBe('EPCISDocument');
     expect(document.schemaVersion).toBe('2.0');
-    expect(document['@context'][0]).toBe('https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld');
+    expect(document['@context'][0]).toBe(
+      'https://ref.gs1.org/standards/epcis/2.0.0/epcis-context.jsonld',
+    );
     const events = document.epcisBody.eventList as Array<Record<string, any>>;
-    expect(events).toHaveLength(await data.db.selectFrom('batch_events').select('id').where('batch_id', '=', batchId).execute().then((r) => r.length));
-    expect(events[0]).toMatchObject({ type: 'ObjectEvent', action: 'ADD', bizStep: 'commissioning', quantityList: [{ epcClass: 'https://id.gs1.org/01/08938400000004/10/L2026-07' }] });
+    expect(events).toHaveLength(
+      await data.db
+        .selectFrom('batch_events')
+        .select('id')
+        .where('batch_id', '=', batchId)
+        .execute()
+        .then((r) => r.length),
+    );
+    expect(events[0]).toMatchObject({
+      type: 'ObjectEvent',
+      action: 'ADD',
+      bizStep: 'commissioning',
+      quantityList: [{ epcClass: 'https://id.gs1.org/01/08938400000004/10/L2026-07' }],
+    });
     expect(events.some((e) => e.errorDeclaration?.reason === 'incorrect_data')).toBe(true);
-    expect(events.find((e) => e['cp:eventKind'] === 'correction')?.['cp:corrects']).toMatch(/^https:\/\/ns\.chophien\.vn\/epcis\/event\/\d+$/);
+    expect(events.find((e) => e['cp:eventKind'] === 'correction')?.['cp:corrects']).toMatch(
+      /^https:\/\/ns\.chophien\.vn\/epcis\/event\/\d+$/,
+    );
   });
 
   it('answers 404 for a batch that is not public or does not exist', async () => {
-    await data.db.updateTable('products').set({ status: 'draft' }).where('id', '=', plainProduct).execute();
+    await data.db
+      .updateTable('products')
+      .set({ status: 'draft' })
+      .where('id', '=', plainProduct)
+      .execute();
     expect((await fetch(`${server.url}/api/batches/${plainBatchId}/epcis`)).status).toBe(404);
     expect((await fetch(`${server.url}/lo-hang/${plainBatchId}`)).status).toBe(404);
     expect((await fetch(`${server.url}/api/batches/987654/epcis`)).status).toBe(404);
-    await data.db.updateTable('products').set({ status: 'published' }).where('id', '=', plainProduct).execute();
+    await data.db
+      .updateTable('products')
+      .set({ status: 'published' })
+      .where('id', '=', plainProduct)
+      .execute();
   });
 });
 
 describe('suspicious product reports', () => {
   it('reaches the producer and the trade office, and is rate limited', async () => {
     const mails = await count('email_outbox');
-    const short = await new FormClient(server.url).post(`/lo-hang/${batchId}`, { intent: 'report', message: 'giả' });
+    const short = await new FormClient(server.url).post(`/lo-hang/${batchId}`, {
+      intent: 'report',
+      message: 'giả',
+    });
     expect(short.status).toBe(400);
     expect(await short.text()).toContain('ít nhất 10 ký tự');
     expect(await count('stamp_reports')).toBe(0);
-    const sent = await new FormClient(server.url).post(`/lo-hang/${batchId}`, { intent: 'report', serial: '3', message: 'Tem bị mờ, bao bì khác mẫu', contact: '0912000222' });
+    const sent = await new FormClient(server.url).post(`/lo-hang/${batchId}`, {
+      intent: 'report',
+      serial: '3',
+      message: 'Tem bị mờ, bao bì khác mẫu',
+      contact: '0912000222',
+    });
     expect(sent.status).toBe(200);
     expect(await sent.text()).toContain('Cảm ơn bạn');
-    const to = (await data.db.selectFrom('email_outbox').select('to_address').orderBy('id', 'desc').limit((await count('email_outbox')) - mails).execute()).map((m) => m.to_address);
+    const to = (
+      await data.db
+        .selectFrom('email_outbox')
+        .select('to_address')
+        .orderBy('id', 'desc')
+        .limit((await count('email_outbox')) - mails)
+        .execute()
+    ).map((m) => m.to_address);
     expect(to).toContain('htx-che-tam-duong@chophien.test');
     expect(to).toContain('socongthuong.laichau@chophien.test');
-    expect(await (await teaOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}`)).text()).toContain('Tem bị mờ, bao bì khác mẫu');
+    expect(await (await teaOwner.get(`/kenh-nguoi-ban/lo-hang/${batchId}`)).text()).toContain(
+      'Tem bị mờ, bao bì khác mẫu',
+    );
     let last = 200;
-    for (let i = 0; i < 5; i++) last = (await new FormClient(server.url).post(`/lo-hang/${batchId}`, { intent: 'report', message: `Báo cáo thử số ${i} nữa` })).status;
+    for (let i = 0; i < 5; i++)
+      last = (
+        await new FormClient(server.url).post(`/lo-hang/${batchId}`, {
+          intent: 'report',
+          message: `Báo cáo thử số ${i} nữa`,
+        })
+      ).status;
     expect(last).toBe(429);
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { hashPassword, passwordProblem, verifyPassword } from '~/accounts/passwords.server';
-import { canViewOrgPrivate, requireAuditReader, requireOfficerFor, requireOrgMember, requireOrgOwner, type Actor } from '~/accounts/permissions';
-import { formatPhoneForDisplay, normalizeVietnamesePhone, parseLoginIdentifier } from '~/accounts/phone';
+import {
+  canViewOrgPrivate,
+  requireAuditReader,
+  requireOfficerFor,
+  requireOrgMember,
+  requireOrgOwner,
+  type Actor,
+} from '~/accounts/permissions';
+import {
+  formatPhoneForDisplay,
+  normalizeVietnamesePhone,
+  parseLoginIdentifier,
+} from '~/accounts/phone';
 import { networkOf } from '~/accounts/rate-limit.server';
 import { generateToken, hashToken, safeEqual } from '~/accounts/tokens.server';
 
@@ -17,7 +28,16 @@ describe('Vietnamese phone numbers', () => {
     ['02143883456', '+842143883456'],
   ])('%s → %s', (input, expected) => expect(normalizeVietnamesePhone(input)).toBe(expected));
 
-  it.each(['', '12345', '0112345678', '091234567', '09123456789', '+1 415 555 0100', 'abc', '0912-34x-678'])('rejects %s', (input) => {
+  it.each([
+    '',
+    '12345',
+    '0112345678',
+    '091234567',
+    '09123456789',
+    '+1 415 555 0100',
+    'abc',
+    '0912-34x-678',
+  ])('rejects %s', (input) => {
     expect(normalizeVietnamesePhone(input)).toBeNull();
   });
 
@@ -26,7 +46,10 @@ describe('Vietnamese phone numbers', () => {
   });
 
   it('tells phones from e-mails at sign-in', () => {
-    expect(parseLoginIdentifier(' Mai@Example.VN ')).toEqual({ kind: 'email', value: 'mai@example.vn' });
+    expect(parseLoginIdentifier(' Mai@Example.VN ')).toEqual({
+      kind: 'email',
+      value: 'mai@example.vn',
+    });
     expect(parseLoginIdentifier('0912 345 678')).toEqual({ kind: 'phone', value: '+84912345678' });
     expect(parseLoginIdentifier('mai@')).toBeNull();
     expect(parseLoginIdentifier('hello')).toBeNull();
@@ -69,11 +92,36 @@ describe('tokens', () => {
 });
 
 describe('permissions', () => {
-  const owner: Actor = { userId: 1, isAdmin: false, memberships: [{ organizationId: 10, role: 'owner' }], officerProvinceCodes: [] };
-  const staff: Actor = { userId: 2, isAdmin: false, memberships: [{ organizationId: 10, role: 'staff' }], officerProvinceCodes: [] };
-  const other: Actor = { userId: 3, isAdmin: false, memberships: [{ organizationId: 11, role: 'owner' }], officerProvinceCodes: [] };
-  const officerLaiChau: Actor = { userId: 4, isAdmin: false, memberships: [], officerProvinceCodes: ['12'] };
-  const officerLaoCai: Actor = { userId: 5, isAdmin: false, memberships: [], officerProvinceCodes: ['15'] };
+  const owner: Actor = {
+    userId: 1,
+    isAdmin: false,
+    memberships: [{ organizationId: 10, role: 'owner' }],
+    officerProvinceCodes: [],
+  };
+  const staff: Actor = {
+    userId: 2,
+    isAdmin: false,
+    memberships: [{ organizationId: 10, role: 'staff' }],
+    officerProvinceCodes: [],
+  };
+  const other: Actor = {
+    userId: 3,
+    isAdmin: false,
+    memberships: [{ organizationId: 11, role: 'owner' }],
+    officerProvinceCodes: [],
+  };
+  const officerLaiChau: Actor = {
+    userId: 4,
+    isAdmin: false,
+    memberships: [],
+    officerProvinceCodes: ['12'],
+  };
+  const officerLaoCai: Actor = {
+    userId: 5,
+    isAdmin: false,
+    memberships: [],
+    officerProvinceCodes: ['15'],
+  };
   const admin: Actor = { userId: 6, isAdmin: true, memberships: [], officerProvinceCodes: [] };
   const org = { id: 10, provinceCode: '12' };
   const status = (fn: () => void) => {
@@ -102,7 +150,12 @@ describe('permissions', () => {
     expect(status(() => requireOfficerFor(owner, '12'))).toBe(403);
   });
   it('shows private organization data to members, its province officers and admins only', () => {
-    expect([owner, staff, officerLaiChau, admin].map((a) => canViewOrgPrivate(a, org))).toEqual([true, true, true, true]);
+    expect([owner, staff, officerLaiChau, admin].map((a) => canViewOrgPrivate(a, org))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect([other, officerLaoCai].map((a) => canViewOrgPrivate(a, org))).toEqual([false, false]);
   });
   it('lets owners and officers read the audit log, not staff or strangers', () => {

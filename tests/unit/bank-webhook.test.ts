@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { extractPaymentReference, parseBankNotification, signBankBody, verifyBankSignature } from '~/payments/bank-webhook';
-import { CODE_ALPHABET, isPaymentReference, newOrderCode, newPaymentReference, normalizeOrderCode } from '~/orders/order-code';
+import {
+  extractPaymentReference,
+  parseBankNotification,
+  signBankBody,
+  verifyBankSignature,
+} from '~/payments/bank-webhook';
+import {
+  CODE_ALPHABET,
+  isPaymentReference,
+  newOrderCode,
+  newPaymentReference,
+  normalizeOrderCode,
+} from '~/orders/order-code';
 import { isUserError } from '~/lib/errors';
 
 const SECRET = 'test-shared-secret-3f9a';
@@ -17,14 +28,22 @@ describe('verifyBankSignature', () => {
     expect(header).toMatch(/^sha256=[0-9a-f]{64}$/);
     expect(verifyBankSignature(body, header, SECRET)).toBe(true);
     expect(verifyBankSignature(Buffer.from(body), header, SECRET)).toBe(true);
-    expect(verifyBankSignature(body, header.replace(/[a-f]/g, (c) => c.toUpperCase()).replace('SHA256', 'sha256'), SECRET)).toBe(true);
+    expect(
+      verifyBankSignature(
+        body,
+        header.replace(/[a-f]/g, (c) => c.toUpperCase()).replace('SHA256', 'sha256'),
+        SECRET,
+      ),
+    ).toBe(true);
   });
 
   it('refuses a tampered body', () => {
     const header = signBankBody(body, SECRET);
     expect(verifyBankSignature(body.replace('245000', '2450000'), header, SECRET)).toBe(false);
     // Re-serialised JSON is a different byte string: only the raw body verifies.
-    expect(verifyBankSignature(JSON.stringify(JSON.parse(body), null, 1), header, SECRET)).toBe(false);
+    expect(verifyBankSignature(JSON.stringify(JSON.parse(body), null, 1), header, SECRET)).toBe(
+      false,
+    );
   });
 
   it.each([
@@ -107,7 +126,9 @@ describe('payment references and order codes', () => {
   });
 
   it('never uses 0, O, 1 or I', () => {
-    const codes = Array.from({ length: 200 }, newOrderCode).join('') + Array.from({ length: 200 }, newPaymentReference).join('');
+    const codes =
+      Array.from({ length: 200 }, newOrderCode).join('') +
+      Array.from({ length: 200 }, newPaymentReference).join('');
     expect(codes).not.toMatch(/[01OI]/);
   });
 
@@ -118,9 +139,12 @@ describe('payment references and order codes', () => {
     expect(normalizeOrderCode(typed)).toBe(code);
   });
 
-  it.each(['', 'CP', 'CP1234567', 'CPABCDEFGHJ', 'CPO0I1ABCD', 'XX23456789', 'CP2345678#'])('refuses the order code %j', (typed) => {
-    expect(normalizeOrderCode(typed)).toBeNull();
-  });
+  it.each(['', 'CP', 'CP1234567', 'CPABCDEFGHJ', 'CPO0I1ABCD', 'XX23456789', 'CP2345678#'])(
+    'refuses the order code %j',
+    (typed) => {
+      expect(normalizeOrderCode(typed)).toBeNull();
+    },
+  );
 });
 
 describe('extractPaymentReference', () => {
@@ -153,7 +177,8 @@ describe('extractPaymentReference', () => {
   // real reference are both valid and only word boundaries can tell them apart.
   const gluedAlsoValid = (glue: string) => {
     let tricky = newPaymentReference();
-    while (!isPaymentReference((glue + tricky).slice(0, tricky.length))) tricky = newPaymentReference();
+    while (!isPaymentReference((glue + tricky).slice(0, tricky.length)))
+      tricky = newPaymentReference();
     return tricky;
   };
 
@@ -164,6 +189,8 @@ describe('extractPaymentReference', () => {
 
   it('prefers the candidate that starts a word when the bank split the reference', () => {
     const tricky = gluedAlsoValid('T');
-    expect(extractPaymentReference(`IBFT ${tricky.slice(0, 5)} ${tricky.slice(5)} cam on`)).toBe(tricky);
+    expect(extractPaymentReference(`IBFT ${tricky.slice(0, 5)} ${tricky.slice(5)} cam on`)).toBe(
+      tricky,
+    );
   });
 });

@@ -6,10 +6,16 @@ import { formatChartValue, shortLabel } from '~/components/charts/ChartFigure';
 import { LineChart } from '~/components/charts/LineChart';
 
 // The test files are .ts (no JSX), so the components are created with createElement.
-const bar = (props: Parameters<typeof BarChart>[0]) => renderToStaticMarkup(createElement(BarChart, props));
-const line = (props: Parameters<typeof LineChart>[0]) => renderToStaticMarkup(createElement(LineChart, props));
+const bar = (props: Parameters<typeof BarChart>[0]) =>
+  renderToStaticMarkup(createElement(BarChart, props));
+const line = (props: Parameters<typeof LineChart>[0]) =>
+  renderToStaticMarkup(createElement(LineChart, props));
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
-const tableRows = (html: string) => [...html.matchAll(/<tr><th scope="row">(.*?)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+const tableRows = (html: string) =>
+  [...html.matchAll(/<tr><th scope="row">(.*?)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => [
+    m[1],
+    m[2],
+  ]);
 
 describe('BarChart', () => {
   const html = bar({
@@ -17,7 +23,11 @@ describe('BarChart', () => {
     valueHeader: '%',
     labelHeader: 'Hạng sao',
     max: 100,
-    bars: [{ label: '3 ★ (1/4)', value: 25, unit: '%' }, { label: '4 ★ (3/4)', value: 75, unit: '%' }, { label: '5 ★ (1/1)', value: 100, unit: '%' }],
+    bars: [
+      { label: '3 ★ (1/4)', value: 25, unit: '%' },
+      { label: '4 ★ (3/4)', value: 75, unit: '%' },
+      { label: '5 ★ (1/1)', value: 100, unit: '%' },
+    ],
   });
 
   it('is a captioned figure whose SVG image is labelled by the caption', () => {
@@ -29,17 +39,27 @@ describe('BarChart', () => {
   it('draws one bar per value, scaled to the maximum, with visible value labels', () => {
     expect(count(html, /<rect /g)).toBe(3);
     // 260 px stand for 100 %.
-    expect([...html.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([65, 195, 260]);
+    expect([...html.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([
+      65, 195, 260,
+    ]);
     expect(html).toMatch(/<text[^>]*>25%<\/text>/);
     expect(html).toMatch(/<text[^>]*>100%<\/text>/);
   });
   it('puts the same numbers in an accessible table', () => {
     expect(html).toContain('<caption class="visually-hidden">Theo hạng sao (%)</caption>');
     expect(html).toContain('<th scope="col">Hạng sao</th><th scope="col">%</th>');
-    expect(tableRows(html)).toEqual([['3 ★ (1/4)', '25%'], ['4 ★ (3/4)', '75%'], ['5 ★ (1/1)', '100%']]);
+    expect(tableRows(html)).toEqual([
+      ['3 ★ (1/4)', '25%'],
+      ['4 ★ (3/4)', '75%'],
+      ['5 ★ (1/1)', '100%'],
+    ]);
   });
   it('escapes labels instead of injecting markup', () => {
-    const evil = bar({ title: '<b>t</b>', valueHeader: 'n', bars: [{ label: '<script>alert(1)</script> & "x"', value: 3 }] });
+    const evil = bar({
+      title: '<b>t</b>',
+      valueHeader: 'n',
+      bars: [{ label: '<script>alert(1)</script> & "x"', value: 3 }],
+    });
     expect(evil).not.toContain('<script>');
     expect(evil).not.toContain('<b>');
     expect(evil).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;');
@@ -47,24 +67,59 @@ describe('BarChart', () => {
   });
   it('cuts long labels in the SVG only, and survives zero, negative and missing values', () => {
     const long = 'Lưu niệm – nội thất – trang trí (2/3)';
-    const odd = bar({ title: 'T', valueHeader: 'n', bars: [{ label: long, value: 0 }, { label: 'âm', value: -5 }, { label: 'NaN', value: Number.NaN }] });
+    const odd = bar({
+      title: 'T',
+      valueHeader: 'n',
+      bars: [
+        { label: long, value: 0 },
+        { label: 'âm', value: -5 },
+        { label: 'NaN', value: Number.NaN },
+      ],
+    });
     expect(odd).toContain(`>${shortLabel(long)}</text>`);
-    expect(tableRows(odd)).toEqual([[long, '0'], ['âm', '-5'], ['NaN', '—']]);
-    expect([...odd.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => m[1])).toEqual(['1', '1', '1']);
+    expect(tableRows(odd)).toEqual([
+      [long, '0'],
+      ['âm', '-5'],
+      ['NaN', '—'],
+    ]);
+    expect([...odd.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => m[1])).toEqual([
+      '1',
+      '1',
+      '1',
+    ]);
     expect(bar({ title: 'Trống', valueHeader: 'n', bars: [] })).toContain('<tbody></tbody>');
   });
   it('gives two charts on one page different ids', () => {
-    const page = renderToStaticMarkup(createElement('div', null,
-      createElement(BarChart, { title: 'A', valueHeader: 'n', bars: [] }),
-      createElement(BarChart, { title: 'B', valueHeader: 'n', bars: [] })));
+    const page = renderToStaticMarkup(
+      createElement(
+        'div',
+        null,
+        createElement(BarChart, { title: 'A', valueHeader: 'n', bars: [] }),
+        createElement(BarChart, { title: 'B', valueHeader: 'n', bars: [] }),
+      ),
+    );
     const ids = [...page.matchAll(/<figcaption id="([^"]+)"/g)].map((m) => m[1]);
     expect(new Set(ids).size).toBe(2);
   });
 });
 
 describe('LineChart', () => {
-  const points = [{ label: '2026-09', value: 33.3 }, { label: '2026-10', value: 33.3 }, { label: '2026-11', value: 55.6 }];
-  const html = line({ title: 'Diễn biến theo tháng', points, unit: '%', max: 100, target: 100, targetLabel: 'Mục tiêu 100%', valueHeader: 'Tỷ lệ', labelHeader: 'Tháng', description: 'Tỷ lệ cuối mỗi tháng' });
+  const points = [
+    { label: '2026-09', value: 33.3 },
+    { label: '2026-10', value: 33.3 },
+    { label: '2026-11', value: 55.6 },
+  ];
+  const html = line({
+    title: 'Diễn biến theo tháng',
+    points,
+    unit: '%',
+    max: 100,
+    target: 100,
+    targetLabel: 'Mục tiêu 100%',
+    valueHeader: 'Tỷ lệ',
+    labelHeader: 'Tháng',
+    description: 'Tỷ lệ cuối mỗi tháng',
+  });
 
   it('plots one labelled point per month with a line through them', () => {
     expect(count(html, /<circle /g)).toBe(3);
@@ -79,7 +134,11 @@ describe('LineChart', () => {
   it('is labelled by its caption and description and has the numbers in a table', () => {
     const [, titleId, descId] = /<figcaption id="([^"]+)">.*?<p id="([^"]+)"/.exec(html) ?? [];
     expect(html).toContain(`aria-labelledby="${titleId} ${descId}"`);
-    expect(tableRows(html)).toEqual([['2026-09', '33.3%'], ['2026-10', '33.3%'], ['2026-11', '55.6%']]);
+    expect(tableRows(html)).toEqual([
+      ['2026-09', '33.3%'],
+      ['2026-10', '33.3%'],
+      ['2026-11', '55.6%'],
+    ]);
   });
   it('handles a single point and no points', () => {
     const one = line({ title: 'T', points: [{ label: '2026-11', value: 20 }], valueHeader: 'n' });
@@ -100,19 +159,46 @@ describe('chart helpers', () => {
 
 describe('drill-down links in the chart tables', () => {
   it('links a row label to the rows behind it when the bar or point has an href, and escapes it', () => {
-    const html = bar({ title: 'T', valueHeader: '%', bars: [{ label: 'Đồ uống (1/2)', value: 50, unit: '%', href: '/so-cong-thuong/chi-tiet?tinh=12&figure=valid&group=beverage' }, { label: 'Khác', value: 10 }] });
+    const html = bar({
+      title: 'T',
+      valueHeader: '%',
+      bars: [
+        {
+          label: 'Đồ uống (1/2)',
+          value: 50,
+          unit: '%',
+          href: '/so-cong-thuong/chi-tiet?tinh=12&figure=valid&group=beverage',
+        },
+        { label: 'Khác', value: 10 },
+      ],
+    });
     expect(tableRows(html)).toEqual([
-      ['<a href="/so-cong-thuong/chi-tiet?tinh=12&amp;figure=valid&amp;group=beverage">Đồ uống (1/2)</a>', '50%'],
+      [
+        '<a href="/so-cong-thuong/chi-tiet?tinh=12&amp;figure=valid&amp;group=beverage">Đồ uống (1/2)</a>',
+        '50%',
+      ],
       ['Khác', '10'],
     ]);
-    const trend = line({ title: 'T', valueHeader: '%', unit: '%', points: [{ label: '2026-10', value: 20, href: '/x?month=2026-10' }] });
+    const trend = line({
+      title: 'T',
+      valueHeader: '%',
+      unit: '%',
+      points: [{ label: '2026-10', value: 20, href: '/x?month=2026-10' }],
+    });
     expect(tableRows(trend)).toEqual([['<a href="/x?month=2026-10">2026-10</a>', '20%']]);
   });
 });
 
 describe('money in a bar chart', () => {
   it('writes each value with the money formatter and leaves room for it after the longest bar', () => {
-    const html = bar({ title: 'Tiền hàng', valueHeader: 'Tiền hàng', bars: [{ label: '2026-10', value: 1_313_400_000, display: '1.313.400.000 ₫' }, { label: '2026-11', value: 120_000, display: '120.000 ₫' }] });
+    const html = bar({
+      title: 'Tiền hàng',
+      valueHeader: 'Tiền hàng',
+      bars: [
+        { label: '2026-10', value: 1_313_400_000, display: '1.313.400.000 ₫' },
+        { label: '2026-11', value: 120_000, display: '120.000 ₫' },
+      ],
+    });
     expect(tableRows(html).map((r) => r[1])).toEqual(['1.313.400.000 ₫', '120.000 ₫']);
     expect(html).toContain('>1.313.400.000 ₫</text>');
     const longest = Number(/<rect x="190" y="4" width="(\d+)"/.exec(html)![1]);

@@ -14,12 +14,29 @@ describe('loadConfig', () => {
     expect(config.search.engine).toBe('meilisearch');
   });
   it('reads overrides', () => {
-    const config = loadConfig({ PORT: '8080', DATA_DIR: '/srv/cp', DATABASE_PATH: '/db/x.sqlite', SEED_DEMO: 'false', PUBLIC_URL: 'https://chophien.vn/' });
-    expect(config).toMatchObject({ port: 8080, dataDir: '/srv/cp', databasePath: '/db/x.sqlite', seedDemo: false, publicUrl: 'https://chophien.vn' });
+    const config = loadConfig({
+      PORT: '8080',
+      DATA_DIR: '/srv/cp',
+      DATABASE_PATH: '/db/x.sqlite',
+      SEED_DEMO: 'false',
+      PUBLIC_URL: 'https://chophien.vn/',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      dataDir: '/srv/cp',
+      databasePath: '/db/x.sqlite',
+      seedDemo: false,
+      publicUrl: 'https://chophien.vn',
+    });
   });
   it('reports every bad value with its name', () => {
     try {
-      loadConfig({ PORT: 'abc', SEED_DEMO: 'maybe', SEARCH_ENGINE: 'elastic', PUBLIC_URL: 'not a url' });
+      loadConfig({
+        PORT: 'abc',
+        SEED_DEMO: 'maybe',
+        SEARCH_ENGINE: 'elastic',
+        PUBLIC_URL: 'not a url',
+      });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
@@ -43,8 +60,16 @@ describe('isCrossSiteRequest', () => {
     expect(isCrossSiteRequest({ origin: 'null', host: 'chophien.vn' })).toBe(true);
   });
   it('accepts same-origin posts and requests without browser headers', () => {
-    expect(isCrossSiteRequest({ 'sec-fetch-site': 'same-origin', origin: 'http://localhost:3000', host: 'localhost:3000' })).toBe(false);
-    expect(isCrossSiteRequest({ origin: 'http://localhost:3000', host: 'localhost:3000' })).toBe(false);
+    expect(
+      isCrossSiteRequest({
+        'sec-fetch-site': 'same-origin',
+        origin: 'http://localhost:3000',
+        host: 'localhost:3000',
+      }),
+    ).toBe(false);
+    expect(isCrossSiteRequest({ origin: 'http://localhost:3000', host: 'localhost:3000' })).toBe(
+      false,
+    );
     expect(isCrossSiteRequest({ host: 'localhost:3000' })).toBe(false);
   });
 });

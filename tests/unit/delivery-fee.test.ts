@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DELIVERY_FEES, deliveryFee, deliveryFeeTableSchema, type DeliveryFeeTable, type ShipmentForFee } from '~/orders/delivery-fee';
+import {
+  DEFAULT_DELIVERY_FEES,
+  deliveryFee,
+  deliveryFeeTableSchema,
+  type DeliveryFeeTable,
+  type ShipmentForFee,
+} from '~/orders/delivery-fee';
 import { isUserError } from '~/lib/errors';
 
 const TABLE: DeliveryFeeTable = {
@@ -15,7 +21,12 @@ const TABLE: DeliveryFeeTable = {
   extraPerStepVnd: { sameProvince: 4_000, otherProvince: 7_000 },
 };
 // Lào Cai (15) to Lào Cai, or to Hà Nội (01).
-const base: ShipmentForFee = { fromProvinceCode: '15', toProvinceCode: '15', weightGrams: 400, subtotalVnd: 200_000 };
+const base: ShipmentForFee = {
+  fromProvinceCode: '15',
+  toProvinceCode: '15',
+  weightGrams: 400,
+  subtotalVnd: 200_000,
+};
 
 describe('deliveryFee', () => {
   it.each([
@@ -23,24 +34,40 @@ describe('deliveryFee', () => {
     ['same province, exactly on a step', { weightGrams: 500 }, 15_000, 'sameProvince'],
     ['same province, one gram over', { weightGrams: 501 }, 25_000, 'sameProvince'],
     ['other province, first step', { toProvinceCode: '01' }, 30_000, 'otherProvince'],
-    ['other province, second step', { toProvinceCode: '01', weightGrams: 2_000 }, 45_000, 'otherProvince'],
+    [
+      'other province, second step',
+      { toProvinceCode: '01', weightGrams: 2_000 },
+      45_000,
+      'otherProvince',
+    ],
     ['past the table, one step begun', { weightGrams: 2_001 }, 29_000, 'sameProvince'],
     ['past the table, exactly two steps', { weightGrams: 4_000 }, 33_000, 'sameProvince'],
-    ['past the table elsewhere, three steps begun', { toProvinceCode: '01', weightGrams: 4_500 }, 66_000, 'otherProvince'],
+    [
+      'past the table elsewhere, three steps begun',
+      { toProvinceCode: '01', weightGrams: 4_500 },
+      66_000,
+      'otherProvince',
+    ],
   ] as const)('%s', (_, change, feeVnd, zone) => {
     expect(deliveryFee({ ...base, ...change }, TABLE)).toEqual({ feeVnd, free: false, zone });
   });
 
   it('is free from the cooperative threshold on, and only then', () => {
-    expect(deliveryFee({ ...base, toProvinceCode: '01', freeDeliveryFromVnd: 200_000 }, TABLE)).toEqual({ feeVnd: 0, free: true, zone: 'otherProvince' });
-    expect(deliveryFee({ ...base, subtotalVnd: 199_999, freeDeliveryFromVnd: 200_000 }, TABLE)).toEqual({ feeVnd: 15_000, free: false, zone: 'sameProvince' });
+    expect(
+      deliveryFee({ ...base, toProvinceCode: '01', freeDeliveryFromVnd: 200_000 }, TABLE),
+    ).toEqual({ feeVnd: 0, free: true, zone: 'otherProvince' });
+    expect(
+      deliveryFee({ ...base, subtotalVnd: 199_999, freeDeliveryFromVnd: 200_000 }, TABLE),
+    ).toEqual({ feeVnd: 15_000, free: false, zone: 'sameProvince' });
     expect(deliveryFee({ ...base, freeDeliveryFromVnd: null }, TABLE).free).toBe(false);
   });
 
   it('uses the default table when none is given, in whole đồng', () => {
     const fee = deliveryFee({ ...base, toProvinceCode: '79', weightGrams: 7_300 });
     expect(Number.isSafeInteger(fee.feeVnd)).toBe(true);
-    expect(fee).toEqual(deliveryFee({ ...base, toProvinceCode: '79', weightGrams: 7_300 }, DEFAULT_DELIVERY_FEES));
+    expect(fee).toEqual(
+      deliveryFee({ ...base, toProvinceCode: '79', weightGrams: 7_300 }, DEFAULT_DELIVERY_FEES),
+    );
   });
 
   it.each([

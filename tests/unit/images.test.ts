@@ -4,11 +4,22 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  checkCertificateScan, detectDocumentType, MAX_UPLOAD_BYTES, prepareCertificateScan, processUploadedImage, sniffType,
+  checkCertificateScan,
+  detectDocumentType,
+  MAX_UPLOAD_BYTES,
+  prepareCertificateScan,
+  processUploadedImage,
+  sniffType,
 } from '~/lib/images.server';
 import { isUserError } from '~/lib/errors';
 import {
-  contentKey, imageVariantKey, InvalidStorageKeyError, isValidStorageKey, LocalDiskStorage, putImageVariants, type Storage,
+  contentKey,
+  imageVariantKey,
+  InvalidStorageKeyError,
+  isValidStorageKey,
+  LocalDiskStorage,
+  putImageVariants,
+  type Storage,
 } from '~/lib/uploads.server';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/uploads');
@@ -43,7 +54,12 @@ describe('processUploadedImage', () => {
   it('turns a phone JPEG upright and strips EXIF and GPS from every variant', async () => {
     const input = fixture('gps-rotated.jpg');
     const before = await sharp(input).metadata();
-    expect([before.width, before.height, before.orientation, Boolean(before.exif)]).toEqual([60, 40, 6, true]);
+    expect([before.width, before.height, before.orientation, Boolean(before.exif)]).toEqual([
+      60,
+      40,
+      6,
+      true,
+    ]);
 
     const image = await processUploadedImage(input);
     expect(image.sourceType).toBe('image/jpeg');
@@ -53,7 +69,9 @@ describe('processUploadedImage', () => {
       const meta = await sharp(variant.data).metadata();
       expect(meta.format).toBe('webp');
       // Orientation 6 means the stored 60 × 40 is shown 40 × 60; never upscaled.
-      expect([meta.width, meta.height, variant.pixelWidth, variant.pixelHeight]).toEqual([40, 60, 40, 60]);
+      expect([meta.width, meta.height, variant.pixelWidth, variant.pixelHeight]).toEqual([
+        40, 60, 40, 60,
+      ]);
       expect(meta.exif).toBeUndefined();
       expect(meta.icc).toBeUndefined();
       expect(meta.xmp).toBeUndefined();
@@ -65,14 +83,22 @@ describe('processUploadedImage', () => {
   it('scales a wide PNG down to each width, in proportion, never past the original', async () => {
     const image = await processUploadedImage(fixture('wide.png'));
     expect(image.sourceType).toBe('image/png');
-    expect(image.variants.map((v) => [v.width, v.pixelWidth, v.pixelHeight])).toEqual([[320, 320, 16], [640, 640, 32], [1280, 1280, 64]]);
+    expect(image.variants.map((v) => [v.width, v.pixelWidth, v.pixelHeight])).toEqual([
+      [320, 320, 16],
+      [640, 640, 32],
+      [1280, 1280, 64],
+    ]);
     expect([image.width, image.height]).toEqual([1280, 64]);
   });
 
   it('accepts WebP and keeps a small one at its own size', async () => {
     const image = await processUploadedImage(fixture('small.webp'));
     expect(image.sourceType).toBe('image/webp');
-    expect(image.variants.map((v) => [v.pixelWidth, v.pixelHeight])).toEqual([[200, 150], [200, 150], [200, 150]]);
+    expect(image.variants.map((v) => [v.pixelWidth, v.pixelHeight])).toEqual([
+      [200, 150],
+      [200, 150],
+      [200, 150],
+    ]);
   });
 
   it('gives the same key for the same bytes and another for other bytes', async () => {
@@ -84,18 +110,27 @@ describe('processUploadedImage', () => {
   });
 
   it('refuses a file over the size limit with 413, before decoding it', async () => {
-    expect(await failure(() => processUploadedImage(fixture('wide.png'), { maxBytes: 1000 }))).toBe('413 too_large photo');
+    expect(await failure(() => processUploadedImage(fixture('wide.png'), { maxBytes: 1000 }))).toBe(
+      '413 too_large photo',
+    );
     const huge = Buffer.concat([fixture('gps-rotated.jpg'), Buffer.alloc(MAX_UPLOAD_BYTES)]);
     expect(await failure(() => processUploadedImage(huge))).toBe('413 too_large photo');
     try {
       await processUploadedImage(huge);
     } catch (error) {
-      expect(isUserError(error) && error.userMessage).toEqual({ vi: 'Tệp quá lớn: tối đa 10 MB.', en: 'The file is too large: 10 MB at most.' });
+      expect(isUserError(error) && error.userMessage).toEqual({
+        vi: 'Tệp quá lớn: tối đa 10 MB.',
+        en: 'The file is too large: 10 MB at most.',
+      });
     }
   });
 
   it('refuses a decompression bomb (too many pixels) with 413', async () => {
-    const bomb = await sharp({ create: { width: 9000, height: 8000, channels: 3, background: '#fff' } }).png({ compressionLevel: 9 }).toBuffer();
+    const bomb = await sharp({
+      create: { width: 9000, height: 8000, channels: 3, background: '#fff' },
+    })
+      .png({ compressionLevel: 9 })
+      .toBuffer();
     expect(bomb.length).toBeLessThan(MAX_UPLOAD_BYTES);
     expect(await failure(() => processUploadedImage(bomb))).toBe('413 too_many_pixels photo');
   });
@@ -106,7 +141,9 @@ describe('processUploadedImage', () => {
     ['a GIF', 'animation.gif'],
     ['a PDF', 'certificate.pdf'],
   ])('refuses %s with 415', async (_what, name) => {
-    expect(await failure(() => processUploadedImage(fixture(name)))).toBe('415 unsupported_type photo');
+    expect(await failure(() => processUploadedImage(fixture(name)))).toBe(
+      '415 unsupported_type photo',
+    );
   });
 
   it.each([
@@ -117,14 +154,19 @@ describe('processUploadedImage', () => {
   });
 
   it('refuses an empty file and reports on the field it is given', async () => {
-    expect(await failure(() => processUploadedImage(Buffer.alloc(0), { field: 'logo' }))).toBe('415 unsupported_type logo');
+    expect(await failure(() => processUploadedImage(Buffer.alloc(0), { field: 'logo' }))).toBe(
+      '415 unsupported_type logo',
+    );
   });
 
   it('has a bilingual message for a wrong type', async () => {
     try {
       await processUploadedImage(fixture('renamed-executable.jpg'));
     } catch (error) {
-      expect(isUserError(error) && error.userMessage).toEqual({ vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.', en: 'Only JPEG, PNG or WebP photos are accepted.' });
+      expect(isUserError(error) && error.userMessage).toEqual({
+        vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
+        en: 'Only JPEG, PNG or WebP photos are accepted.',
+      });
     }
   });
 });
@@ -138,10 +180,18 @@ describe('certificate scans', () => {
   });
 
   it('refuses other types with 415 and large files with 413', async () => {
-    expect(await failure(() => detectDocumentType(fixture('renamed-executable.jpg')))).toBe('415 unsupported_type scan');
-    expect(await failure(() => detectDocumentType(fixture('animation.gif')))).toBe('415 unsupported_type scan');
-    expect(await failure(() => detectDocumentType(Buffer.alloc(0)))).toBe('415 unsupported_type scan');
-    expect(await failure(() => detectDocumentType(fixture('certificate.pdf'), { maxBytes: 100 }))).toBe('413 too_large scan');
+    expect(await failure(() => detectDocumentType(fixture('renamed-executable.jpg')))).toBe(
+      '415 unsupported_type scan',
+    );
+    expect(await failure(() => detectDocumentType(fixture('animation.gif')))).toBe(
+      '415 unsupported_type scan',
+    );
+    expect(await failure(() => detectDocumentType(Buffer.alloc(0)))).toBe(
+      '415 unsupported_type scan',
+    );
+    expect(
+      await failure(() => detectDocumentType(fixture('certificate.pdf'), { maxBytes: 100 })),
+    ).toBe('413 too_large scan');
     try {
       detectDocumentType(fixture('certificate.pdf'), { maxBytes: 100 });
     } catch (error) {
@@ -152,10 +202,18 @@ describe('certificate scans', () => {
   it('prepareCertificateScan strips an image scan’s GPS and passes a PDF through', async () => {
     const image = await prepareCertificateScan(fixture('gps-rotated.jpg'));
     const meta = await sharp(image.data).metadata();
-    expect([image.contentType, meta.format, meta.exif, meta.width, meta.height]).toEqual(['image/jpeg', 'jpeg', undefined, 40, 60]);
+    expect([image.contentType, meta.format, meta.exif, meta.width, meta.height]).toEqual([
+      'image/jpeg',
+      'jpeg',
+      undefined,
+      40,
+      60,
+    ]);
     const pdf = await prepareCertificateScan(fixture('certificate.pdf'));
     expect(pdf).toEqual({ contentType: 'application/pdf', data: fixture('certificate.pdf') });
-    expect(await failure(() => prepareCertificateScan(fixture('truncated.jpg')))).toBe('415 unreadable scan');
+    expect(await failure(() => prepareCertificateScan(fixture('truncated.jpg')))).toBe(
+      '415 unreadable scan',
+    );
   });
 });
 
@@ -179,15 +237,34 @@ describe('LocalDiskStorage', () => {
   });
 
   it('refuses a content type that does not match the key', async () => {
-    await expect(storage.put('p/abc.webp', Buffer.from('%PDF-'), 'application/pdf')).rejects.toThrow(/does not match/);
+    await expect(
+      storage.put('p/abc.webp', Buffer.from('%PDF-'), 'application/pdf'),
+    ).rejects.toThrow(/does not match/);
   });
 
   it.each([
-    '../escape.webp', 'p/../../escape.webp', '/etc/passwd.pdf', 'p/./a.webp', 'p//a.webp', '.hidden.webp', 'p/a.webp/', 'p\\a.webp',
-    'p/a.html', 'p/a', 'P/A.webp', 'p/a.webp.tmp', 'p/..webp', '', 'p/a b.webp', 'p/a%2f..%2fb.webp', `${'a'.repeat(101)}.webp`,
+    '../escape.webp',
+    'p/../../escape.webp',
+    '/etc/passwd.pdf',
+    'p/./a.webp',
+    'p//a.webp',
+    '.hidden.webp',
+    'p/a.webp/',
+    'p\\a.webp',
+    'p/a.html',
+    'p/a',
+    'P/A.webp',
+    'p/a.webp.tmp',
+    'p/..webp',
+    '',
+    'p/a b.webp',
+    'p/a%2f..%2fb.webp',
+    `${'a'.repeat(101)}.webp`,
   ])('refuses the key %j everywhere (no path traversal)', async (key) => {
     expect(isValidStorageKey(key)).toBe(false);
-    await expect(storage.put(key, Buffer.from('x'), 'image/webp')).rejects.toThrow(InvalidStorageKeyError);
+    await expect(storage.put(key, Buffer.from('x'), 'image/webp')).rejects.toThrow(
+      InvalidStorageKeyError,
+    );
     await expect(storage.get(key)).rejects.toThrow(InvalidStorageKeyError);
     await expect(storage.delete(key)).rejects.toThrow(InvalidStorageKeyError);
     expect(() => storage.url(key)).toThrow(InvalidStorageKeyError);
@@ -195,9 +272,13 @@ describe('LocalDiskStorage', () => {
   });
 
   it('builds keys only from safe parts', () => {
-    expect(imageVariantKey('p/0123456789abcdef01234567', 640)).toBe('p/0123456789abcdef01234567-640.webp');
+    expect(imageVariantKey('p/0123456789abcdef01234567', 640)).toBe(
+      'p/0123456789abcdef01234567-640.webp',
+    );
     expect(() => imageVariantKey('../p', 640)).toThrow(InvalidStorageKeyError);
-    expect(() => contentKey(Buffer.from('x'), { prefix: '..', extension: 'pdf' })).toThrow(InvalidStorageKeyError);
+    expect(() => contentKey(Buffer.from('x'), { prefix: '..', extension: 'pdf' })).toThrow(
+      InvalidStorageKeyError,
+    );
   });
 
   it('stores every variant of a processed photo under the keys the storefront links to', async () => {
@@ -208,18 +289,27 @@ describe('LocalDiskStorage', () => {
   });
 
   it('removes what it wrote when a later variant fails, but keeps files an earlier upload made', async () => {
-    const earlier = { storageKey: 'p/aaaaaaaaaaaaaaaaaaaaaaaa', variants: [{ width: 320, data: Buffer.from('earlier') }] };
+    const earlier = {
+      storageKey: 'p/aaaaaaaaaaaaaaaaaaaaaaaa',
+      variants: [{ width: 320, data: Buffer.from('earlier') }],
+    };
     await putImageVariants(storage, earlier);
     let puts = 0;
     const failing: Storage = {
-      put: (key, data, type) => (++puts === 3 ? Promise.reject(new Error('disk full')) : storage.put(key, data, type)),
+      put: (key, data, type) =>
+        ++puts === 3 ? Promise.reject(new Error('disk full')) : storage.put(key, data, type),
       get: (key) => storage.get(key),
       delete: (key) => storage.delete(key),
       url: (key) => storage.url(key),
     };
-    const image = { storageKey: earlier.storageKey, variants: [320, 640, 1280].map((width) => ({ width, data: Buffer.from(`v${width}`) })) };
+    const image = {
+      storageKey: earlier.storageKey,
+      variants: [320, 640, 1280].map((width) => ({ width, data: Buffer.from(`v${width}`) })),
+    };
     await expect(putImageVariants(failing, image)).rejects.toThrow('disk full');
-    expect((await storage.get('p/aaaaaaaaaaaaaaaaaaaaaaaa-320.webp'))?.data.toString()).toBe('earlier');
+    expect((await storage.get('p/aaaaaaaaaaaaaaaaaaaaaaaa-320.webp'))?.data.toString()).toBe(
+      'earlier',
+    );
     expect(await storage.get('p/aaaaaaaaaaaaaaaaaaaaaaaa-640.webp')).toBeNull();
     expect(await storage.get('p/aaaaaaaaaaaaaaaaaaaaaaaa-1280.webp')).toBeNull();
   });

@@ -1,27 +1,185 @@
 import { describe, expect, it } from 'vitest';
-import { computeKpi, drillDown, drillMonth, groupTodo, percentOf, trendDays, vietnamDay, type KpiEntry, type KpiListing } from '~/tradeoffice/kpi';
+import {
+  computeKpi,
+  drillDown,
+  drillMonth,
+  groupTodo,
+  percentOf,
+  trendDays,
+  vietnamDay,
+  type KpiEntry,
+  type KpiListing,
+} from '~/tradeoffice/kpi';
 
-const entry = (id: number, productName: string, producer: string, stars: number, group: string, communeCode: string | null, decisionDate: string, expiresOn: string, matchedProductId: number | null = null): KpiEntry =>
-  ({ id, productName, producer, stars, group, communeCode, decisionDate, expiresOn, matchedProductId });
-const listing = (id: number, status: string, publishedAt: string | null, over: Partial<KpiListing> = {}): KpiListing =>
-  ({ id, name: `Listing ${id}`, status, publishedAt, claimsOcop: true, ...over });
+const entry = (
+  id: number,
+  productName: string,
+  producer: string,
+  stars: number,
+  group: string,
+  communeCode: string | null,
+  decisionDate: string,
+  expiresOn: string,
+  matchedProductId: number | null = null,
+): KpiEntry => ({
+  id,
+  productName,
+  producer,
+  stars,
+  group,
+  communeCode,
+  decisionDate,
+  expiresOn,
+  matchedProductId,
+});
+const listing = (
+  id: number,
+  status: string,
+  publishedAt: string | null,
+  over: Partial<KpiListing> = {},
+): KpiListing => ({ id, name: `Listing ${id}`, status, publishedAt, claimsOcop: true, ...over });
 
 /** A Lai Châu register on 22/11/2026, each row chosen for one rule of the KPI. */
 const TODAY = '2026-11-22';
 const entries: KpiEntry[] = [
-  entry(1, 'Chè xanh Tam Đường', 'HTX Chè Tam Đường', 4, 'beverage', '03390', '2025-03-15', '2028-03-15', 101),
-  entry(2, 'Sâm Lai Châu', 'HTX Sâm Mường Tè', 5, 'herbal', '03445', '2024-06-01', '2027-06-01', 102), // published 1 Nov, Vietnam time
-  entry(3, 'Thảo quả khô Sìn Hồ', 'HTX Nông sản Sìn Hồ', 3, 'food', '03478', '2025-01-20', '2028-01-20', 103), // listing waits for review
-  entry(4, 'Mật ong bạc hà Sìn Hồ', 'HTX Nông sản Sìn Hồ', 4, 'food', '03478', '2025-02-10', '2028-02-10'), // no listing
-  entry(5, 'Gạo tẻ râu Phong Thổ', 'HTX Gạo Phong Thổ', 3, 'food', '03549', '2023-12-20', '2026-12-20', 105), // expires in 28 days
-  entry(6, 'Miến dong Tam Đường', 'HTX Nông nghiệp Tam Đường', 3, 'food', '03390', '2022-05-10', '2025-05-10', 106), // expired, still sold as OCOP
-  entry(7, 'Chè Shan tuyết Tả Lèng', 'HTX chè Tả Lèng', 3, 'beverage', '03405', '2023-09-01', '2026-09-01', 107), // expired, renewed as 8
-  entry(8, 'Chè Shan tuyết Tả Lèng', 'HTX chè Tả Lèng', 4, 'beverage', '03405', '2026-08-20', '2029-08-20', 107),
-  entry(9, 'Khăn thổ cẩm Dao đỏ', 'Tổ hợp tác thổ cẩm Sin Suối Hồ', 3, 'textile', null, '2025-07-01', '2028-07-01'),
-  entry(10, 'Du lịch cộng đồng Sin Suối Hồ', 'HTX Du lịch Sin Suối Hồ', 3, 'tourism', '03394', '2026-12-01', '2029-12-01'), // not yet certified
-  entry(11, 'Mật ong rừng Sìn Hồ', 'HTX nông sản Sìn Hồ', 3, 'food', '03478', '2025-05-01', '2028-05-01'), // same producer, other spelling
-  entry(12, 'Rượu ngô Sìn Hồ', 'HTX Rượu Sìn Hồ', 3, 'beverage', '03478', '2021-01-01', '2024-01-01', 112), // expired, listing only a draft
-  entry(13, 'Rượu sơn tra', 'Công ty TNHH Sơn Tra Lai Châu', 4, 'beverage', '03388', '2024-11-01', '2027-11-01'), // matched from the listing's side
+  entry(
+    1,
+    'Chè xanh Tam Đường',
+    'HTX Chè Tam Đường',
+    4,
+    'beverage',
+    '03390',
+    '2025-03-15',
+    '2028-03-15',
+    101,
+  ),
+  entry(
+    2,
+    'Sâm Lai Châu',
+    'HTX Sâm Mường Tè',
+    5,
+    'herbal',
+    '03445',
+    '2024-06-01',
+    '2027-06-01',
+    102,
+  ), // published 1 Nov, Vietnam time
+  entry(
+    3,
+    'Thảo quả khô Sìn Hồ',
+    'HTX Nông sản Sìn Hồ',
+    3,
+    'food',
+    '03478',
+    '2025-01-20',
+    '2028-01-20',
+    103,
+  ), // listing waits for review
+  entry(
+    4,
+    'Mật ong bạc hà Sìn Hồ',
+    'HTX Nông sản Sìn Hồ',
+    4,
+    'food',
+    '03478',
+    '2025-02-10',
+    '2028-02-10',
+  ), // no listing
+  entry(
+    5,
+    'Gạo tẻ râu Phong Thổ',
+    'HTX Gạo Phong Thổ',
+    3,
+    'food',
+    '03549',
+    '2023-12-20',
+    '2026-12-20',
+    105,
+  ), // expires in 28 days
+  entry(
+    6,
+    'Miến dong Tam Đường',
+    'HTX Nông nghiệp Tam Đường',
+    3,
+    'food',
+    '03390',
+    '2022-05-10',
+    '2025-05-10',
+    106,
+  ), // expired, still sold as OCOP
+  entry(
+    7,
+    'Chè Shan tuyết Tả Lèng',
+    'HTX chè Tả Lèng',
+    3,
+    'beverage',
+    '03405',
+    '2023-09-01',
+    '2026-09-01',
+    107,
+  ), // expired, renewed as 8
+  entry(
+    8,
+    'Chè Shan tuyết Tả Lèng',
+    'HTX chè Tả Lèng',
+    4,
+    'beverage',
+    '03405',
+    '2026-08-20',
+    '2029-08-20',
+    107,
+  ),
+  entry(
+    9,
+    'Khăn thổ cẩm Dao đỏ',
+    'Tổ hợp tác thổ cẩm Sin Suối Hồ',
+    3,
+    'textile',
+    null,
+    '2025-07-01',
+    '2028-07-01',
+  ),
+  entry(
+    10,
+    'Du lịch cộng đồng Sin Suối Hồ',
+    'HTX Du lịch Sin Suối Hồ',
+    3,
+    'tourism',
+    '03394',
+    '2026-12-01',
+    '2029-12-01',
+  ), // not yet certified
+  entry(
+    11,
+    'Mật ong rừng Sìn Hồ',
+    'HTX nông sản Sìn Hồ',
+    3,
+    'food',
+    '03478',
+    '2025-05-01',
+    '2028-05-01',
+  ), // same producer, other spelling
+  entry(
+    12,
+    'Rượu ngô Sìn Hồ',
+    'HTX Rượu Sìn Hồ',
+    3,
+    'beverage',
+    '03478',
+    '2021-01-01',
+    '2024-01-01',
+    112,
+  ), // expired, listing only a draft
+  entry(
+    13,
+    'Rượu sơn tra',
+    'Công ty TNHH Sơn Tra Lai Châu',
+    4,
+    'beverage',
+    '03388',
+    '2024-11-01',
+    '2027-11-01',
+  ), // matched from the listing's side
 ];
 const listings: KpiListing[] = [
   listing(101, 'published', '2025-06-10T03:00:00Z'),
@@ -42,7 +200,11 @@ const ids = (rows: Array<{ id: number }>) => rows.map((r) => r.id);
 describe('computeKpi on a fixture province', () => {
   it('divides valid entries with a live listing by all valid entries', () => {
     // Valid: 1 2 3 4 5 8 9 11 13 (6, 7, 12 expired; 10 not yet decided). Online: 1 2 5 8 13.
-    expect({ total: kpi.total, online: kpi.online, percent: kpi.percent }).toEqual({ total: 9, online: 5, percent: 55.6 });
+    expect({ total: kpi.total, online: kpi.online, percent: kpi.percent }).toEqual({
+      total: 9,
+      online: 5,
+      percent: 55.6,
+    });
   });
 
   it('breaks the KPI down by stars, group and commune', () => {
@@ -58,7 +220,13 @@ describe('computeKpi on a fixture province', () => {
       { key: 'textile', total: 1, online: 0, percent: 0 },
     ]);
     expect(kpi.byCommune.map((b) => [b.key, b.online, b.total])).toEqual([
-      ['', 0, 1], ['03388', 1, 1], ['03390', 1, 1], ['03405', 1, 1], ['03445', 1, 1], ['03478', 0, 3], ['03549', 1, 1],
+      ['', 0, 1],
+      ['03388', 1, 1],
+      ['03390', 1, 1],
+      ['03405', 1, 1],
+      ['03445', 1, 1],
+      ['03478', 0, 3],
+      ['03549', 1, 1],
     ]);
   });
 
@@ -91,8 +259,12 @@ describe('computeKpi on a fixture province', () => {
   });
 
   it('drills down to the entries behind a figure', () => {
-    expect(ids(drillDown(entries, listings, TODAY, { communeCode: '03478', online: false }))).toEqual([3, 4, 11]);
-    expect(ids(drillDown(entries, listings, TODAY, { stars: 4, online: true }))).toEqual([1, 8, 13]);
+    expect(
+      ids(drillDown(entries, listings, TODAY, { communeCode: '03478', online: false })),
+    ).toEqual([3, 4, 11]);
+    expect(ids(drillDown(entries, listings, TODAY, { stars: 4, online: true }))).toEqual([
+      1, 8, 13,
+    ]);
     expect(ids(drillDown(entries, listings, TODAY, { communeCode: '' }))).toEqual([9]);
     expect(drillDown(entries, listings, TODAY, { group: 'souvenir' })).toEqual([]);
   });
@@ -102,7 +274,9 @@ describe('KPI edge cases', () => {
   it('is 0 % without any valid entry instead of dividing by zero', () => {
     const empty = computeKpi([], [], TODAY, 1);
     expect(empty).toMatchObject({ total: 0, online: 0, percent: 0, todo: [], todoGroups: [] });
-    expect(empty.trend).toEqual([{ month: '2026-11', day: TODAY, total: 0, online: 0, percent: 0 }]);
+    expect(empty.trend).toEqual([
+      { month: '2026-11', day: TODAY, total: 0, online: 0, percent: 0 },
+    ]);
     expect(percentOf(1, 3)).toBe(33.3);
     expect(percentOf(2, 3)).toBe(66.7);
   });
@@ -128,7 +302,10 @@ describe('KPI edge cases', () => {
       { month: '2025-12', day: '2025-12-31' },
       { month: '2026-01', day: '2026-01-15' },
     ]);
-    expect(trendDays('2028-03-31', 2)).toEqual([{ month: '2028-02', day: '2028-02-29' }, { month: '2028-03', day: '2028-03-31' }]);
+    expect(trendDays('2028-03-31', 2)).toEqual([
+      { month: '2028-02', day: '2028-02-29' },
+      { month: '2028-03', day: '2028-03-31' },
+    ]);
     expect(trendDays('2026-11-22', 0)).toEqual([]);
   });
 

@@ -6,7 +6,12 @@ import { PassThrough, Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createStampKeyring, signStamp } from '~/traceability/authenticator.server';
 import { buildStampUrl } from '~/traceability/digital-link';
-import { LABEL_LAYOUTS, labelCellMm, labelsPerPage, type LabelLayoutId } from '~/traceability/label-layouts';
+import {
+  LABEL_LAYOUTS,
+  labelCellMm,
+  labelsPerPage,
+  type LabelLayoutId,
+} from '~/traceability/label-layouts';
 import { LABEL_TAGLINE, streamLabelsPdf, type StampLabel } from '~/traceability/labels-pdf.server';
 import { serialToString } from '~/traceability/serials';
 import { decodePdfQrCodes } from '../helpers/decode-pdf-qr';
@@ -16,7 +21,9 @@ const keyring = createStampKeyring('1', { '1': 'label-test-secret-at-least-32-by
 function* stampLabels(count: number, withGtin: boolean): Generator<StampLabel> {
   for (let n = 1; n <= count; n++) {
     const serial = serialToString(n);
-    const identity = withGtin ? { gtin: '08930000000019', lot: 'L2025/07', serial } : { batchId: 4711, serial };
+    const identity = withGtin
+      ? { gtin: '08930000000019', lot: 'L2025/07', serial }
+      : { batchId: 4711, serial };
     yield {
       url: buildStampUrl('https://chophien.vn', identity, signStamp(keyring, identity)),
       productName: 'Chè Shan Tuyết cổ thụ Suối Giàng',
@@ -26,7 +33,10 @@ function* stampLabels(count: number, withGtin: boolean): Generator<StampLabel> {
   }
 }
 
-async function renderToBuffer(layout: LabelLayoutId, labels: Iterable<StampLabel> | AsyncIterable<StampLabel>) {
+async function renderToBuffer(
+  layout: LabelLayoutId,
+  labels: Iterable<StampLabel> | AsyncIterable<StampLabel>,
+) {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -113,8 +123,8 @@ describe('streamLabelsPdf', () => {
     const { pdf, pages } = await renderToBuffer('a4-40', []);
     expect(pages).toBe(1);
     expect(pageCount(pdf)).toBe(1);
-    await expect(streamLabelsPdf({ layout: 'a5-2' as LabelLayoutId, labels: [], out: new PassThrough() })).rejects.toThrow(
-      /unknown label layout/,
-    );
+    await expect(
+      streamLabelsPdf({ layout: 'a5-2' as LabelLayoutId, labels: [], out: new PassThrough() }),
+    ).rejects.toThrow(/unknown label layout/);
   });
 });

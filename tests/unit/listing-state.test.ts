@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { LISTING_TRANSITIONS, nextListingStatus, type ListingEvent } from '~/catalogue/listing-state';
+import {
+  LISTING_TRANSITIONS,
+  nextListingStatus,
+  type ListingEvent,
+} from '~/catalogue/listing-state';
 import { isUserError } from '~/lib/errors';
 
-const STATUSES = ['draft', 'submitted', 'published', 'rejected', 'archived', 'changes_requested'] as const;
+const STATUSES = [
+  'draft',
+  'submitted',
+  'published',
+  'rejected',
+  'archived',
+  'changes_requested',
+] as const;
 
 describe('listing state machine', () => {
   it.each([
@@ -24,7 +35,9 @@ describe('listing state machine', () => {
 
   it('refuses every transition not in the table with 409 and a Vietnamese reason', () => {
     let refused = 0;
-    for (const [event, transition] of Object.entries(LISTING_TRANSITIONS) as Array<[ListingEvent, (typeof LISTING_TRANSITIONS)[ListingEvent]]>) {
+    for (const [event, transition] of Object.entries(LISTING_TRANSITIONS) as Array<
+      [ListingEvent, (typeof LISTING_TRANSITIONS)[ListingEvent]]
+    >) {
       for (const status of STATUSES.filter((s) => !transition.from.includes(s))) {
         try {
           nextListingStatus(status, event, transition.by);
@@ -43,7 +56,11 @@ describe('listing state machine', () => {
   it('refuses a step taken by the wrong kind of actor with 403', () => {
     expect(() => nextListingStatus('submitted', 'approve', 'member')).toThrow(/not allowed/);
     expect(() => nextListingStatus('draft', 'submit', 'officer')).toThrow(/not allowed/);
-    expect(() => nextListingStatus('submitted', 'request_changes', 'member')).toThrow(/not allowed/);
-    expect(() => nextListingStatus('changes_requested', 'submit', 'officer')).toThrow(/not allowed/);
+    expect(() => nextListingStatus('submitted', 'request_changes', 'member')).toThrow(
+      /not allowed/,
+    );
+    expect(() => nextListingStatus('changes_requested', 'submit', 'officer')).toThrow(
+      /not allowed/,
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, formatCalendarDate, formatDateTime, parseCalendarDate, todayInVietnam } from '~/lib/dates';
+import {
+  addMonths,
+  formatCalendarDate,
+  formatDateTime,
+  parseCalendarDate,
+  todayInVietnam,
+} from '~/lib/dates';
 import { gtinCheckDigit, isValidGtin, toGtin14 } from '~/lib/gtin';
 import { formatVnd, isWholeVnd, parseVnd } from '~/lib/money';
 

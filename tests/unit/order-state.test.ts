@@ -15,9 +15,19 @@ import { isUserError } from '~/lib/errors';
 
 const AT = new Date('2025-10-03T02:15:00.000Z');
 // Input that satisfies every requirement, so a test of legality is not stopped by a missing field.
-const FULL_INPUT = { reason: 'Hết hàng', carrier: 'VNPost', trackingNumber: 'EB123456789VN', lots: ['L2025-09'], at: AT };
+const FULL_INPUT = {
+  reason: 'Hết hàng',
+  carrier: 'VNPost',
+  trackingNumber: 'EB123456789VN',
+  lots: ['L2025-09'],
+  at: AT,
+};
 
-function order(state: OrderState, paymentMethod: PaymentMethod = 'vietqr', amountPaidVnd = 245000): OrderSnapshot {
+function order(
+  state: OrderState,
+  paymentMethod: PaymentMethod = 'vietqr',
+  amountPaidVnd = 245000,
+): OrderSnapshot {
   return { state, paymentMethod, amountPaidVnd };
 }
 
@@ -68,9 +78,21 @@ const LEGAL: Array<[OrderState, OrderEvent, OrderActorRole, PaymentMethod, Order
 
 describe('order state machine: legal transitions', () => {
   it.each(LEGAL)('%s --%s by %s (%s)--> %s', (from, event, role, method, to) => {
-    const result = transition(order(from, method), event, { role, userId: role === 'system' ? null : 7 }, FULL_INPUT);
+    const result = transition(
+      order(from, method),
+      event,
+      { role, userId: role === 'system' ? null : 7 },
+      FULL_INPUT,
+    );
     expect(result.state).toBe(to);
-    expect(result.entry).toMatchObject({ from, to, event, actorRole: role, actorUserId: role === 'system' ? null : 7, at: AT.toISOString() });
+    expect(result.entry).toMatchObject({
+      from,
+      to,
+      event,
+      actorRole: role,
+      actorUserId: role === 'system' ? null : 7,
+      at: AT.toISOString(),
+    });
   });
 
   it('lists exactly the (from, event, actor) combinations of the table, and each one works', () => {
@@ -79,41 +101,78 @@ describe('order state machine: legal transitions', () => {
       for (const from of rule.from) {
         for (const role of rule.by) {
           const method = rule.methods?.[0] ?? (from === 'cod_accepted' ? 'cod' : 'card');
-          expect(transition(order(from, method), event as OrderEvent, { role }, FULL_INPUT).state).toBe(rule.to);
+          expect(
+            transition(order(from, method), event as OrderEvent, { role }, FULL_INPUT).state,
+          ).toBe(rule.to);
           inTable.add(`${from} ${event} ${role}`);
         }
       }
     }
-    expect(new Set(LEGAL.map(([from, event, role]) => `${from} ${event} ${role}`))).toEqual(inTable);
+    expect(new Set(LEGAL.map(([from, event, role]) => `${from} ${event} ${role}`))).toEqual(
+      inTable,
+    );
   });
 
   it('records carrier, tracking number and lots when shipping, trimmed', () => {
-    const { entry } = transition(order('accepted'), 'ship', { role: 'cooperative', userId: 3 }, { carrier: ' GHN ', trackingNumber: ' GHN123 ', lots: [' L1 ', '', 'L2'], at: AT });
+    const { entry } = transition(
+      order('accepted'),
+      'ship',
+      { role: 'cooperative', userId: 3 },
+      { carrier: ' GHN ', trackingNumber: ' GHN123 ', lots: [' L1 ', '', 'L2'], at: AT },
+    );
     expect(entry).toEqual({
-      from: 'accepted', to: 'shipped', event: 'ship', actorRole: 'cooperative', actorUserId: 3, at: AT.toISOString(),
-      reason: null, carrier: 'GHN', trackingNumber: 'GHN123', lots: ['L1', 'L2'],
+      from: 'accepted',
+      to: 'shipped',
+      event: 'ship',
+      actorRole: 'cooperative',
+      actorUserId: 3,
+      at: AT.toISOString(),
+      reason: null,
+      carrier: 'GHN',
+      trackingNumber: 'GHN123',
+      lots: ['L1', 'L2'],
     });
   });
 
   it('records the reason of a cancellation', () => {
-    expect(transition(order('accepted'), 'cooperative_cancel', { role: 'cooperative' }, { reason: '  Mất mùa  ' }).entry.reason).toBe('Mất mùa');
+    expect(
+      transition(
+        order('accepted'),
+        'cooperative_cancel',
+        { role: 'cooperative' },
+        { reason: '  Mất mùa  ' },
+      ).entry.reason,
+    ).toBe('Mất mùa');
   });
 });
 
 describe('order state machine: effects', () => {
-  const effects = (snapshot: OrderSnapshot, event: OrderEvent, role: OrderActorRole) => transition(snapshot, event, { role }, FULL_INPUT).effects;
+  const effects = (snapshot: OrderSnapshot, event: OrderEvent, role: OrderActorRole) =>
+    transition(snapshot, event, { role }, FULL_INPUT).effects;
   it('gives stock back on cancellation before shipping, and flags a refund when money came in', () => {
     expect(effects(order('placed', 'vietqr', 0), 'expire', 'system')).toEqual(['release_stock']);
-    expect(effects(order('paid'), 'buyer_cancel', 'buyer')).toEqual(['release_stock', 'refund_due']);
-    expect(effects(order('cod_accepted', 'cod', 0), 'cooperative_cancel', 'cooperative')).toEqual(['release_stock']);
+    expect(effects(order('paid'), 'buyer_cancel', 'buyer')).toEqual([
+      'release_stock',
+      'refund_due',
+    ]);
+    expect(effects(order('cod_accepted', 'cod', 0), 'cooperative_cancel', 'cooperative')).toEqual([
+      'release_stock',
+    ]);
     expect(effects(order('shipped'), 'operator_cancel', 'operator')).toEqual(['refund_due']);
   });
   it('records cash collected on delivery of a COD order and credits the cooperative', () => {
-    expect(effects(order('shipped', 'cod', 0), 'deliver', 'cooperative')).toEqual(['record_cod_payment', 'credit_cooperative']);
-    expect(effects(order('shipped', 'card'), 'deliver', 'cooperative')).toEqual(['credit_cooperative']);
+    expect(effects(order('shipped', 'cod', 0), 'deliver', 'cooperative')).toEqual([
+      'record_cod_payment',
+      'credit_cooperative',
+    ]);
+    expect(effects(order('shipped', 'card'), 'deliver', 'cooperative')).toEqual([
+      'credit_cooperative',
+    ]);
   });
   it('takes back the cooperative credit when a delivered order is refunded', () => {
-    expect(effects(order('completed'), 'refund', 'operator')).toEqual(['reverse_cooperative_credit']);
+    expect(effects(order('completed'), 'refund', 'operator')).toEqual([
+      'reverse_cooperative_credit',
+    ]);
     expect(effects(order('cancelled'), 'refund', 'operator')).toEqual([]);
   });
   it('has no effects on the steps in between', () => {
@@ -155,7 +214,11 @@ describe('order state machine: refusals', () => {
     for (const state of ORDER_STATES) {
       for (const [event, rule] of Object.entries(ORDER_TRANSITIONS)) {
         if (rule.from.includes(state)) continue;
-        expect(statusOf(() => transition(order(state), event as OrderEvent, { role: rule.by[0] }, FULL_INPUT))).toBe(409);
+        expect(
+          statusOf(() =>
+            transition(order(state), event as OrderEvent, { role: rule.by[0] }, FULL_INPUT),
+          ),
+        ).toBe(409);
         refused++;
       }
     }
@@ -166,18 +229,32 @@ describe('order state machine: refusals', () => {
     expect(statusOf(() => transition(order('paid'), 'accept', { role: 'buyer' }))).toBe(403);
     expect(statusOf(() => transition(order('placed'), 'pay', { role: 'buyer' }))).toBe(403);
     expect(statusOf(() => transition(order('placed'), 'pay', { role: 'cooperative' }))).toBe(403);
-    expect(statusOf(() => transition(order('shipped'), 'complete', { role: 'cooperative' }))).toBe(403);
-    expect(statusOf(() => transition(order('cancelled'), 'refund', { role: 'buyer' }, FULL_INPUT))).toBe(403);
+    expect(statusOf(() => transition(order('shipped'), 'complete', { role: 'cooperative' }))).toBe(
+      403,
+    );
+    expect(
+      statusOf(() => transition(order('cancelled'), 'refund', { role: 'buyer' }, FULL_INPUT)),
+    ).toBe(403);
   });
 
   it('keeps payment steps to their payment methods', () => {
-    expect(statusOf(() => transition(order('placed', 'cod', 0), 'pay', { role: 'system' }))).toBe(409);
-    expect(statusOf(() => transition(order('placed', 'card', 0), 'accept_cod', { role: 'system' }))).toBe(409);
-    expect(statusOf(() => transition(order('placed', 'cod', 0), 'expire', { role: 'system' }))).toBe(409);
+    expect(statusOf(() => transition(order('placed', 'cod', 0), 'pay', { role: 'system' }))).toBe(
+      409,
+    );
+    expect(
+      statusOf(() => transition(order('placed', 'card', 0), 'accept_cod', { role: 'system' })),
+    ).toBe(409);
+    expect(
+      statusOf(() => transition(order('placed', 'cod', 0), 'expire', { role: 'system' })),
+    ).toBe(409);
   });
 
   it('refuses to refund an order that was never paid', () => {
-    expect(statusOf(() => transition(order('cancelled', 'cod', 0), 'refund', { role: 'operator' }, FULL_INPUT))).toBe(409);
+    expect(
+      statusOf(() =>
+        transition(order('cancelled', 'cod', 0), 'refund', { role: 'operator' }, FULL_INPUT),
+      ),
+    ).toBe(409);
   });
 
   it.each([
@@ -185,7 +262,13 @@ describe('order state machine: refusals', () => {
     ['operator_cancel', 'paid', 'operator', {}, 'reason'],
     ['refund', 'completed', 'operator', {}, 'reason'],
     ['ship', 'accepted', 'cooperative', { trackingNumber: 'X1' }, 'carrier'],
-    ['ship', 'accepted', 'cooperative', { carrier: 'VNPost', trackingNumber: '' }, 'trackingNumber'],
+    [
+      'ship',
+      'accepted',
+      'cooperative',
+      { carrier: 'VNPost', trackingNumber: '' },
+      'trackingNumber',
+    ],
   ] as const)('%s without %s is a 400 on that field', (event, state, role, input, field) => {
     try {
       transition(order(state), event, { role }, input);

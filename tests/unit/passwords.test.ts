@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  assertAcceptablePassword, hashPassword, passwordHashNeedsUpgrade, passwordProblem, PASSWORD_MAX_LENGTH, verifyPassword,
+  assertAcceptablePassword,
+  hashPassword,
+  passwordHashNeedsUpgrade,
+  passwordProblem,
+  PASSWORD_MAX_LENGTH,
+  verifyPassword,
 } from '~/accounts/passwords.server';
 import { isUserError } from '~/lib/errors';
 
@@ -34,7 +39,8 @@ describe('hashPassword / verifyPassword', () => {
 describe('passwordHashNeedsUpgrade', () => {
   it('is false for hashes made today and true for other parameters or garbage', async () => {
     expect(passwordHashNeedsUpgrade(await hashPassword('mat-khau-rat-dai'))).toBe(false);
-    const weaker = '$argon2id$v=19$m=4096,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$8w8/P4cA5rGGJ8sFQqH0t1Ov3yNmgoZ5Rdm/2K3dwUs';
+    const weaker =
+      '$argon2id$v=19$m=4096,t=3,p=1$c29tZXNhbHRzb21lc2FsdA$8w8/P4cA5rGGJ8sFQqH0t1Ov3yNmgoZ5Rdm/2K3dwUs';
     expect(passwordHashNeedsUpgrade(weaker)).toBe(true);
     expect(passwordHashNeedsUpgrade('not a hash')).toBe(true);
   });
@@ -51,11 +57,23 @@ describe('passwordProblem', () => {
     expect(passwordProblem('x'.repeat(201))?.vi).toMatch(/quá dài/);
     expect(passwordProblem('xy'.repeat(100))).toBeNull();
   });
-  it.each(['aaaaaaaaaa', '00000000', 'đđđđđđđđ', '12345678', 'PASSWORD', 'Password1', 'matkhau123', 'Mậtkhẩu123', 'iloveyou', 'vietnam123'])(
-    'calls %s too easy to guess',
-    (password) => expect(passwordProblem(password)?.vi).toBe('Mật khẩu này quá dễ đoán. Hãy chọn mật khẩu khác.'),
+  it.each([
+    'aaaaaaaaaa',
+    '00000000',
+    'đđđđđđđđ',
+    '12345678',
+    'PASSWORD',
+    'Password1',
+    'matkhau123',
+    'Mậtkhẩu123',
+    'iloveyou',
+    'vietnam123',
+  ])('calls %s too easy to guess', (password) =>
+    expect(passwordProblem(password)?.vi).toBe('Mật khẩu này quá dễ đoán. Hãy chọn mật khẩu khác.'),
   );
-  it.each(['che-shan-tuyet-2026', 'Mật khẩu của tôi', 'aaaaaaab'])('accepts %s', (password) => expect(passwordProblem(password)).toBeNull());
+  it.each(['che-shan-tuyet-2026', 'Mật khẩu của tôi', 'aaaaaaab'])('accepts %s', (password) =>
+    expect(passwordProblem(password)).toBeNull(),
+  );
 });
 
 describe('assertAcceptablePassword', () => {
@@ -64,7 +82,11 @@ describe('assertAcceptablePassword', () => {
       assertAcceptablePassword('12345678');
       expect.unreachable();
     } catch (error) {
-      expect(isUserError(error) && [error.status, error.field, error.code]).toEqual([422, 'password', 'weak_password']);
+      expect(isUserError(error) && [error.status, error.field, error.code]).toEqual([
+        422,
+        'password',
+        'weak_password',
+      ]);
     }
     expect(() => assertAcceptablePassword('che-shan-tuyet-2026')).not.toThrow();
   });

@@ -1,16 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import {
-  canReadAuditLog, canViewOrgPrivate, isMember, isOfficerFor, isOrgOwner, requireAdmin, requireAuditReader, requireOfficer,
-  requireOfficerFor, requireOrgMember, requireOrgOwner, requireOrgPrivate, roleIn, type Actor,
+  canReadAuditLog,
+  canViewOrgPrivate,
+  isMember,
+  isOfficerFor,
+  isOrgOwner,
+  requireAdmin,
+  requireAuditReader,
+  requireOfficer,
+  requireOfficerFor,
+  requireOrgMember,
+  requireOrgOwner,
+  requireOrgPrivate,
+  roleIn,
+  type Actor,
 } from '~/accounts/permissions';
 import { isUserError } from '~/lib/errors';
 
-const actor = (userId: number, extra: Partial<Actor> = {}): Actor => ({ userId, isAdmin: false, memberships: [], officerProvinceCodes: [], ...extra });
+const actor = (userId: number, extra: Partial<Actor> = {}): Actor => ({
+  userId,
+  isAdmin: false,
+  memberships: [],
+  officerProvinceCodes: [],
+  ...extra,
+});
 
 const owner = actor(1, { memberships: [{ organizationId: 10, role: 'owner' }] });
 const staff = actor(2, { memberships: [{ organizationId: 10, role: 'staff' }] });
 const ownerOfOther = actor(3, { memberships: [{ organizationId: 11, role: 'owner' }] });
-const staffHereOwnerThere = actor(7, { memberships: [{ organizationId: 10, role: 'staff' }, { organizationId: 11, role: 'owner' }] });
+const staffHereOwnerThere = actor(7, {
+  memberships: [
+    { organizationId: 10, role: 'staff' },
+    { organizationId: 11, role: 'owner' },
+  ],
+});
 const officerLaiChau = actor(4, { officerProvinceCodes: ['12'] });
 const officerLaoCai = actor(5, { officerProvinceCodes: ['15'] });
 const officerOfTwo = actor(8, { officerProvinceCodes: ['15', '12'] });
@@ -37,8 +60,17 @@ describe('membership', () => {
     expect(roleIn(staffHereOwnerThere, 10)).toBe('staff');
     expect(roleIn(staffHereOwnerThere, 11)).toBe('owner');
     expect(roleIn(ownerOfOther, 10)).toBeNull();
-    expect([owner, staff, ownerOfOther, admin].map((a) => isMember(a, 10))).toEqual([true, true, false, false]);
-    expect([owner, staff, staffHereOwnerThere].map((a) => isOrgOwner(a, 10))).toEqual([true, false, false]);
+    expect([owner, staff, ownerOfOther, admin].map((a) => isMember(a, 10))).toEqual([
+      true,
+      true,
+      false,
+      false,
+    ]);
+    expect([owner, staff, staffHereOwnerThere].map((a) => isOrgOwner(a, 10))).toEqual([
+      true,
+      false,
+      false,
+    ]);
   });
 
   it('requireOrgMember lets owner and staff in; everyone else gets 404 (guessed ids reveal nothing)', () => {
@@ -64,7 +96,9 @@ describe('membership', () => {
 
 describe('officers and admins', () => {
   it('scopes officers to their provinces; admins pass everywhere', () => {
-    expect([officerLaiChau, officerLaoCai, officerOfTwo, admin, owner].map((a) => isOfficerFor(a, '12'))).toEqual([true, false, true, true, false]);
+    expect(
+      [officerLaiChau, officerLaoCai, officerOfTwo, admin, owner].map((a) => isOfficerFor(a, '12')),
+    ).toEqual([true, false, true, true, false]);
     expect(status(() => requireOfficerFor(officerLaiChau, '12'))).toBe(200);
     expect(status(() => requireOfficerFor(officerOfTwo, '12'))).toBe(200);
     expect(status(() => requireOfficerFor(admin, '12'))).toBe(200);
@@ -78,34 +112,60 @@ describe('officers and admins', () => {
   });
 
   it('requireOfficer opens the officer pages to officers of any province and admins', () => {
-    expect([officerLaiChau, officerLaoCai, admin, owner, buyer].map((a) => status(() => requireOfficer(a)))).toEqual([200, 200, 200, 403, 403]);
+    expect(
+      [officerLaiChau, officerLaoCai, admin, owner, buyer].map((a) =>
+        status(() => requireOfficer(a)),
+      ),
+    ).toEqual([200, 200, 200, 403, 403]);
   });
 
   it('requireAdmin passes admins only', () => {
-    expect([admin, officerLaiChau, owner, buyer].map((a) => status(() => requireAdmin(a)))).toEqual([200, 403, 403, 403]);
+    expect([admin, officerLaiChau, owner, buyer].map((a) => status(() => requireAdmin(a)))).toEqual(
+      [200, 403, 403, 403],
+    );
   });
 });
 
 describe('private organization data', () => {
   it('is visible to members, officers of the organization’s province and admins', () => {
-    expect([owner, staff, officerLaiChau, officerOfTwo, admin].map((a) => canViewOrgPrivate(a, org))).toEqual([true, true, true, true, true]);
-    expect([owner, staff, officerLaiChau, admin].map((a) => status(() => requireOrgPrivate(a, org)))).toEqual([200, 200, 200, 200]);
+    expect(
+      [owner, staff, officerLaiChau, officerOfTwo, admin].map((a) => canViewOrgPrivate(a, org)),
+    ).toEqual([true, true, true, true, true]);
+    expect(
+      [owner, staff, officerLaiChau, admin].map((a) => status(() => requireOrgPrivate(a, org))),
+    ).toEqual([200, 200, 200, 200]);
   });
 
   it('answers another cooperative, an officer of another province and a buyer with 404', () => {
-    expect([ownerOfOther, officerLaoCai, buyer].map((a) => canViewOrgPrivate(a, org))).toEqual([false, false, false]);
-    expect([ownerOfOther, officerLaoCai, buyer].map((a) => status(() => requireOrgPrivate(a, org)))).toEqual([404, 404, 404]);
+    expect([ownerOfOther, officerLaoCai, buyer].map((a) => canViewOrgPrivate(a, org))).toEqual([
+      false,
+      false,
+      false,
+    ]);
+    expect(
+      [ownerOfOther, officerLaoCai, buyer].map((a) => status(() => requireOrgPrivate(a, org))),
+    ).toEqual([404, 404, 404]);
   });
 });
 
 describe('audit log', () => {
   it('is readable by the owner, officers of the province and admins', () => {
-    expect([owner, officerLaiChau, admin].map((a) => canReadAuditLog(a, org))).toEqual([true, true, true]);
-    expect([owner, officerLaiChau, admin].map((a) => status(() => requireAuditReader(a, org)))).toEqual([200, 200, 200]);
+    expect([owner, officerLaiChau, admin].map((a) => canReadAuditLog(a, org))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(
+      [owner, officerLaiChau, admin].map((a) => status(() => requireAuditReader(a, org))),
+    ).toEqual([200, 200, 200]);
   });
 
   it('refuses staff with 403 (they know the cooperative) and strangers with 404', () => {
-    expect([staff, staffHereOwnerThere, ownerOfOther, officerLaoCai, buyer].map((a) => canReadAuditLog(a, org))).toEqual([false, false, false, false, false]);
+    expect(
+      [staff, staffHereOwnerThere, ownerOfOther, officerLaoCai, buyer].map((a) =>
+        canReadAuditLog(a, org),
+      ),
+    ).toEqual([false, false, false, false, false]);
     expect(status(() => requireAuditReader(staff, org))).toBe(403);
     expect(status(() => requireAuditReader(staffHereOwnerThere, org))).toBe(403);
     expect(status(() => requireAuditReader(ownerOfOther, org))).toBe(404);
@@ -120,7 +180,10 @@ describe('errors', () => {
       requireOrgOwner(staff, 10);
       expect.unreachable();
     } catch (error) {
-      expect(isUserError(error) && error.userMessage).toEqual({ vi: 'Bạn không có quyền thực hiện thao tác này.', en: 'You are not allowed to do this.' });
+      expect(isUserError(error) && error.userMessage).toEqual({
+        vi: 'Bạn không có quyền thực hiện thao tác này.',
+        en: 'You are not allowed to do this.',
+      });
     }
   });
 });

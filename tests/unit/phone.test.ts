@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhoneForDisplay, isMobilePhone, normalizeVietnamesePhone, parseLoginIdentifier } from '~/accounts/phone';
+import {
+  formatPhoneForDisplay,
+  isMobilePhone,
+  normalizeVietnamesePhone,
+  parseLoginIdentifier,
+} from '~/accounts/phone';
 
 describe('normalizeVietnamesePhone', () => {
   it.each([
@@ -26,7 +31,9 @@ describe('normalizeVietnamesePhone', () => {
     ['024 3883 3456', '+842438833456'],
     ['+84 214 388 3456', '+842143883456'],
     ['842143883456', '+842143883456'],
-  ])('landline %s → %s', (input, expected) => expect(normalizeVietnamesePhone(input)).toBe(expected));
+  ])('landline %s → %s', (input, expected) =>
+    expect(normalizeVietnamesePhone(input)).toBe(expected),
+  );
 
   it.each([
     ['empty', ''],
@@ -70,15 +77,34 @@ describe('formatPhoneForDisplay', () => {
 
 describe('parseLoginIdentifier', () => {
   it('reads e-mails trimmed and lower-cased', () => {
-    expect(parseLoginIdentifier(' Mai@Example.VN ')).toEqual({ kind: 'email', value: 'mai@example.vn' });
-    expect(parseLoginIdentifier('htx.che@lai-chau.gov.vn')).toEqual({ kind: 'email', value: 'htx.che@lai-chau.gov.vn' });
+    expect(parseLoginIdentifier(' Mai@Example.VN ')).toEqual({
+      kind: 'email',
+      value: 'mai@example.vn',
+    });
+    expect(parseLoginIdentifier('htx.che@lai-chau.gov.vn')).toEqual({
+      kind: 'email',
+      value: 'htx.che@lai-chau.gov.vn',
+    });
   });
   it('reads phone numbers in any typed form', () => {
     expect(parseLoginIdentifier('0912 345 678')).toEqual({ kind: 'phone', value: '+84912345678' });
-    expect(parseLoginIdentifier('(+84) 912.345.678')).toEqual({ kind: 'phone', value: '+84912345678' });
+    expect(parseLoginIdentifier('(+84) 912.345.678')).toEqual({
+      kind: 'phone',
+      value: '+84912345678',
+    });
   });
-  it.each(['', '   ', 'mai@', '@example.vn', 'mai@example', 'mai@@example.vn', 'mai @example.vn', 'mai@example.v', 'mai@.vn', 'hello', '0912', `${'a'.repeat(250)}@example.vn`])(
-    'rejects %j',
-    (input) => expect(parseLoginIdentifier(input)).toBeNull(),
-  );
+  it.each([
+    '',
+    '   ',
+    'mai@',
+    '@example.vn',
+    'mai@example',
+    'mai@@example.vn',
+    'mai @example.vn',
+    'mai@example.v',
+    'mai@.vn',
+    'hello',
+    '0912',
+    `${'a'.repeat(250)}@example.vn`,
+  ])('rejects %j', (input) => expect(parseLoginIdentifier(input)).toBeNull());
 });

@@ -1,5 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { assertAllowed, MemoryRateLimitStore, RateLimiter, rateLimitMessage, type Limit } from '~/accounts/rate-limit';
+import {
+  assertAllowed,
+  MemoryRateLimitStore,
+  RateLimiter,
+  rateLimitMessage,
+  type Limit,
+} from '~/accounts/rate-limit';
 import { isUserError } from '~/lib/errors';
 
 const FIVE_IN_15_MIN: Limit = { max: 5, windowMs: 15 * 60_000 };
@@ -16,16 +22,25 @@ describe('RateLimiter (sliding window)', () => {
 
   it('allows up to max events, then refuses until the oldest leaves the window', async () => {
     for (let i = 0; i < 5; i++) {
-      expect(await limiter.consume('sign-in:account:1', FIVE_IN_15_MIN)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+      expect(await limiter.consume('sign-in:account:1', FIVE_IN_15_MIN)).toEqual({
+        allowed: true,
+        retryAfterSeconds: 0,
+      });
       now += 60_000;
     }
     // Events at 0,1,2,3,4 min; now = 5 min: the first frees at 15 min.
-    expect(await limiter.check('sign-in:account:1', FIVE_IN_15_MIN)).toEqual({ allowed: false, retryAfterSeconds: 600 });
+    expect(await limiter.check('sign-in:account:1', FIVE_IN_15_MIN)).toEqual({
+      allowed: false,
+      retryAfterSeconds: 600,
+    });
     now += 600_000 - 1;
     expect((await limiter.check('sign-in:account:1', FIVE_IN_15_MIN)).allowed).toBe(false);
     expect((await limiter.check('sign-in:account:1', FIVE_IN_15_MIN)).retryAfterSeconds).toBe(1);
     now += 1;
-    expect(await limiter.check('sign-in:account:1', FIVE_IN_15_MIN)).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await limiter.check('sign-in:account:1', FIVE_IN_15_MIN)).toEqual({
+      allowed: true,
+      retryAfterSeconds: 0,
+    });
   });
 
   it('check records nothing; a refused consume records nothing either', async () => {
@@ -37,18 +52,31 @@ describe('RateLimiter (sliding window)', () => {
 
   it('keeps keys apart (per account, per network)', async () => {
     await limiter.record('sign-in:account:1');
-    expect((await limiter.check('sign-in:account:1', { max: 1, windowMs: 60_000 })).allowed).toBe(false);
-    expect((await limiter.check('sign-in:account:2', { max: 1, windowMs: 60_000 })).allowed).toBe(true);
+    expect((await limiter.check('sign-in:account:1', { max: 1, windowMs: 60_000 })).allowed).toBe(
+      false,
+    );
+    expect((await limiter.check('sign-in:account:2', { max: 1, windowMs: 60_000 })).allowed).toBe(
+      true,
+    );
   });
 
   it('checkAll refuses when any key is over and gives the longest wait', async () => {
     const perAccount = { key: 'a', limit: { max: 1, windowMs: 60_000 } };
     const perNetwork = { key: 'n', limit: { max: 1, windowMs: 3_600_000 } };
-    expect(await limiter.checkAll([perAccount, perNetwork])).toEqual({ allowed: true, retryAfterSeconds: 0 });
+    expect(await limiter.checkAll([perAccount, perNetwork])).toEqual({
+      allowed: true,
+      retryAfterSeconds: 0,
+    });
     await limiter.record('a');
-    expect(await limiter.checkAll([perAccount, perNetwork])).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(await limiter.checkAll([perAccount, perNetwork])).toEqual({
+      allowed: false,
+      retryAfterSeconds: 60,
+    });
     await limiter.record('n');
-    expect(await limiter.checkAll([perAccount, perNetwork])).toEqual({ allowed: false, retryAfterSeconds: 3600 });
+    expect(await limiter.checkAll([perAccount, perNetwork])).toEqual({
+      allowed: false,
+      retryAfterSeconds: 3600,
+    });
     expect(await limiter.checkAll([])).toEqual({ allowed: true, retryAfterSeconds: 0 });
   });
 

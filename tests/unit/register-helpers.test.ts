@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, foldKey, matchOcopGroup, matchPlace, parseCalendarDate, splitPlaceName } from '~/tradeoffice/parse-helpers';
+import {
+  addMonths,
+  foldKey,
+  matchOcopGroup,
+  matchPlace,
+  parseCalendarDate,
+  splitPlaceName,
+} from '~/tradeoffice/parse-helpers';
 
 describe('calendar dates as officers type them', () => {
   it('reads YYYY-MM-DD and DD/MM/YYYY (with or without leading zeros)', () => {
@@ -8,7 +15,18 @@ describe('calendar dates as officers type them', () => {
     expect(parseCalendarDate(' 2/4/2025 ')).toBe('2025-04-02');
   });
   it('rejects impossible dates and other shapes', () => {
-    for (const bad of ['31/02/2025', '2025-02-30', '29/02/2025', '2025-13-01', '00/01/2025', '15-03-2025', '2025/03/15', '15.03.2025', '', 'hôm nay']) {
+    for (const bad of [
+      '31/02/2025',
+      '2025-02-30',
+      '29/02/2025',
+      '2025-13-01',
+      '00/01/2025',
+      '15-03-2025',
+      '2025/03/15',
+      '15.03.2025',
+      '',
+      'hôm nay',
+    ]) {
       expect(parseCalendarDate(bad), bad).toBeNull();
     }
     expect(parseCalendarDate('29/02/2024')).toBe('2024-02-29');
@@ -22,7 +40,10 @@ describe('calendar dates as officers type them', () => {
 describe('place names', () => {
   it('splits the administrative prefix from the folded name', () => {
     expect(splitPlaceName('Xã Sìn Hồ')).toEqual({ prefix: 'xa', key: 'sin ho' });
-    expect(splitPlaceName('  thị  trấn Tam Đường ')).toEqual({ prefix: 'thi tran', key: 'tam duong' });
+    expect(splitPlaceName('  thị  trấn Tam Đường ')).toEqual({
+      prefix: 'thi tran',
+      key: 'tam duong',
+    });
     expect(splitPlaceName('PHƯỜNG Đoàn Kết')).toEqual({ prefix: 'phuong', key: 'doan ket' });
     expect(splitPlaceName('Xã')).toEqual({ prefix: null, key: 'xa' });
     expect(splitPlaceName('Xuân Hòa')).toEqual({ prefix: null, key: 'xuan hoa' });
@@ -40,7 +61,14 @@ describe('place names', () => {
     expect(matchPlace(places, '3479')).toEqual({ ok: false, reason: 'not_found', candidates: [] });
   });
   it('matches by name with or without diacritics and prefix', () => {
-    for (const typed of ['Xã Sìn Hồ', 'Sìn Hồ', 'sin ho', 'XA SIN HO', 'Sìn Hồ'.normalize('NFD'), 'Doan Ket']) {
+    for (const typed of [
+      'Xã Sìn Hồ',
+      'Sìn Hồ',
+      'sin ho',
+      'XA SIN HO',
+      'Sìn Hồ'.normalize('NFD'),
+      'Doan Ket',
+    ]) {
       expect(matchPlace(places, typed).ok, typed).toBe(true);
     }
   });
@@ -51,8 +79,14 @@ describe('place names', () => {
     const result = matchPlace(places, 'Tân Phong');
     expect(result).toMatchObject({ ok: false, reason: 'ambiguous' });
     expect(!result.ok && result.candidates.map((c) => c.code)).toEqual(['04000', '03408']);
-    expect(matchPlace(places, 'Phường Tân Phong')).toMatchObject({ ok: true, place: { code: '03408' } });
-    expect(matchPlace(places, 'xa tan phong')).toMatchObject({ ok: true, place: { code: '04000' } });
+    expect(matchPlace(places, 'Phường Tân Phong')).toMatchObject({
+      ok: true,
+      place: { code: '03408' },
+    });
+    expect(matchPlace(places, 'xa tan phong')).toMatchObject({
+      ok: true,
+      place: { code: '04000' },
+    });
   });
   it('reports an empty value and unknown names', () => {
     expect(matchPlace(places, '  ')).toEqual({ ok: false, reason: 'empty', candidates: [] });
@@ -72,7 +106,8 @@ describe('OCOP groups', () => {
     expect(matchOcopGroup('Herbal products')).toBe('herbal');
   });
   it('rejects anything else', () => {
-    for (const bad of ['', 'rượu', 'drinks', 'food and beverage', '1']) expect(matchOcopGroup(bad), bad).toBeNull();
+    for (const bad of ['', 'rượu', 'drinks', 'food and beverage', '1'])
+      expect(matchOcopGroup(bad), bad).toBeNull();
   });
   it('folds keys to words', () => {
     expect(foldKey('  Đồ–uống,  OCOP ')).toBe('do uong ocop');

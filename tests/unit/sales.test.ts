@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { COUNTED_ORDER_STATES, computeSales, countedOrders, isCountedSale, type SalesLine, type SalesOrder } from '~/tradeoffice/sales';
+import {
+  COUNTED_ORDER_STATES,
+  computeSales,
+  countedOrders,
+  isCountedSale,
+  type SalesLine,
+  type SalesOrder,
+} from '~/tradeoffice/sales';
 
 const TODAY = '2026-11-22';
-const order = (id: number, state: string, method: SalesOrder['method'], goodsVnd: number, createdAt: string): SalesOrder => ({ id, state, method, goodsVnd, createdAt });
+const order = (
+  id: number,
+  state: string,
+  method: SalesOrder['method'],
+  goodsVnd: number,
+  createdAt: string,
+): SalesOrder => ({ id, state, method, goodsVnd, createdAt });
 const orders: SalesOrder[] = [
   order(1, 'paid', 'vietqr', 240_000, '2026-11-02T03:00:00Z'),
   order(2, 'cod_accepted', 'cod', 120_000, '2026-11-10T10:00:00Z'),
@@ -30,8 +43,16 @@ const sales = computeSales(orders, lines, TODAY);
 
 describe('sales of a fixture province', () => {
   it('counts paid and cash-on-delivery orders still standing, and no others', () => {
-    expect(COUNTED_ORDER_STATES).toEqual(['paid', 'cod_accepted', 'accepted', 'shipped', 'delivered', 'completed']);
-    for (const state of ['placed', 'cancelled', 'refunded']) expect(isCountedSale(state)).toBe(false);
+    expect(COUNTED_ORDER_STATES).toEqual([
+      'paid',
+      'cod_accepted',
+      'accepted',
+      'shipped',
+      'delivered',
+      'completed',
+    ]);
+    for (const state of ['placed', 'cancelled', 'refunded'])
+      expect(isCountedSale(state)).toBe(false);
     expect(countedOrders(orders, lines, TODAY, 12).map((o) => o.id)).toEqual([1, 2, 3, 4, 9]);
     expect(sales.orders).toBe(5);
     expect(sales.valueVnd).toBe(240_000 + 120_000 + 500_000 + 90_000 + 45_000);
@@ -40,9 +61,21 @@ describe('sales of a fixture province', () => {
   it('puts each order in the Vietnamese month it was placed, over 12 months', () => {
     expect(sales.byMonth).toHaveLength(12);
     expect(sales.byMonth[0]).toEqual({ month: '2025-12', orders: 1, valueVnd: 45_000 });
-    expect(sales.byMonth.find((m) => m.month === '2026-11')).toEqual({ month: '2026-11', orders: 3, valueVnd: 860_000 });
-    expect(sales.byMonth.find((m) => m.month === '2026-10')).toEqual({ month: '2026-10', orders: 0, valueVnd: 0 });
-    expect(sales.byMonth.find((m) => m.month === '2026-09')).toEqual({ month: '2026-09', orders: 1, valueVnd: 90_000 });
+    expect(sales.byMonth.find((m) => m.month === '2026-11')).toEqual({
+      month: '2026-11',
+      orders: 3,
+      valueVnd: 860_000,
+    });
+    expect(sales.byMonth.find((m) => m.month === '2026-10')).toEqual({
+      month: '2026-10',
+      orders: 0,
+      valueVnd: 0,
+    });
+    expect(sales.byMonth.find((m) => m.month === '2026-09')).toEqual({
+      month: '2026-09',
+      orders: 1,
+      valueVnd: 90_000,
+    });
     expect(sales.byMonth.reduce((n, m) => n + m.valueVnd, 0)).toBe(sales.valueVnd);
   });
 
@@ -79,7 +112,8 @@ describe('sales of a fixture province', () => {
   });
 
   it('filters the orders behind one figure the way the figure counts them', () => {
-    const ids = (filter: Parameters<typeof countedOrders>[4]) => countedOrders(orders, lines, TODAY, 12, filter).map((o) => o.id);
+    const ids = (filter: Parameters<typeof countedOrders>[4]) =>
+      countedOrders(orders, lines, TODAY, 12, filter).map((o) => o.id);
     expect(ids({ month: '2026-11' })).toEqual([1, 2, 3]);
     expect(ids({ group: 'beverage' })).toEqual([1, 2]);
     expect(ids({ method: 'cashless' })).toEqual([1, 3, 9]);
@@ -92,11 +126,20 @@ describe('sales of a fixture province', () => {
   it('starts a report period on its first day, even mid-month', () => {
     const period = computeSales(orders, lines, TODAY, 3, '2026-11-05');
     expect(period.orders).toBe(1);
-    expect(period.byMonth.map((m) => [m.month, m.orders])).toEqual([['2026-09', 0], ['2026-10', 0], ['2026-11', 1]]);
+    expect(period.byMonth.map((m) => [m.month, m.orders])).toEqual([
+      ['2026-09', 0],
+      ['2026-10', 0],
+      ['2026-11', 1],
+    ]);
   });
 
   it('is all zeros, not a division by zero, for a province without sales', () => {
     const none = computeSales([], [], TODAY);
-    expect([none.orders, none.valueVnd, none.payments.cashlessOrdersPercent, none.byGroup.length]).toEqual([0, 0, 0, 0]);
+    expect([
+      none.orders,
+      none.valueVnd,
+      none.payments.cashlessOrdersPercent,
+      none.byGroup.length,
+    ]).toEqual([0, 0, 0, 0]);
   });
 });

@@ -1,20 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { parseSearchParams, searchParamsOf } from '~/search/query-params';
 
-const provinces = [{ code: '15', slug: 'lao-cai' }, { code: '12', slug: 'lai-chau' }, { code: '01', slug: 'ha-noi' }];
+const provinces = [
+  { code: '15', slug: 'lao-cai' },
+  { code: '12', slug: 'lai-chau' },
+  { code: '01', slug: 'ha-noi' },
+];
 const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs), provinces);
 
 describe('parseSearchParams', () => {
   it('parses a full query', () => {
-    const r = parse('q=mien+dong&province=lao-cai&province=12&group=food&stars=4&stars=5&min_price=50000&max_price=300000&in_stock=1&sort=price_asc&page=2&per_page=10');
-    expect(r).toEqual({ ok: true, query: {
-      q: 'mien dong', provinceCodes: ['15', '12'], groups: ['food'], stars: [4, 5], minPriceVnd: 50000, maxPriceVnd: 300000,
-      inStockOnly: true, sort: 'price_asc', page: 2, perPage: 10,
-    } });
+    const r = parse(
+      'q=mien+dong&province=lao-cai&province=12&group=food&stars=4&stars=5&min_price=50000&max_price=300000&in_stock=1&sort=price_asc&page=2&per_page=10',
+    );
+    expect(r).toEqual({
+      ok: true,
+      query: {
+        q: 'mien dong',
+        provinceCodes: ['15', '12'],
+        groups: ['food'],
+        stars: [4, 5],
+        minPriceVnd: 50000,
+        maxPriceVnd: 300000,
+        inStockOnly: true,
+        sort: 'price_asc',
+        page: 2,
+        perPage: 10,
+      },
+    });
   });
   it('uses defaults for an empty URL and accepts a one-digit province code', () => {
     const r = parse('province=1');
-    expect(r.ok && r.query).toMatchObject({ q: '', provinceCodes: ['01'], sort: 'relevance', page: 1, perPage: 24, inStockOnly: false });
+    expect(r.ok && r.query).toMatchObject({
+      q: '',
+      provinceCodes: ['01'],
+      sort: 'relevance',
+      page: 1,
+      perPage: 24,
+      inStockOnly: false,
+    });
   });
   it.each([
     ['province=atlantis', 'province'],

@@ -4,7 +4,12 @@ import { buildMatchExpression } from '~/search/sqlite/match-expression';
 import { loadFoldedSynonyms } from '~/search/synonyms.server';
 import { emptyQuery } from '~/search/types';
 
-const synonyms = loadFoldedSynonyms({ groups: [['chè', 'trà'], ['heo', 'lợn']] });
+const synonyms = loadFoldedSynonyms({
+  groups: [
+    ['chè', 'trà'],
+    ['heo', 'lợn'],
+  ],
+});
 
 describe('buildMatchExpression', () => {
   it('folds, quotes every word and makes the last one a prefix', () => {
@@ -21,7 +26,9 @@ describe('buildMatchExpression', () => {
     expect(buildMatchExpression('  ***  ', new Map())).toBeNull();
   });
   it('can relax to any word', () => {
-    expect(buildMatchExpression('gao dien bien', new Map(), 'any')).toBe('"gao" OR "dien" OR "bien"*');
+    expect(buildMatchExpression('gao dien bien', new Map(), 'any')).toBe(
+      '"gao" OR "dien" OR "bien"*',
+    );
   });
   it('drops filler words every product satisfies, unless they are all there is', () => {
     expect(buildMatchExpression('đặc sản Điện Biên', new Map())).toBe('"dien" AND "bien"*');
@@ -42,11 +49,19 @@ describe('computeFacets', () => {
     expect(facets.province).toEqual({ '15': 5, '12': 1, '11': 4 });
     expect(facets.group).toEqual({ beverage: 4, food: 2, herbal: 4 });
     expect(facets.stars).toEqual({ '4': 3, '5': 1, '3': 4 });
-    expect(facets.price).toEqual({ '100000-200000': 3, '0-100000': 2, '500000-': 1, '200000-500000': 4 });
+    expect(facets.price).toEqual({
+      '100000-200000': 3,
+      '0-100000': 2,
+      '500000-': 1,
+      '200000-500000': 4,
+    });
     expect(facets.inStock).toBe(8);
   });
   it('is disjunctive: a facet ignores its own filter but applies the others', () => {
-    const { total, facets } = computeFacets(emptyQuery({ provinceCodes: ['15'], groups: ['beverage'] }), cube);
+    const { total, facets } = computeFacets(
+      emptyQuery({ provinceCodes: ['15'], groups: ['beverage'] }),
+      cube,
+    );
     expect(total).toBe(3);
     expect(facets.province).toEqual({ '15': 3, '12': 1 });
     expect(facets.group).toEqual({ beverage: 3, food: 2 });
@@ -62,10 +77,17 @@ describe('computeFacets', () => {
 });
 
 describe('buildMatchExpression with multi-word synonyms', () => {
-  const phrases = loadFoldedSynonyms({ groups: [['táo mèo', 'sơn tra'], ['chè', 'trà']] });
+  const phrases = loadFoldedSynonyms({
+    groups: [
+      ['táo mèo', 'sơn tra'],
+      ['chè', 'trà'],
+    ],
+  });
   it('matches a run of words as a phrase or its synonym phrase', () => {
     expect(buildMatchExpression('son tra', phrases)).toBe('("son tra" OR "tao meo")');
-    expect(buildMatchExpression('ruou tao meo', phrases)).toBe('"ruou" AND ("tao meo" OR "son tra")');
+    expect(buildMatchExpression('ruou tao meo', phrases)).toBe(
+      '"ruou" AND ("tao meo" OR "son tra")',
+    );
     expect(buildMatchExpression('tra xanh', phrases)).toBe('("tra" OR "che") AND "xanh"*');
   });
 });

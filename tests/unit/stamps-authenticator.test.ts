@@ -24,7 +24,9 @@ describe('signStamp', () => {
     expect(authenticatorKeyId(code)).toBe('1');
   });
   it('signs GTIN-13 and its GTIN-14 form identically (one canonical string)', () => {
-    expect(signStamp(keyring, { ...gtinStamp, gtin: '8930000000019' })).toBe(signStamp(keyring, gtinStamp));
+    expect(signStamp(keyring, { ...gtinStamp, gtin: '8930000000019' })).toBe(
+      signStamp(keyring, gtinStamp),
+    );
   });
   it('refuses identities no stamp can carry', () => {
     expect(() => signStamp(keyring, { ...gtinStamp, gtin: '08930000000018' })).toThrow();
@@ -65,15 +67,20 @@ describe('verifyStamp — forgeries are rejected', () => {
         const forged = code.slice(0, i) + symbol + code.slice(i + 1);
         expect(verifyStamp(keyring, gtinStamp, forged), forged).toBe(false);
       }
-      expect(verifyStamp(keyring, gtinStamp, code.slice(0, i) + code[i].toLowerCase() + code.slice(i + 1))).toBe(
-        /\d/.test(code[i]),
-      );
+      expect(
+        verifyStamp(
+          keyring,
+          gtinStamp,
+          code.slice(0, i) + code[i].toLowerCase() + code.slice(i + 1),
+        ),
+      ).toBe(/\d/.test(code[i]));
     }
   });
   it('rejects random, truncated, extended and non-string codes', () => {
     for (let n = 0; n < 2000; n++) {
       let random = '1';
-      for (let i = 1; i < AUTHENTICATOR_LENGTH; i++) random += CROCKFORD_ALPHABET[Math.floor(Math.random() * 32)];
+      for (let i = 1; i < AUTHENTICATOR_LENGTH; i++)
+        random += CROCKFORD_ALPHABET[Math.floor(Math.random() * 32)];
       if (random !== code) expect(verifyStamp(keyring, gtinStamp, random)).toBe(false);
     }
     expect(verifyStamp(keyring, gtinStamp, code.slice(0, -1))).toBe(false);

@@ -20,9 +20,9 @@ const codeOf = (result: ParseStampResult) => (result.ok ? 'ok' : result.code);
 
 describe('GS1 Digital Link stamps', () => {
   it('builds the canonical /01/10/21 URI with a GTIN-14 and the authenticator as ?a=', () => {
-    expect(buildStampUrl(ORIGIN, { gtin: '8930000000019', lot: 'L2025-07', serial: '42' }, AUTH)).toBe(
-      'https://chophien.vn/01/08930000000019/10/L2025-07/21/42?a=1ABCDEFGHJKMNP',
-    );
+    expect(
+      buildStampUrl(ORIGIN, { gtin: '8930000000019', lot: 'L2025-07', serial: '42' }, AUTH),
+    ).toBe('https://chophien.vn/01/08930000000019/10/L2025-07/21/42?a=1ABCDEFGHJKMNP');
   });
   it('round-trips and the parsed stamp verifies', () => {
     const identity = { gtin: '08930000000019', lot: 'SHAN_TUYET.2025', serial: '1000000' };
@@ -31,11 +31,13 @@ describe('GS1 Digital Link stamps', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(parsed.stamp).toEqual({ ...identity, authenticator: signStamp(keyring, identity) });
-    expect(verifyStamp(keyring, parsed.stamp as typeof identity, parsed.stamp.authenticator)).toBe(true);
+    expect(verifyStamp(keyring, parsed.stamp as typeof identity, parsed.stamp.authenticator)).toBe(
+      true,
+    );
   });
   it('percent-encodes reserved set-82 characters and decodes them back', () => {
     expect(encodeAiValue('A/B?C&D%E+F#')).toBe('A%2FB%3FC%26D%25E%2BF%23');
-    expect(encodeAiValue("x!\"'()*,:;<=>")).toBe('x%21%22%27%28%29%2A%2C%3A%3B%3C%3D%3E');
+    expect(encodeAiValue('x!"\'()*,:;<=>')).toBe('x%21%22%27%28%29%2A%2C%3A%3B%3C%3D%3E');
     const identity = { gtin: '08930000000019', lot: 'L/25?&%', serial: 'S+1' };
     const url = buildStampUrl(ORIGIN, identity, AUTH);
     expect(url).toContain('/10/L%2F25%3F%26%25/21/S%2B1?a=');
@@ -48,7 +50,11 @@ describe('GS1 Digital Link stamps', () => {
     expect(parsed.ok && parsed.stamp.gtin).toBe('08930000000019');
   });
   it('ignores other query parameters, as GS1 resolvers do', () => {
-    expect(codeOf(parseStampUrl(`${ORIGIN}/01/08930000000019/10/L1/21/7?linkType=all&a=${AUTH}&17=261231`))).toBe('ok');
+    expect(
+      codeOf(
+        parseStampUrl(`${ORIGIN}/01/08930000000019/10/L1/21/7?linkType=all&a=${AUTH}&17=261231`),
+      ),
+    ).toBe('ok');
   });
   it('rejects malformed links with a clear reason', () => {
     const cases: Array<[string, string]> = [
@@ -79,19 +85,37 @@ describe('GS1 Digital Link stamps', () => {
     }
   });
   it('rejects a stamp of another host when the host is given', () => {
-    expect(codeOf(parseStampUrl(`https://evil.example/01/08930000000019/10/L1/21/7?a=${AUTH}`, { host: 'chophien.vn' }))).toBe(
-      'foreign_host',
-    );
+    expect(
+      codeOf(
+        parseStampUrl(`https://evil.example/01/08930000000019/10/L1/21/7?a=${AUTH}`, {
+          host: 'chophien.vn',
+        }),
+      ),
+    ).toBe('foreign_host');
   });
   it('refuses to build a link for values no stamp may carry', () => {
-    expect(() => buildStampUrl(ORIGIN, { gtin: '08930000000018', lot: 'L', serial: '1' }, AUTH)).toThrow(/GTIN/);
-    expect(() => buildStampUrl(ORIGIN, { gtin: '08930000000019', lot: 'lô', serial: '1' }, AUTH)).toThrow(/lot/);
-    expect(() => buildStampUrl(ORIGIN, { gtin: '08930000000019', lot: 'L', serial: '' }, AUTH)).toThrow(/serial/);
-    expect(() => buildStampUrl(ORIGIN, { gtin: '08930000000019', lot: 'L', serial: '1' }, 'short')).toThrow(/authenticator/);
-    expect(() => buildStampUrl('http://chophien.vn', { batchId: 1, serial: '1' }, AUTH)).toThrow(/https/);
+    expect(() =>
+      buildStampUrl(ORIGIN, { gtin: '08930000000018', lot: 'L', serial: '1' }, AUTH),
+    ).toThrow(/GTIN/);
+    expect(() =>
+      buildStampUrl(ORIGIN, { gtin: '08930000000019', lot: 'lô', serial: '1' }, AUTH),
+    ).toThrow(/lot/);
+    expect(() =>
+      buildStampUrl(ORIGIN, { gtin: '08930000000019', lot: 'L', serial: '' }, AUTH),
+    ).toThrow(/serial/);
+    expect(() =>
+      buildStampUrl(ORIGIN, { gtin: '08930000000019', lot: 'L', serial: '1' }, 'short'),
+    ).toThrow(/authenticator/);
+    expect(() => buildStampUrl('http://chophien.vn', { batchId: 1, serial: '1' }, AUTH)).toThrow(
+      /https/,
+    );
   });
   it('fits a 15 mm QR code at error correction M: version ≤ 6 for a realistic worst case', () => {
-    const url = buildStampUrl('https://truyxuat.chophien.vn', { gtin: '08930000000019', lot: 'A'.repeat(20), serial: '999999999' }, AUTH);
+    const url = buildStampUrl(
+      'https://truyxuat.chophien.vn',
+      { gtin: '08930000000019', lot: 'A'.repeat(20), serial: '999999999' },
+      AUTH,
+    );
     const qr = QRCode.create(url, { errorCorrectionLevel: 'M' });
     expect(url.length).toBeLessThanOrEqual(106);
     expect(qr.version).toBeLessThanOrEqual(6); // 41 modules: 0.37 mm per module at 15 mm
@@ -103,10 +127,14 @@ describe('short stamps for products without a GTIN', () => {
     const url = buildStampUrl(ORIGIN, { batchId: 1_000_000, serial: '123' }, AUTH);
     expect(url).toBe(`https://chophien.vn/s/YGJ0-123-${AUTH}`);
     const parsed = parseStampUrl(url);
-    expect(parsed).toEqual({ ok: true, stamp: { batchRef: 'YGJ0', batchId: 1_000_000, serial: '123', authenticator: AUTH } });
+    expect(parsed).toEqual({
+      ok: true,
+      stamp: { batchRef: 'YGJ0', batchId: 1_000_000, serial: '123', authenticator: AUTH },
+    });
   });
   it('encodes batch refs canonically', () => {
-    for (const id of [1, 31, 32, 1023, 987_654_321, Number.MAX_SAFE_INTEGER]) expect(decodeBatchRef(encodeBatchRef(id))).toBe(id);
+    for (const id of [1, 31, 32, 1023, 987_654_321, Number.MAX_SAFE_INTEGER])
+      expect(decodeBatchRef(encodeBatchRef(id))).toBe(id);
     expect(decodeBatchRef('0YGJ0')).toBeNull();
     expect(decodeBatchRef('yh20')).toBeNull();
     expect(decodeBatchRef('YI20')).toBeNull();

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { generateSessionId, generateToken, hashToken, isWellFormedToken, safeEqual, tokenMatchesHash } from '~/accounts/tokens.server';
+import {
+  generateSessionId,
+  generateToken,
+  hashToken,
+  isWellFormedToken,
+  safeEqual,
+  tokenMatchesHash,
+} from '~/accounts/tokens.server';
 
 describe('generateToken', () => {
   it('gives 256 random bits as 43 base64url characters, different every time', () => {
@@ -16,7 +23,15 @@ describe('generateToken', () => {
 describe('isWellFormedToken', () => {
   it('accepts generated tokens and refuses anything else', () => {
     expect(isWellFormedToken(generateToken())).toBe(true);
-    for (const bad of [null, undefined, '', 'abc', `${generateToken()}x`, `${generateToken().slice(1)}=`, `${generateToken().slice(1)}/`]) {
+    for (const bad of [
+      null,
+      undefined,
+      '',
+      'abc',
+      `${generateToken()}x`,
+      `${generateToken().slice(1)}=`,
+      `${generateToken().slice(1)}/`,
+    ]) {
       expect(isWellFormedToken(bad)).toBe(false);
     }
   });
@@ -24,7 +39,9 @@ describe('isWellFormedToken', () => {
 
 describe('hashToken', () => {
   it('is the SHA-256 of the token in hex, stable and not the token itself', () => {
-    expect(hashToken('abc')).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(hashToken('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     const token = generateToken();
     expect(hashToken(token)).toBe(hashToken(token));
     expect(hashToken(token)).not.toContain(token);

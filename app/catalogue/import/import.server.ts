@@ -11,7 +11,9 @@ import { readImportCsv, type ImportError } from './csv-format';
 import { validateImportRow, type ValidRow } from './validate-row';
 
 export interface ImportPlan {
-  rows: Array<ValidRow & { organizationId: number | null; rendered: RenderedImage | null; ocopIssuer: string }>;
+  rows: Array<
+    ValidRow & { organizationId: number | null; rendered: RenderedImage | null; ocopIssuer: string }
+  >;
   newCooperatives: string[];
 }
 
@@ -29,7 +31,11 @@ export interface ImportSummary {
  * `baseDir` is where relative image paths start; an image may not point outside it.
  * `onlyOrganizationId` restricts a member's upload to their own cooperative.
  */
-export async function checkImport(db: DB, csvText: string, options: { baseDir: string | null; onlyOrganizationId?: number }): Promise<ImportCheck> {
+export async function checkImport(
+  db: DB,
+  csvText: string,
+  options: { baseDir: string | null; onlyOrganizationId?: number },
+): Promise<ImportCheck> {
   const { rows, errors } = readImportCsv(csvText);
   const places = await loadPlaceIndex(db);
   const valid: ValidRow[] = [];
@@ -47,24 +53,52 @@ export async function checkImport(db: DB, csvText: string, options: { baseDir: s
     const duplicateKey = `${row.provinceCode}|${fold(row.cooperative)}|${fold(row.name)}`;
     const earlier = seen.get(duplicateKey);
     if (earlier) {
-      errors.push({ line: row.line, column: 'name', message: { vi: `Trùng sản phẩm “${row.name}” của cùng hợp tác xã ở dòng ${earlier}.`, en: `Duplicate product “${row.name}” of the same cooperative as line ${earlier}.` } });
+      errors.push({
+        line: row.line,
+        column: 'name',
+        message: {
+          vi: `Trùng sản phẩm “${row.name}” của cùng hợp tác xã ở dòng ${earlier}.`,
+          en: `Duplicate product “${row.name}” of the same cooperative as line ${earlier}.`,
+        },
+      });
       continue;
     }
     seen.set(duplicateKey, row.line);
 
     const organizationId = await findOrganizationByName(db, row.provinceCode, row.cooperative);
     if (options.onlyOrganizationId !== undefined && organizationId !== options.onlyOrganizationId) {
-      errors.push({ line: row.line, column: 'cooperative', message: { vi: `Bạn chỉ được nhập sản phẩm của hợp tác xã mình, không phải “${row.cooperative}”.`, en: `You may only import your own cooperative's products, not “${row.cooperative}”.` } });
+      errors.push({
+        line: row.line,
+        column: 'cooperative',
+        message: {
+          vi: `Bạn chỉ được nhập sản phẩm của hợp tác xã mình, không phải “${row.cooperative}”.`,
+          en: `You may only import your own cooperative's products, not “${row.cooperative}”.`,
+        },
+      });
       continue;
     }
     if (!organizationId) newCooperatives.add(`${row.provinceCode}|${row.cooperative}`);
 
     if (row.gtin) {
       const sameFile = gtins.get(row.gtin);
-      const owner = await db.selectFrom('products').select(['organization_id', 'name_key']).where('gtin', '=', row.gtin).executeTakeFirst();
-      const ownedByThisRow = owner && owner.organization_id === organizationId && owner.name_key === fold(row.name).replace(/\s+/g, ' ').trim();
+      const owner = await db
+        .selectFrom('products')
+        .select(['organization_id', 'name_key'])
+        .where('gtin', '=', row.gtin)
+        .executeTakeFirst();
+      const ownedByThisRow =
+        owner &&
+        owner.organization_id === organizationId &&
+        owner.name_key === fold(row.name).replace(/\s+/g, ' ').trim();
       if (sameFile || (owner && !ownedByThisRow)) {
-        errors.push({ line: row.line, column: 'gtin', message: { vi: `Mã GTIN ${row.gtin} đã dùng cho sản phẩm khác${sameFile ? ` (dòng ${sameFile})` : ''}.`, en: `GTIN ${row.gtin} already belongs to another product${sameFile ? ` (line ${sameFile})` : ''}.` } });
+        errors.push({
+          line: row.line,
+          column: 'gtin',
+          message: {
+            vi: `Mã GTIN ${row.gtin} đã dùng cho sản phẩm khác${sameFile ? ` (dòng ${sameFile})` : ''}.`,
+            en: `GTIN ${row.gtin} already belongs to another product${sameFile ? ` (line ${sameFile})` : ''}.`,
+          },
+        });
         continue;
       }
       gtins.set(row.gtin, row.line);
@@ -72,51 +106,122 @@ export async function checkImport(db: DB, csvText: string, options: { baseDir: s
 
     let rendered: RenderedImage | null = null;
     if (row.image && options.baseDir === null) {
-      errors.push({ line: row.line, column: 'image', message: { vi: 'Khi nhập trên web, để trống cột ảnh và thêm ảnh ở trang sản phẩm sau khi nhập.', en: 'When importing on the web, leave the image column empty and add photos on the product page afterwards.' } });
+      errors.push({
+        line: row.line,
+        column: 'image',
+        message: {
+          vi: 'Khi nhập trên web, để trống cột ảnh và thêm ảnh ở trang sản phẩm sau khi nhập.',
+          en: 'When importing on the web, leave the image column empty and add photos on the product page afterwards.',
+        },
+      });
       continue;
     }
     if (row.image && options.baseDir !== null) {
       const file = path.resolve(options.baseDir, row.image);
       if (!file.startsWith(path.resolve(options.baseDir) + path.sep)) {
-        errors.push({ line: row.line, column: 'image', message: { vi: `Ảnh “${row.image}” phải nằm trong thư mục của tệp CSV.`, en: `Image “${row.image}” must be inside the CSV file's folder.` } });
+        errors.push({
+          line: row.line,
+          column: 'image',
+          message: {
+            vi: `Ảnh “${row.image}” phải nằm trong thư mục của tệp CSV.`,
+            en: `Image “${row.image}” must be inside the CSV file's folder.`,
+          },
+        });
         continue;
       }
       try {
         rendered = await renderProductImage(await fs.readFile(file));
       } catch {
-        errors.push({ line: row.line, column: 'image', message: { vi: `Không đọc được ảnh “${row.image}”.`, en: `Cannot read image “${row.image}”.` } });
+        errors.push({
+          line: row.line,
+          column: 'image',
+          message: {
+            vi: `Không đọc được ảnh “${row.image}”.`,
+            en: `Cannot read image “${row.image}”.`,
+          },
+        });
         continue;
       }
     }
-    const provinceFullName = places.provinces.find((p) => p.code === row.provinceCode)?.fullName ?? '';
-    planned.push({ ...row, organizationId, rendered, ocopIssuer: defaultIssuer(row.ocop?.stars ?? 0, provinceFullName) });
+    const provinceFullName =
+      places.provinces.find((p) => p.code === row.provinceCode)?.fullName ?? '';
+    planned.push({
+      ...row,
+      organizationId,
+      rendered,
+      ocopIssuer: defaultIssuer(row.ocop?.stars ?? 0, provinceFullName),
+    });
   }
 
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
-  return { ok: true, plan: { rows: planned, newCooperatives: [...newCooperatives].map((k) => k.split('|')[1]) } };
+  return {
+    ok: true,
+    plan: { rows: planned, newCooperatives: [...newCooperatives].map((k) => k.split('|')[1]) },
+  };
 }
 
 /** Writes a checked plan in one transaction: all rows or none. */
-export async function applyImport(db: DB, plan: ImportPlan, options: { uploadsDir: string; now?: Date; status?: 'published' | 'draft'; actorUserId?: number }): Promise<ImportSummary> {
-  for (const row of plan.rows) if (row.rendered) await saveRenderedImage(options.uploadsDir, row.rendered);
+export async function applyImport(
+  db: DB,
+  plan: ImportPlan,
+  options: { uploadsDir: string; now?: Date; status?: 'published' | 'draft'; actorUserId?: number },
+): Promise<ImportSummary> {
+  for (const row of plan.rows)
+    if (row.rendered) await saveRenderedImage(options.uploadsDir, row.rendered);
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, cooperativesCreated: 0 };
   await db.transaction().execute(async (trx) => {
     for (const row of plan.rows) {
-      const org = await ensureOrganization(trx, {
-        name: row.cooperative, kind: 'cooperative', provinceCode: row.provinceCode, communeCode: row.communeCode,
-        addressLine: '', phone: '', description: '', verificationState: 'pending',
-      }, options.now);
+      const org = await ensureOrganization(
+        trx,
+        {
+          name: row.cooperative,
+          kind: 'cooperative',
+          provinceCode: row.provinceCode,
+          communeCode: row.communeCode,
+          addressLine: '',
+          phone: '',
+          description: '',
+          verificationState: 'pending',
+        },
+        options.now,
+      );
       if (org.created) summary.cooperativesCreated++;
-      const { id, outcome } = await saveCatalogueProduct(trx, {
-        organizationId: org.id, name: row.name, description: row.description, group: row.group, category: row.category,
-        unit: row.unit, netQuantity: '', weightG: row.weightG, priceVnd: row.priceVnd, stock: row.stock, gtin: row.gtin,
-        originCommuneCode: row.communeCode, status: options.status === 'draft' ? undefined : 'published',
-        ocop: row.ocop ? { ...row.ocop, issuer: row.ocopIssuer } : null,
-        image: row.rendered,
-      }, options.now);
+      const { id, outcome } = await saveCatalogueProduct(
+        trx,
+        {
+          organizationId: org.id,
+          name: row.name,
+          description: row.description,
+          group: row.group,
+          category: row.category,
+          unit: row.unit,
+          netQuantity: '',
+          weightG: row.weightG,
+          priceVnd: row.priceVnd,
+          stock: row.stock,
+          gtin: row.gtin,
+          originCommuneCode: row.communeCode,
+          status: options.status === 'draft' ? undefined : 'published',
+          ocop: row.ocop ? { ...row.ocop, issuer: row.ocopIssuer } : null,
+          image: row.rendered,
+        },
+        options.now,
+      );
       summary[outcome]++;
       if (outcome !== 'unchanged') {
-        await recordAudit(trx, { actorUserId: options.actorUserId ?? null, organizationId: org.id, provinceCode: row.provinceCode, entityType: 'product', entityId: id, action: `import_${outcome}`, changes: { name: [null, row.name], price_vnd: [null, row.priceVnd] } }, options.now);
+        await recordAudit(
+          trx,
+          {
+            actorUserId: options.actorUserId ?? null,
+            organizationId: org.id,
+            provinceCode: row.provinceCode,
+            entityType: 'product',
+            entityId: id,
+            action: `import_${outcome}`,
+            changes: { name: [null, row.name], price_vnd: [null, row.priceVnd] },
+          },
+          options.now,
+        );
       }
     }
   });
@@ -125,5 +230,7 @@ export async function applyImport(db: DB, plan: ImportPlan, options: { uploadsDi
 
 /** The CSV has no issuer column: 5-star certificates are national, the rest provincial. */
 function defaultIssuer(stars: number, provinceFullName: string): string {
-  return stars === 5 ? 'Bộ Nông nghiệp và Môi trường' : `UBND ${provinceFullName.charAt(0).toLowerCase()}${provinceFullName.slice(1)}`;
+  return stars === 5
+    ? 'Bộ Nông nghiệp và Môi trường'
+    : `UBND ${provinceFullName.charAt(0).toLowerCase()}${provinceFullName.slice(1)}`;
 }

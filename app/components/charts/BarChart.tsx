@@ -20,7 +20,14 @@ const VALUE_SPACE = 70;
  * A server-rendered horizontal bar chart that reads without JavaScript and prints well (solid fills,
  * every value written beside its bar), with the same numbers in a table.
  */
-export function BarChart({ title, bars, max, valueHeader, labelHeader, description }: {
+export function BarChart({
+  title,
+  bars,
+  max,
+  valueHeader,
+  labelHeader,
+  description,
+}: {
   title: string;
   bars: Bar[];
   /** The value a full-length bar stands for (100 for percentages); defaults to the largest value. */
@@ -34,8 +41,12 @@ export function BarChart({ title, bars, max, valueHeader, labelHeader, descripti
   const top = Math.max(1, max ?? 0, ...bars.map((b) => safe(b.value)));
   const text = (bar: Bar) => bar.display ?? formatChartValue(bar.value, bar.unit);
   // Room for the longest value written after its bar (about 7.5 units per character at font size 13).
-  const valueSpace = Math.max(VALUE_SPACE, ...bars.map((b) => Math.ceil(text(b).length * 7.5) + 12));
-  const length = (value: number) => Math.round(((WIDTH - LABEL_WIDTH - valueSpace) * safe(value)) / top);
+  const valueSpace = Math.max(
+    VALUE_SPACE,
+    ...bars.map((b) => Math.ceil(text(b).length * 7.5) + 12),
+  );
+  const length = (value: number) =>
+    Math.round(((WIDTH - LABEL_WIDTH - valueSpace) * safe(value)) / top);
   return (
     <ChartFigure
       title={title}
@@ -49,9 +60,19 @@ export function BarChart({ title, bars, max, valueHeader, labelHeader, descripti
       {bars.map((bar, i) => (
         <g key={`${i}-${bar.label}`} transform={`translate(0 ${i * ROW + 4})`}>
           <title>{`${bar.label}: ${text(bar)}`}</title>
-          <text x={LABEL_WIDTH - 8} y={17} textAnchor="end" fontSize="13" fill="#1f2a22">{shortLabel(bar.label)}</text>
-          <rect x={LABEL_WIDTH} y={4} width={Math.max(1, length(bar.value))} height={18} fill="#2f6b3a" />
-          <text x={LABEL_WIDTH + length(bar.value) + 6} y={17} fontSize="13" fill="#1f2a22">{text(bar)}</text>
+          <text x={LABEL_WIDTH - 8} y={17} textAnchor="end" fontSize="13" fill="#1f2a22">
+            {shortLabel(bar.label)}
+          </text>
+          <rect
+            x={LABEL_WIDTH}
+            y={4}
+            width={Math.max(1, length(bar.value))}
+            height={18}
+            fill="#2f6b3a"
+          />
+          <text x={LABEL_WIDTH + length(bar.value) + 6} y={17} fontSize="13" fill="#1f2a22">
+            {text(bar)}
+          </text>
         </g>
       ))}
     </ChartFigure>

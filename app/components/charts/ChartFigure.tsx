@@ -25,7 +25,16 @@ export function shortLabel(label: string, max = 28): string {
  * (role="img", so screen readers announce it as one image) and a table with the same numbers,
  * which is what assistive technology, copy-paste and a chart that fails to print fall back on.
  */
-export function ChartFigure({ title, description, width, height, rows, labelHeader, valueHeader, children }: {
+export function ChartFigure({
+  title,
+  description,
+  width,
+  height,
+  rows,
+  labelHeader,
+  valueHeader,
+  children,
+}: {
   title: string;
   description?: string;
   width: number;
@@ -41,7 +50,11 @@ export function ChartFigure({ title, description, width, height, rows, labelHead
   return (
     <figure className="chart">
       <figcaption id={titleId}>{title}</figcaption>
-      {description ? <p id={descId} className="muted">{description}</p> : null}
+      {description ? (
+        <p id={descId} className="muted">
+          {description}
+        </p>
+      ) : null}
       <svg
         role="img"
         aria-labelledby={description ? `${titleId} ${descId}` : titleId}
@@ -55,11 +68,17 @@ export function ChartFigure({ title, description, width, height, rows, labelHead
       <table className="data">
         <caption className="visually-hidden">{title}</caption>
         <thead>
-          <tr><th scope="col">{labelHeader}</th><th scope="col">{valueHeader}</th></tr>
+          <tr>
+            <th scope="col">{labelHeader}</th>
+            <th scope="col">{valueHeader}</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((row, i) => (
-            <tr key={`${i}-${row.label}`}><th scope="row">{row.href ? <a href={row.href}>{row.label}</a> : row.label}</th><td>{row.display ?? formatChartValue(row.value, row.unit)}</td></tr>
+            <tr key={`${i}-${row.label}`}>
+              <th scope="row">{row.href ? <a href={row.href}>{row.label}</a> : row.label}</th>
+              <td>{row.display ?? formatChartValue(row.value, row.unit)}</td>
+            </tr>
           ))}
         </tbody>
       </table>

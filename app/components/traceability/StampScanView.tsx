@@ -35,38 +35,94 @@ export function StampScanView({ check, batch, product, journey }: ScanViewProps)
   const { lang, t } = useI18n();
   const ok = check.verdict === 'genuine';
   const verdictText = t(`traceVerdictText_${check.verdict}` as 'traceVerdictText_genuine', {
-    reason: check.revocationReason ?? '', date: batch?.expiresOn ? formatCalendarDate(batch.expiresOn) : '',
+    reason: check.revocationReason ?? '',
+    date: batch?.expiresOn ? formatCalendarDate(batch.expiresOn) : '',
   });
   return (
     <article className="scan-page">
-      <section className={`verdict verdict--${check.verdict}`} aria-labelledby="verdict-h" role="status">
-        <h1 id="verdict-h">{ok ? '✓ ' : '⚠ '}{t(`traceVerdict_${check.verdict}` as 'traceVerdict_genuine')}</h1>
+      <section
+        className={`verdict verdict--${check.verdict}`}
+        aria-labelledby="verdict-h"
+        role="status"
+      >
+        <h1 id="verdict-h">
+          {ok ? '✓ ' : '⚠ '}
+          {t(`traceVerdict_${check.verdict}` as 'traceVerdict_genuine')}
+        </h1>
         <p>{verdictText}</p>
         {check.reason ? <p className="muted">{check.reason[lang]}</p> : null}
-        {check.history ? <p>{t('traceScans', { n: check.history.total, since: formatDateTime(check.history.firstAt) })}</p> : null}
-        {check.serial !== null ? <p className="muted">{lang === 'vi' ? 'Số tem' : 'Stamp number'}: {check.serial}</p> : null}
+        {check.history ? (
+          <p>
+            {t('traceScans', {
+              n: check.history.total,
+              since: formatDateTime(check.history.firstAt),
+            })}
+          </p>
+        ) : null}
+        {check.serial !== null ? (
+          <p className="muted">
+            {lang === 'vi' ? 'Số tem' : 'Stamp number'}: {check.serial}
+          </p>
+        ) : null}
       </section>
       {batch ? (
         <>
           <section aria-labelledby="product-h">
-            <h2 id="product-h">{product ? <a href={`/san-pham/${product.slug}`}>{product.name}</a> : batch.productName}</h2>
-            {product?.image ? <img src={imageUrl(product.image, 320)} width={160} height={160} loading="lazy" decoding="async" alt="" className="scan-page__thumb" /> : null}
+            <h2 id="product-h">
+              {product ? (
+                <a href={`/san-pham/${product.slug}`}>{product.name}</a>
+              ) : (
+                batch.productName
+              )}
+            </h2>
+            {product?.image ? (
+              <img
+                src={imageUrl(product.image, 320)}
+                width={160}
+                height={160}
+                loading="lazy"
+                decoding="async"
+                alt=""
+                className="scan-page__thumb"
+              />
+            ) : null}
             {product ? (
               <p>
-                {lang === 'vi' ? 'Nhà sản xuất' : 'Producer'}: <a href={`/hop-tac-xa/${product.organization.slug}`}>{product.organization.name}</a>{' '}
-                {product.organization.verified ? <span className="tag tag--ok">{t('verified')}</span> : null}
+                {lang === 'vi' ? 'Nhà sản xuất' : 'Producer'}:{' '}
+                <a href={`/hop-tac-xa/${product.organization.slug}`}>{product.organization.name}</a>{' '}
+                {product.organization.verified ? (
+                  <span className="tag tag--ok">{t('verified')}</span>
+                ) : null}
               </p>
             ) : null}
-            {product?.ocop ? <p><OcopStars stars={product.ocop.stars} /> <span className="muted">{product.ocop.certificateNo}</span></p> : null}
+            {product?.ocop ? (
+              <p>
+                <OcopStars stars={product.ocop.stars} />{' '}
+                <span className="muted">{product.ocop.certificateNo}</span>
+              </p>
+            ) : null}
             {product?.certifications.length ? (
-              <ul className="chip-list">{product.certifications.map((c) => <li key={`${c.kind}-${c.reference}`} className="chip">{t(`cert_${c.kind}` as 'cert_vietgap')}{c.reference ? `: ${c.reference}` : ''}</li>)}</ul>
+              <ul className="chip-list">
+                {product.certifications.map((c) => (
+                  <li key={`${c.kind}-${c.reference}`} className="chip">
+                    {t(`cert_${c.kind}` as 'cert_vietgap')}
+                    {c.reference ? `: ${c.reference}` : ''}
+                  </li>
+                ))}
+              </ul>
             ) : null}
             <BatchFacts batch={batch} />
           </section>
           <section aria-labelledby="journey-h">
             <h2 id="journey-h">{t('traceJourney')}</h2>
-            <JourneyTimeline events={journey} batchId={batch.id} batchLink={(id) => `/lo-hang/${id}`} />
-            <p><a href={`/lo-hang/${batch.id}`}>{t('traceTitle')} →</a></p>
+            <JourneyTimeline
+              events={journey}
+              batchId={batch.id}
+              batchLink={(id) => `/lo-hang/${id}`}
+            />
+            <p>
+              <a href={`/lo-hang/${batch.id}`}>{t('traceTitle')} →</a>
+            </p>
           </section>
         </>
       ) : null}

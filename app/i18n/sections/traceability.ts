@@ -5,14 +5,18 @@ export const viTraceability = {
   traceLot: 'Lô: {lot}',
   traceVerdict_genuine: 'Tem chính hãng',
   traceVerdictText_genuine: 'Tem do Chợ Phiên cấp cho lô hàng này và chưa bị thu hồi.',
-  traceVerdict_possibly_copied: 'Tem chính hãng nhưng đã bị quét nhiều lần — có thể là tem sao chép',
-  traceVerdictText_possibly_copied: 'Tem thật có thể đã bị chụp lại và in trên hàng khác. Hãy kiểm tra bao bì, hỏi người bán, hoặc báo cho chúng tôi.',
+  traceVerdict_possibly_copied:
+    'Tem chính hãng nhưng đã bị quét nhiều lần — có thể là tem sao chép',
+  traceVerdictText_possibly_copied:
+    'Tem thật có thể đã bị chụp lại và in trên hàng khác. Hãy kiểm tra bao bì, hỏi người bán, hoặc báo cho chúng tôi.',
   traceVerdict_revoked: 'Tem đã bị thu hồi',
-  traceVerdictText_revoked: 'Nhà sản xuất đã thu hồi tem này (lý do: {reason}). Sản phẩm mang tem này không được bảo đảm.',
+  traceVerdictText_revoked:
+    'Nhà sản xuất đã thu hồi tem này (lý do: {reason}). Sản phẩm mang tem này không được bảo đảm.',
   traceVerdict_expired: 'Sản phẩm đã hết hạn sử dụng',
   traceVerdictText_expired: 'Tem chính hãng, nhưng lô hàng đã hết hạn sử dụng từ {date}.',
   traceVerdict_not_genuine: 'Tem không chính hãng',
-  traceVerdictText_not_genuine: 'Chợ Phiên không cấp tem này. Đừng mua sản phẩm, và hãy báo cho cơ quan chức năng.',
+  traceVerdictText_not_genuine:
+    'Chợ Phiên không cấp tem này. Đừng mua sản phẩm, và hãy báo cho cơ quan chức năng.',
   traceScans: 'Tem này đã được quét {n} lần, lần đầu lúc {since}.',
   traceJourney: 'Hành trình sản phẩm',
   traceNoEvents: 'Chưa có sự kiện nào được ghi.',
@@ -31,22 +35,27 @@ export const enTraceability: typeof viTraceability = {
   traceBatches: 'Batches',
   traceLot: 'Lot: {lot}',
   traceVerdict_genuine: 'Genuine stamp',
-  traceVerdictText_genuine: 'Chợ Phiên issued this stamp for this batch and it has not been revoked.',
+  traceVerdictText_genuine:
+    'Chợ Phiên issued this stamp for this batch and it has not been revoked.',
   traceVerdict_possibly_copied: 'Genuine stamp, but scanned many times — possibly copied',
-  traceVerdictText_possibly_copied: 'A real stamp may have been photographed and printed on other goods. Check the packaging, ask the seller, or report it to us.',
+  traceVerdictText_possibly_copied:
+    'A real stamp may have been photographed and printed on other goods. Check the packaging, ask the seller, or report it to us.',
   traceVerdict_revoked: 'This stamp was revoked',
-  traceVerdictText_revoked: 'The producer revoked this stamp (reason: {reason}). A product carrying it is not vouched for.',
+  traceVerdictText_revoked:
+    'The producer revoked this stamp (reason: {reason}). A product carrying it is not vouched for.',
   traceVerdict_expired: 'This product has expired',
   traceVerdictText_expired: 'The stamp is genuine, but the batch expired on {date}.',
   traceVerdict_not_genuine: 'Not a genuine stamp',
-  traceVerdictText_not_genuine: 'Chợ Phiên did not issue this stamp. Do not buy the product, and report it to the authorities.',
+  traceVerdictText_not_genuine:
+    'Chợ Phiên did not issue this stamp. Do not buy the product, and report it to the authorities.',
   traceScans: 'This stamp has been scanned {n} times, first at {since}.',
   traceJourney: 'Product journey',
   traceNoEvents: 'No events recorded yet.',
   traceCorrects: 'Corrects event #{id}',
   traceCorrectedBy: 'Corrected (see #{ids})',
   traceReportTitle: 'Report a suspicious product',
-  traceReportThanks: 'Thank you. Your report was sent to the producer and the provincial trade office.',
+  traceReportThanks:
+    'Thank you. Your report was sent to the producer and the provincial trade office.',
   traceProduced: 'Production or harvest date',
   traceExpires: 'Expiry date',
   traceArea: 'Growing area',

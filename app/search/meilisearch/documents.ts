@@ -22,26 +22,52 @@ export interface MeiliDocument extends SearchDocument {
 
 /** Every SearchDocument field; `satisfies` makes the compiler flag a field added to the type but not here. */
 const FIELDS = {
-  id: true, slug: true, name: true, description: true, category: true, group: true, unit: true, priceVnd: true,
-  stock: true, inStock: true, ocopStars: true, certifications: true, cooperativeId: true, cooperativeSlug: true,
-  cooperativeName: true, provinceCode: true, provinceSlug: true, provinceName: true, communeCode: true,
-  communeName: true, formerPlaceNames: true, imageUrl: true, createdAt: true,
+  id: true,
+  slug: true,
+  name: true,
+  description: true,
+  category: true,
+  group: true,
+  unit: true,
+  priceVnd: true,
+  stock: true,
+  inStock: true,
+  ocopStars: true,
+  certifications: true,
+  cooperativeId: true,
+  cooperativeSlug: true,
+  cooperativeName: true,
+  provinceCode: true,
+  provinceSlug: true,
+  provinceName: true,
+  communeCode: true,
+  communeName: true,
+  formerPlaceNames: true,
+  imageUrl: true,
+  createdAt: true,
 } satisfies Record<keyof SearchDocument, true>;
 export const SEARCH_DOCUMENT_FIELDS = Object.keys(FIELDS) as Array<keyof SearchDocument>;
 
 export function priceBucketOf(priceVnd: number): string {
-  const bucket = PRICE_BUCKETS.find((b) => priceVnd >= b.min && (b.max === null || priceVnd < b.max));
+  const bucket = PRICE_BUCKETS.find(
+    (b) => priceVnd >= b.min && (b.max === null || priceVnd < b.max),
+  );
   return (bucket ?? PRICE_BUCKETS[0]).key;
 }
 
 export function toMeiliDocument(doc: SearchDocument): MeiliDocument {
   const createdAtTs = Date.parse(doc.createdAt);
-  if (Number.isNaN(createdAtTs)) throw new Error(`Product ${doc.id} has an invalid createdAt: ${doc.createdAt}`);
+  if (Number.isNaN(createdAtTs))
+    throw new Error(`Product ${doc.id} has an invalid createdAt: ${doc.createdAt}`);
   return {
     ...doc,
     nameFolded: fold(doc.name),
     cooperativeNameFolded: fold(doc.cooperativeName),
-    placeFolded: fold([doc.communeName ?? '', doc.provinceName, ...doc.formerPlaceNames].filter(Boolean).join(' · ')),
+    placeFolded: fold(
+      [doc.communeName ?? '', doc.provinceName, ...doc.formerPlaceNames]
+        .filter(Boolean)
+        .join(' · '),
+    ),
     categoryFolded: fold(`${doc.category} ${ocopLabel(doc.ocopStars)}`.trim()),
     descriptionFolded: fold(doc.description),
     createdAtTs,

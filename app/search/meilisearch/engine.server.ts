@@ -1,7 +1,15 @@
 import { Meilisearch, type MultiSearchQuery, type SearchResponse, type Task } from 'meilisearch';
 import { foldedTokens } from '../fold';
 import { meaningfulTokens } from '../query-words';
-import type { SearchDocument, SearchFacets, SearchHealth, SearchIndex, SearchQuery, SearchResult, SearchSort } from '../types';
+import type {
+  SearchDocument,
+  SearchFacets,
+  SearchHealth,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+  SearchSort,
+} from '../types';
 import { fromMeiliHit, SEARCH_DOCUMENT_FIELDS, toMeiliDocument } from './documents';
 import { activeFacets, buildFilter, FACET_ATTRIBUTE, FACET_KEYS, type FacetKey } from './filters';
 import { productIndexSettings } from './settings';
@@ -43,7 +51,9 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
   async function succeeded(task: Promise<Task>, what: string): Promise<Task> {
     const done = await task;
     if (done.status !== 'succeeded') {
-      throw new Error(`Meilisearch task ${done.uid} (${what}) ${done.status}: ${done.error?.message ?? 'no error message'}`);
+      throw new Error(
+        `Meilisearch task ${done.uid} (${what}) ${done.status}: ${done.error?.message ?? 'no error message'}`,
+      );
     }
     return done;
   }
@@ -51,7 +61,10 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
   async function upsertInto(uid: string, documents: SearchDocument[]): Promise<void> {
     for (let i = 0; i < documents.length; i += BATCH) {
       const batch = documents.slice(i, i + BATCH).map(toMeiliDocument);
-      await succeeded(client.index(uid).addDocuments(batch, { primaryKey: 'id' }).waitTask(wait), `add ${batch.length} documents to ${uid}`);
+      await succeeded(
+        client.index(uid).addDocuments(batch, { primaryKey: 'id' }).waitTask(wait),
+        `add ${batch.length} documents to ${uid}`,
+      );
     }
   }
 
@@ -71,11 +84,18 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
     };
     // One query per active filter: the same search without that filter, counting only its facet.
     const facetQueries: MultiSearchQuery[] = active.map((key) => ({
-      indexUid, q, matchingStrategy, filter: buildFilter(query, key), limit: 0, facets: [FACET_ATTRIBUTE[key]],
+      indexUid,
+      q,
+      matchingStrategy,
+      filter: buildFilter(query, key),
+      limit: 0,
+      facets: [FACET_ATTRIBUTE[key]],
     }));
     const { results } = await client.multiSearch({ queries: [main, ...facetQueries] });
     const [hitsResult, ...facetResults] = results as SearchResponse[];
-    const distribution: Record<string, Record<string, number>> = { ...hitsResult.facetDistribution };
+    const distribution: Record<string, Record<string, number>> = {
+      ...hitsResult.facetDistribution,
+    };
     facetResults.forEach((r, i) => {
       const attribute = FACET_ATTRIBUTE[active[i]];
       distribution[attribute] = r.facetDistribution?.[attribute] ?? {};
@@ -108,29 +128,65 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
     async remove(productIds) {
       for (let i = 0; i < productIds.length; i += BATCH) {
         const ids = productIds.slice(i, i + BATCH);
-        await succeeded(client.index(indexUid).deleteDocuments(ids).waitTask(wait), `delete ${ids.length} documents`);
+        await succeeded(
+          client.index(indexUid).deleteDocuments(ids).waitTask(wait),
+          `delete ${ids.length} documents`,
+        );
       }
     },
     async health(): Promise<SearchHealth> {
       try {
-        const response = await fetch(new URL('/health', options.url), { signal: AbortSignal.timeout(2_000) });
-        if (!response.ok) return { engine: 'meilisearch', ok: false, detail: `GET /health answered ${response.status}` };
+        const response = await fetch(new URL('/health', options.url), {
+          signal: AbortSignal.timeout(2_000),
+        });
+        if (!response.ok)
+          return {
+            engine: 'meilisearch',
+            ok: false,
+            detail: `GET /health answered ${response.status}`,
+          };
         return { engine: 'meilisearch', ok: true };
       } catch (error) {
-        return { engine: 'meilisearch', ok: false, detail: `unreachable at ${options.url}: ${causeOf(error)}` };
+        return {
+          engine: 'meilisearch',
+          ok: false,
+          detail: `unreachable at ${options.url}: ${causeOf(error)}`,
+        };
       }
     },
     async ensureSettings(uid = indexUid) {
-      const exists = await client.getIndex(uid).then(() => true, () => false);
-      if (!exists) await succeeded(client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait), `create index ${uid}`);
-      await succeeded(client.index(uid).updateSettings(productIndexSettings()).waitTask(wait), `settings of ${uid}`);
+      const exists = await client.getIndex(uid).then(
+        () => true,
+        () => false,
+      );
+      if (!exists)
+        await succeeded(
+          client.createIndex(uid, { primaryKey: 'id' }).waitTask(wait),
+          `create index ${uid}`,
+        );
+      await succeeded(
+        client.index(uid).updateSettings(productIndexSettings()).waitTask(wait),
+        `settings of ${uid}`,
+      );
     },
     async swapIn(newIndexUid) {
-      const liveExists = await client.getIndex(indexUid).then(() => true, () => false);
+      const liveExists = await client.getIndex(indexUid).then(
+        () => true,
+        () => false,
+      );
       // With no live index yet, renaming the new one is the swap; otherwise the new uid then holds the old data.
-      const indexes: [string, string] = liveExists ? [indexUid, newIndexUid] : [newIndexUid, indexUid];
-      await succeeded(client.swapIndexes([{ indexes, rename: !liveExists }]).waitTask(wait), `swap ${newIndexUid} into ${indexUid}`);
-      if (liveExists) await succeeded(client.deleteIndex(newIndexUid).waitTask(wait), `delete old index ${newIndexUid}`);
+      const indexes: [string, string] = liveExists
+        ? [indexUid, newIndexUid]
+        : [newIndexUid, indexUid];
+      await succeeded(
+        client.swapIndexes([{ indexes, rename: !liveExists }]).waitTask(wait),
+        `swap ${newIndexUid} into ${indexUid}`,
+      );
+      if (liveExists)
+        await succeeded(
+          client.deleteIndex(newIndexUid).waitTask(wait),
+          `delete old index ${newIndexUid}`,
+        );
     },
   };
 }

@@ -22,23 +22,38 @@ export function quoteFilterValue(value: string): string {
 
 function wholeVnd(field: string, value: number): string {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw invalid(field, { vi: 'Giá phải là số nguyên không âm (đồng).', en: 'Prices must be whole, non-negative amounts of VND.' });
+    throw invalid(field, {
+      vi: 'Giá phải là số nguyên không âm (đồng).',
+      en: 'Prices must be whole, non-negative amounts of VND.',
+    });
   }
   return String(value);
 }
 
 /** Clauses per facet; each inner array is OR-ed, the clauses are AND-ed. */
 export function filterClauses(query: SearchQuery): Record<FacetKey, string[][]> {
-  const clauses: Record<FacetKey, string[][]> = { province: [], group: [], stars: [], price: [], inStock: [] };
-  if (query.provinceCodes.length) clauses.province.push(query.provinceCodes.map((c) => `provinceCode = ${quoteFilterValue(String(c))}`));
-  if (query.groups.length) clauses.group.push(query.groups.map((g) => `group = ${quoteFilterValue(String(g))}`));
+  const clauses: Record<FacetKey, string[][]> = {
+    province: [],
+    group: [],
+    stars: [],
+    price: [],
+    inStock: [],
+  };
+  if (query.provinceCodes.length)
+    clauses.province.push(
+      query.provinceCodes.map((c) => `provinceCode = ${quoteFilterValue(String(c))}`),
+    );
+  if (query.groups.length)
+    clauses.group.push(query.groups.map((g) => `group = ${quoteFilterValue(String(g))}`));
   if (query.stars.length) {
     // Stars are numbers in the index; anything else cannot match any product, so it matches nothing here too.
     const stars = query.stars.filter((s) => s === 3 || s === 4 || s === 5);
     clauses.stars.push(stars.length ? stars.map((s) => `ocopStars = ${s}`) : ['ocopStars = -1']);
   }
-  if (query.minPriceVnd !== null) clauses.price.push([`priceVnd >= ${wholeVnd('minPrice', query.minPriceVnd)}`]);
-  if (query.maxPriceVnd !== null) clauses.price.push([`priceVnd <= ${wholeVnd('maxPrice', query.maxPriceVnd)}`]);
+  if (query.minPriceVnd !== null)
+    clauses.price.push([`priceVnd >= ${wholeVnd('minPrice', query.minPriceVnd)}`]);
+  if (query.maxPriceVnd !== null)
+    clauses.price.push([`priceVnd <= ${wholeVnd('maxPrice', query.maxPriceVnd)}`]);
   if (query.inStockOnly) clauses.inStock.push(['inStock = true']);
   return clauses;
 }

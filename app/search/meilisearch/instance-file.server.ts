@@ -16,8 +16,15 @@ export interface InstanceRecord {
 
 const fileOf = (dataDir: string) => path.join(dataDir, 'meili-instance.json');
 
-export function writeInstanceFile(dataDir: string, record: { pid: number; url: string; dbPath: string }): void {
-  const full: InstanceRecord = { ...record, ownerPid: process.pid, startedAt: new Date().toISOString() };
+export function writeInstanceFile(
+  dataDir: string,
+  record: { pid: number; url: string; dbPath: string },
+): void {
+  const full: InstanceRecord = {
+    ...record,
+    ownerPid: process.pid,
+    startedAt: new Date().toISOString(),
+  };
   fs.writeFileSync(fileOf(dataDir), `${JSON.stringify(full)}\n`, { mode: 0o600 });
 }
 

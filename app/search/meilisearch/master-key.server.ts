@@ -11,7 +11,10 @@ export function readOrCreateMasterKey(keyFile: string): string {
   fs.mkdirSync(path.dirname(keyFile), { recursive: true });
   if (!fs.existsSync(keyFile)) {
     try {
-      fs.writeFileSync(keyFile, `${randomBytes(32).toString('base64url')}\n`, { mode: 0o600, flag: 'wx' });
+      fs.writeFileSync(keyFile, `${randomBytes(32).toString('base64url')}\n`, {
+        mode: 0o600,
+        flag: 'wx',
+      });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
@@ -19,6 +22,9 @@ export function readOrCreateMasterKey(keyFile: string): string {
   if ((fs.statSync(keyFile).mode & 0o077) !== 0) fs.chmodSync(keyFile, 0o600);
   const key = fs.readFileSync(keyFile, 'utf8').trim();
   // Meilisearch refuses master keys under 16 bytes in production; a truncated file must not slip through.
-  if (key.length < 32) throw new Error(`The Meilisearch master key in ${keyFile} is shorter than 32 characters; delete the file to generate a new one.`);
+  if (key.length < 32)
+    throw new Error(
+      `The Meilisearch master key in ${keyFile} is shorter than 32 characters; delete the file to generate a new one.`,
+    );
   return key;
 }

@@ -72,8 +72,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const gone = productIds.filter((id) => !documents.has(id));
       if (documents.size) await index.upsert([...documents.values()]);
       if (gone.length) await index.remove(gone);
-      await db.updateTable('search_outbox').set({ processed_at: now().toISOString(), last_error: null }).where('id', 'in', rowIds).execute();
-      if (failing) log.info('search sync recovered: Meilisearch is up to date again', { processed: rows.length });
+      await db
+        .updateTable('search_outbox')
+        .set({ processed_at: now().toISOString(), last_error: null })
+        .where('id', 'in', rowIds)
+        .execute();
+      if (failing)
+        log.info('search sync recovered: Meilisearch is up to date again', {
+          processed: rows.length,
+        });
       failing = false;
       return { processed: rows.length, failed: 0 };
     } catch (error) {
@@ -83,11 +90,21 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         const attempts = row.attempts + 1;
         await db
           .updateTable('search_outbox')
-          .set({ attempts, last_error: message.slice(0, 2_000), next_attempt_at: new Date(failedAt.getTime() + backoffDelayMs(attempts, random)).toISOString() })
+          .set({
+            attempts,
+            last_error: message.slice(0, 2_000),
+            next_attempt_at: new Date(
+              failedAt.getTime() + backoffDelayMs(attempts, random),
+            ).toISOString(),
+          })
           .where('id', '=', row.id)
           .execute();
       }
-      if (!failing) log.warn('search sync failing: changes wait in search_outbox and will be retried', { error: message, pending: rows.length });
+      if (!failing)
+        log.warn('search sync failing: changes wait in search_outbox and will be retried', {
+          error: message,
+          pending: rows.length,
+        });
       failing = true;
       return { processed: 0, failed: rows.length };
     }
@@ -110,7 +127,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       await running;
     } catch (error) {
       // The database itself failed (drainOnce records engine failures); try again on the next tick.
-      log.error('search outbox worker error', { error: error instanceof Error ? error.message : String(error) });
+      log.error('search outbox worker error', {
+        error: error instanceof Error ? error.message : String(error),
+      });
     } finally {
       running = null;
     }
@@ -137,7 +156,11 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 /** The message with its causes ("… has failed: fetch failed: connect ECONNREFUSED …"), so last_error says why. */
 export function describeError(error: unknown): string {
   const parts: string[] = [];
-  for (let e: unknown = error; e !== undefined && e !== null && parts.length < 5; e = (e as { cause?: unknown }).cause) {
+  for (
+    let e: unknown = error;
+    e !== undefined && e !== null && parts.length < 5;
+    e = (e as { cause?: unknown }).cause
+  ) {
     parts.push(e instanceof Error ? e.message : String(e));
     if (!(e instanceof Error)) break;
   }
@@ -179,8 +202,16 @@ export async function outboxStatus(db: DB): Promise<OutboxStatus> {
 }
 
 /** Deletes processed rows older than `keepDays`, so the outbox does not grow forever. */
-export async function pruneProcessedOutbox(db: DB, keepDays = 7, now = new Date()): Promise<number> {
+export async function pruneProcessedOutbox(
+  db: DB,
+  keepDays = 7,
+  now = new Date(),
+): Promise<number> {
   const before = new Date(now.getTime() - keepDays * 86_400_000).toISOString();
-  const result = await db.deleteFrom('search_outbox').where('processed_at', 'is not', null).where('processed_at', '<', before).executeTakeFirst();
+  const result = await db
+    .deleteFrom('search_outbox')
+    .where('processed_at', 'is not', null)
+    .where('processed_at', '<', before)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -54,7 +54,9 @@ export async function freeLocalPort(): Promise<number> {
  * log appended to `<logDir>/meilisearch.log`. Resolves once GET /health answers.
  * The master key travels in the environment, not argv, so `ps` does not show it.
  */
-export async function startManagedMeilisearch(options: ManagedMeilisearchOptions): Promise<ManagedMeilisearch> {
+export async function startManagedMeilisearch(
+  options: ManagedMeilisearchOptions,
+): Promise<ManagedMeilisearch> {
   const binary = await prepareMeilisearchBinary({ bin: options.bin });
   const apiKey = readOrCreateMasterKey(options.keyFile);
   const dbPath = path.join(options.dataDir, 'meili');
@@ -76,15 +78,22 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
     for (const key of Object.keys(env)) if (key.startsWith('MEILI_')) delete env[key];
     env.MEILI_MASTER_KEY = apiKey;
     const args = [
-      '--http-addr', `127.0.0.1:${port}`,
-      '--db-path', dbPath,
-      '--dump-dir', path.join(options.dataDir, 'meili-dumps'),
-      '--snapshot-dir', path.join(options.dataDir, 'meili-snapshots'),
-      '--env', 'production',
+      '--http-addr',
+      `127.0.0.1:${port}`,
+      '--db-path',
+      dbPath,
+      '--dump-dir',
+      path.join(options.dataDir, 'meili-dumps'),
+      '--snapshot-dir',
+      path.join(options.dataDir, 'meili-snapshots'),
+      '--env',
+      'production',
       '--no-analytics',
-      '--log-level', options.logLevel ?? 'WARN',
+      '--log-level',
+      options.logLevel ?? 'WARN',
     ];
-    if (options.maxIndexingThreads) args.push('--max-indexing-threads', String(options.maxIndexingThreads));
+    if (options.maxIndexingThreads)
+      args.push('--max-indexing-threads', String(options.maxIndexingThreads));
     // cwd = dataDir so Meilisearch never picks up a stray ./config.toml from wherever the app was started.
     const started = spawn(binary, args, { cwd: options.dataDir, env, stdio: ['ignore', log, log] });
     fs.closeSync(log);
@@ -143,11 +152,18 @@ export async function startManagedMeilisearch(options: ManagedMeilisearchOptions
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number, logFile: string): Promise<void> {
+async function waitForHealth(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  logFile: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`Meilisearch exited during start-up (${child.exitCode ?? child.signalCode}). Last log lines:\n${tail(logFile)}`);
+      throw new Error(
+        `Meilisearch exited during start-up (${child.exitCode ?? child.signalCode}). Last log lines:\n${tail(logFile)}`,
+      );
     }
     try {
       const response = await fetch(`${url}/health`, { signal: AbortSignal.timeout(1_000) });
@@ -157,7 +173,9 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`Meilisearch did not answer ${url}/health within ${timeoutMs / 1000} s. Last log lines:\n${tail(logFile)}`);
+      throw new Error(
+        `Meilisearch did not answer ${url}/health within ${timeoutMs / 1000} s. Last log lines:\n${tail(logFile)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

@@ -13,8 +13,15 @@ export interface ReindexResult {
  * atomically (searches never see an empty index) and deletes the old one. Outbox rows the worker
  * processed while we were building went to the old index, so they are queued again afterwards.
  */
-export async function rebuildMeilisearchIndex(db: DB, index: MeilisearchIndex, now = new Date()): Promise<ReindexResult> {
-  const marker = await db.selectFrom('search_outbox').select((eb) => eb.fn.max('id').as('max')).executeTakeFirst();
+export async function rebuildMeilisearchIndex(
+  db: DB,
+  index: MeilisearchIndex,
+  now = new Date(),
+): Promise<ReindexResult> {
+  const marker = await db
+    .selectFrom('search_outbox')
+    .select((eb) => eb.fn.max('id').as('max'))
+    .executeTakeFirst();
   const sinceId = Number(marker?.max ?? 0);
   const target = `${index.indexUid}_${now.toISOString().replace(/\D/g, '').slice(0, 17)}`;
   await index.ensureSettings(target);
@@ -35,7 +42,10 @@ export async function rebuildMeilisearchIndex(db: DB, index: MeilisearchIndex, n
       .executeTakeFirst();
     return { indexUid: target, documents, requeued: Number(requeued.numUpdatedRows) };
   } catch (error) {
-    await index.client.deleteIndex(target).waitTask().catch(() => undefined);
+    await index.client
+      .deleteIndex(target)
+      .waitTask()
+      .catch(() => undefined);
     throw error;
   }
 }

@@ -14,7 +14,9 @@ export function meiliSynonyms(file?: SynonymFile): Record<string, string[]> {
   const data = file ?? (createRequire(import.meta.url)('../synonyms.json') as SynonymFile);
   const synonyms: Record<string, string[]> = {};
   for (const group of data.groups) {
-    const words = [...new Set(group.flatMap((w) => [w.trim().toLowerCase(), fold(w).trim()]))].filter(Boolean);
+    const words = [
+      ...new Set(group.flatMap((w) => [w.trim().toLowerCase(), fold(w).trim()])),
+    ].filter(Boolean);
     for (const word of words) {
       const others = words.filter((w) => w !== word);
       synonyms[word] = [...new Set([...(synonyms[word] ?? []), ...others])];
@@ -32,19 +34,54 @@ export function meiliSynonyms(file?: SynonymFile): Record<string, string[]> {
 export function productIndexSettings(synonyms = meiliSynonyms()): Settings {
   return {
     searchableAttributes: [
-      'name', 'nameFolded',
-      'cooperativeName', 'cooperativeNameFolded',
-      'communeName', 'provinceName', 'formerPlaceNames', 'placeFolded',
-      'category', 'categoryFolded',
-      'description', 'descriptionFolded',
+      'name',
+      'nameFolded',
+      'cooperativeName',
+      'cooperativeNameFolded',
+      'communeName',
+      'provinceName',
+      'formerPlaceNames',
+      'placeFolded',
+      'category',
+      'categoryFolded',
+      'description',
+      'descriptionFolded',
     ],
     filterableAttributes: [
-      'provinceCode', 'communeCode', 'group', 'ocopStars', 'priceVnd', 'priceBucket', 'inStock', 'cooperativeId', 'certifications',
+      'provinceCode',
+      'communeCode',
+      'group',
+      'ocopStars',
+      'priceVnd',
+      'priceBucket',
+      'inStock',
+      'cooperativeId',
+      'certifications',
     ],
-    sortableAttributes: ['priceVnd', 'createdAt', 'createdAtTs', 'ocopStars', 'ocopStarsRank', 'id'],
-    rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', 'ocopStarsRank:desc', 'createdAtTs:desc'],
+    sortableAttributes: [
+      'priceVnd',
+      'createdAt',
+      'createdAtTs',
+      'ocopStars',
+      'ocopStarsRank',
+      'id',
+    ],
+    rankingRules: [
+      'sort',
+      'words',
+      'typo',
+      'proximity',
+      'attribute',
+      'exactness',
+      'ocopStarsRank:desc',
+      'createdAtTs:desc',
+    ],
     // Vietnamese syllables are short: allow one typo from 4 letters (default 5) so "mat ongg" still finds "mật ong".
-    typoTolerance: { enabled: true, disableOnNumbers: true, minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 } },
+    typoTolerance: {
+      enabled: true,
+      disableOnNumbers: true,
+      minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+    },
     synonyms,
     // One document per product and no variants: there is nothing to deduplicate.
     distinctAttribute: null,

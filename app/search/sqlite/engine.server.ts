@@ -1,6 +1,12 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DB } from '~db/connection.server';
-import type { SearchDocument, SearchHealth, SearchIndex, SearchQuery, SearchResult } from '../types';
+import type {
+  SearchDocument,
+  SearchHealth,
+  SearchIndex,
+  SearchQuery,
+  SearchResult,
+} from '../types';
 import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
 import { buildMatchExpression } from './match-expression';
 import { SEARCH_VERSION_KEY } from '../sync.server';
@@ -10,11 +16,17 @@ import { meaningfulTokens } from '../query-words';
 const RANK = sql.raw('bm25(product_fts, 10.0, 4.0, 3.0, 2.0, 1.0)');
 
 const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
-  relevance: (t) => (t ? 'name_hits desc, rank, s.product_id' : 's.stars_rank desc, s.created_at desc, s.product_id desc'),
+  relevance: (t) =>
+    t
+      ? 'name_hits desc, rank, s.product_id'
+      : 's.stars_rank desc, s.created_at desc, s.product_id desc',
   price_asc: () => 's.price_vnd asc, s.product_id asc',
   price_desc: () => 's.price_vnd desc, s.product_id desc',
   newest: () => 's.created_at desc, s.product_id desc',
-  stars: (t) => (t ? 's.stars_rank desc, name_hits desc, rank, s.product_id' : 's.stars_rank desc, s.created_at desc, s.product_id desc'),
+  stars: (t) =>
+    t
+      ? 's.stars_rank desc, name_hits desc, rank, s.product_id'
+      : 's.stars_rank desc, s.created_at desc, s.product_id desc',
 };
 
 /**
@@ -22,7 +34,11 @@ const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
  * by `productsChanged` inside the catalogue's own transactions, so `upsert`/`remove` have nothing to do.
  * No typo tolerance; it is the fallback when Meilisearch is unreachable.
  */
-export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>, options: { facetCacheSize?: number } = {}): SearchIndex {
+export function createSqliteSearchIndex(
+  db: DB,
+  synonyms: Map<string, string[]>,
+  options: { facetCacheSize?: number } = {},
+): SearchIndex {
   const cacheSize = options.facetCacheSize ?? 500;
   // Facet cubes depend only on the text and the price range, not on the other filters, the sort or the
   // page, so a buyer refining a search reuses one. Keyed by the search version bumped on every change.
@@ -52,17 +68,28 @@ export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>,
       sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars, ${sql.raw(PRICE_BUCKET_SQL)} as bucket,
         s.in_stock, count(*) as n ${from} ${withPrice ? priceFilter : sql``}
         group by 1, 2, 3, 4, 5`.execute(db);
-    const version = await db.selectFrom('app_meta').select('value').where('key', '=', SEARCH_VERSION_KEY).executeTakeFirst();
+    const version = await db
+      .selectFrom('app_meta')
+      .select('value')
+      .where('key', '=', SEARCH_VERSION_KEY)
+      .executeTakeFirst();
     const key = `${version?.value ?? 0}|${match ?? ''}`;
     const priceKey = `${query.minPriceVnd ?? ''}-${query.maxPriceVnd ?? ''}`;
     const cube = await cachedCube(`${key}|${priceKey}`, async () => (await cubeQuery(true)).rows);
-    const priceCube = priceFilter === EMPTY ? cube : await cachedCube(`${key}|-`, async () => (await cubeQuery(false)).rows);
+    const priceCube =
+      priceFilter === EMPTY
+        ? cube
+        : await cachedCube(`${key}|-`, async () => (await cubeQuery(false)).rows);
     const { total, facets } = computeFacets(query, cube, priceCube);
     const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
     // Without text, walk the index that already has the requested order and stop after one page; the
     // planner would otherwise pick a filter's index and sort every match (no statistics on a fresh file).
-    const browse = match ? from : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
-    const hits = await sql<{ document: string }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
+    const browse = match
+      ? from
+      : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
+    const hits = await sql<{
+      document: string;
+    }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
       order by ${sql.raw(ORDER[query.sort](Boolean(match)))}
       limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
     return {
@@ -91,7 +118,11 @@ export function createSqliteSearchIndex(db: DB, synonyms: Map<string, string[]>,
         await sql`select count(*) from product_fts where rowid = 0`.execute(db);
         return { engine: 'sqlite', ok: true };
       } catch (error) {
-        return { engine: 'sqlite', ok: false, detail: error instanceof Error ? error.message : String(error) };
+        return {
+          engine: 'sqlite',
+          ok: false,
+          detail: error instanceof Error ? error.message : String(error),
+        };
       }
     },
   };
@@ -110,12 +141,16 @@ const BROWSE_INDEX: Record<SearchQuery['sort'], string> = {
 /** How many of the typed words (not their synonyms) start a word of the name: exact name matches first. */
 function nameHits(q: string): RawBuilder<number> {
   const tokens = meaningfulTokens(q).slice(0, 12);
-  return sql<number>`(${sql.join(tokens.map((t) => sql`(instr(' ' || s.name_folded, ${` ${t}`}) > 0)`), sql` + `)})`;
+  return sql<number>`(${sql.join(
+    tokens.map((t) => sql`(instr(' ' || s.name_folded, ${` ${t}`}) > 0)`),
+    sql` + `,
+  )})`;
 }
 
 function filterSql(query: SearchQuery): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
-  if (query.provinceCodes.length) parts.push(sql`s.province_code in (${sql.join(query.provinceCodes)})`);
+  if (query.provinceCodes.length)
+    parts.push(sql`s.province_code in (${sql.join(query.provinceCodes)})`);
   if (query.groups.length) parts.push(sql`s.ocop_group in (${sql.join(query.groups)})`);
   if (query.stars.length) parts.push(sql`s.ocop_stars in (${sql.join(query.stars)})`);
   if (query.inStockOnly) parts.push(sql`s.in_stock = 1`);

@@ -19,7 +19,11 @@ export const PRICE_BUCKET_SQL = `case ${PRICE_BUCKETS.map((b, i) =>
  * that pass every filter but its own. `priceCube` (when a price filter is set) lacks the price filter
  * and serves the price facet; `cube` has it and serves everything else.
  */
-export function computeFacets(query: SearchQuery, cube: CubeRow[], priceCube: CubeRow[] = cube): { total: number; facets: SearchFacets } {
+export function computeFacets(
+  query: SearchQuery,
+  cube: CubeRow[],
+  priceCube: CubeRow[] = cube,
+): { total: number; facets: SearchFacets } {
   const facets: SearchFacets = { province: {}, group: {}, stars: {}, price: {}, inStock: 0 };
   const add = (record: Record<string, number>, key: string, n: number) => {
     record[key] = (record[key] ?? 0) + n;
@@ -27,7 +31,9 @@ export function computeFacets(query: SearchQuery, cube: CubeRow[], priceCube: Cu
   const passes = (r: CubeRow) => ({
     province: query.provinceCodes.length === 0 || query.provinceCodes.includes(r.province_code),
     group: query.groups.length === 0 || (query.groups as string[]).includes(r.ocop_group),
-    stars: query.stars.length === 0 || (r.ocop_stars !== null && (query.stars as number[]).includes(r.ocop_stars)),
+    stars:
+      query.stars.length === 0 ||
+      (r.ocop_stars !== null && (query.stars as number[]).includes(r.ocop_stars)),
     stock: !query.inStockOnly || r.in_stock === 1,
   });
   let total = 0;
@@ -36,12 +42,14 @@ export function computeFacets(query: SearchQuery, cube: CubeRow[], priceCube: Cu
     if (p.province && p.group && p.stars && p.stock) total += r.n;
     if (p.group && p.stars && p.stock) add(facets.province, r.province_code, r.n);
     if (p.province && p.stars && p.stock) add(facets.group, r.ocop_group, r.n);
-    if (p.province && p.group && p.stock && r.ocop_stars !== null) add(facets.stars, String(r.ocop_stars), r.n);
+    if (p.province && p.group && p.stock && r.ocop_stars !== null)
+      add(facets.stars, String(r.ocop_stars), r.n);
     if (p.province && p.group && p.stars && r.in_stock === 1) facets.inStock += r.n;
   }
   for (const r of priceCube) {
     const p = passes(r);
-    if (p.province && p.group && p.stars && p.stock) add(facets.price, PRICE_BUCKETS[r.bucket].key, r.n);
+    if (p.province && p.group && p.stars && p.stock)
+      add(facets.price, PRICE_BUCKETS[r.bucket].key, r.n);
   }
   return { total, facets };
 }

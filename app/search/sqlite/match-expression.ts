@@ -8,11 +8,15 @@ const MAX_PHRASE = 3;
  * with synonyms matches any of them ("son tra" also matches the phrase "tao meo"). Words are quoted,
  * so nothing typed can become FTS5 syntax.
  */
-export function buildMatchExpression(query: string, synonyms: Map<string, string[]>, mode: 'all' | 'any' = 'all'): string | null {
+export function buildMatchExpression(
+  query: string,
+  synonyms: Map<string, string[]>,
+  mode: 'all' | 'any' = 'all',
+): string | null {
   const tokens = meaningfulTokens(query).slice(0, 12);
   if (tokens.length === 0) return null;
   const parts: string[] = [];
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const phrase = longestSynonymPhrase(tokens, i, synonyms);
     if (phrase) {
       const text = tokens.slice(i, i + phrase).join(' ');
@@ -22,7 +26,10 @@ export function buildMatchExpression(query: string, synonyms: Map<string, string
     }
     const token = tokens[i];
     const isLast = i === tokens.length - 1;
-    const alternatives = [quote(token) + (isLast ? '*' : ''), ...(synonyms.get(token) ?? []).map(quote)];
+    const alternatives = [
+      quote(token) + (isLast ? '*' : ''),
+      ...(synonyms.get(token) ?? []).map(quote),
+    ];
     parts.push(alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`);
     i++;
   }
@@ -30,7 +37,11 @@ export function buildMatchExpression(query: string, synonyms: Map<string, string
 }
 
 /** Length (≥ 2) of the longest run of words starting at `start` that has synonyms, or 0. */
-function longestSynonymPhrase(tokens: string[], start: number, synonyms: Map<string, string[]>): number {
+function longestSynonymPhrase(
+  tokens: string[],
+  start: number,
+  synonyms: Map<string, string[]>,
+): number {
   for (let length = Math.min(MAX_PHRASE, tokens.length - start); length >= 2; length--) {
     if (synonyms.has(tokens.slice(start, start + length).join(' '))) return length;
   }
