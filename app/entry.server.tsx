@@ -1,6 +1,9 @@
 import { Transform, type TransformCallback } from 'node:stream';
-import type { AppLoadContext, EntryContext } from '@remix-run/node';
-import { createReadableStreamFromReadable } from '@remix-run/node';
+import {
+  type AppLoadContext,
+  type EntryContext,
+  createReadableStreamFromReadable,
+} from '@remix-run/node';
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';

@@ -11,8 +11,7 @@ import {
 } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { SiteHeader } from '~/components/SiteHeader';
-import { optionalActor } from '~/accounts/request.server';
-import { getUser } from '~/accounts/users.server';
+import { optionalActor, getUser } from '~/accounts/index.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
 import stylesUrl from '~/styles/app.css?url';
 import ordersStylesUrl from '~/styles/orders.css?url';

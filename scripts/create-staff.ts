@@ -1,4 +1,4 @@
-import { ensureStaffAccount } from '~/accounts/staff-accounts.server';
+import { ensureStaffAccount } from '~/accounts/index.server';
 import { openForScript } from './lib/open';
 
 // npm run create-staff -- <phone-or-email> "<full name>" --admin

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse/sync';
-import { matchGroup } from '~/catalogue/import/validate-row';
+import { matchGroup } from '~/catalogue';
 
 // npx tsx scripts/generate-demo-images.ts — writes one flat SVG illustration per demo product into
 // seeds/images/, and one per image named in seeds/example-import.csv into seeds/example-images/.
@@ -147,7 +147,7 @@ const terraces: Motif = (k) =>
       `<path d="M0 ${560 + i * 50}c200-${40 - i * 4} 500-${50 - i * 6} 800 ${-20 + i * 8}V${620 + i * 50}C500 ${570 + i * 50} 200 ${590 + i * 50} 0 ${610 + i * 50}z" fill="${i % 2 ? k.b : '#e9c46a'}"/>`,
   ).join('') +
   `<path d="M540 560V400" stroke="#5a3a1a" stroke-width="8"/><path d="M540 400l70 25-70 25z" fill="${k.c}"/>`;
-const smoked: Motif = (k) =>
+const smoked: Motif = () =>
   `<path d="M180 250h440" stroke="#6b4a2a" stroke-width="18" stroke-linecap="round"/>` +
   [260, 350, 440, 530]
     .map(
@@ -182,7 +182,7 @@ const sweets: Motif = (k, h) =>
 const wrappedCake: Motif = (k) =>
   `<rect x="250" y="270" width="300" height="300" rx="24" fill="${k.b}"/><path d="M250 350h300M250 490h300M330 270v300M470 270v300" stroke="#e8dcb8" stroke-width="12"/><path d="M270 290l260 260" stroke="#fff" stroke-width="6" opacity=".3"/>` +
   leaf(560, 600, 160, 60, k.b, '#3f5a22');
-const mushrooms: Motif = (k) =>
+const mushrooms: Motif = () =>
   [
     [320, 470, 1],
     [480, 430, 1.2],

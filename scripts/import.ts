@@ -1,7 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { applyImport, checkImport } from '~/catalogue/import/import.server';
-import { seedDatabase } from '~/catalogue/seed.server';
+import { applyImport, checkImport, seedDatabase } from '~/catalogue/index.server';
 import { openForScript } from './lib/open';
 
 const file = process.argv[2];

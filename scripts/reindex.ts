@@ -1,6 +1,8 @@
-import { connectMeilisearch } from '~/search/meilisearch/connection.server';
-import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
-import { rebuildMeilisearchIndex } from '~/search/meilisearch/reindex.server';
+import {
+  connectMeilisearch,
+  createMeilisearchIndex,
+  rebuildMeilisearchIndex,
+} from '~/search/index.server';
 import { openForScript } from './lib/open';
 
 // npm run reindex: rebuilds the Meilisearch index from the database into a new index and swaps it in.

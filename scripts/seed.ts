@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { seedDatabase } from '~/catalogue/seed.server';
+import { seedDatabase } from '~/catalogue/index.server';
 import { openForScript } from './lib/open';
 
 const { config, db } = await openForScript();

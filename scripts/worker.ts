@@ -2,13 +2,11 @@ import { createLogger } from '~/lib/log.server';
 import {
   connectMeilisearch,
   type MeilisearchConnection,
-} from '~/search/meilisearch/connection.server';
-import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
-import {
+  createMeilisearchIndex,
   createOutboxWorker,
   pruneProcessedOutbox,
   type OutboxWorker,
-} from '~/search/meilisearch/outbox-worker.server';
+} from '~/search/index.server';
 import { openForScript } from './lib/open';
 
 // npm run worker: drains search_outbox into Meilisearch in its own process (the app runs the same worker

@@ -16,7 +16,7 @@ export function createHttpApp(options: {
   remixHandler: RequestHandler;
   /** The stamp scan pages rendered outside Remix (production only; see server/scan-page.tsx). */
   scanPage?: { paths: string[]; handler: RequestHandler };
-  viteMiddleware?: RequestHandler | ReturnType<typeof express.Router> | any;
+  viteMiddleware?: RequestHandler;
 }) {
   const { services, rootDir } = options;
   const app = express();

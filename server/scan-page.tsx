@@ -4,7 +4,7 @@ import { LanguageSwitch } from '~/components/LanguageSwitch';
 import { StampScanView } from '~/components/traceability/StampScanView';
 import { LangOverride, langFromRequest, translator, type Lang } from '~/i18n';
 import type { AppServices } from '~/lib/services.server';
-import { loadScanPage } from '~/traceability/scan-page.server';
+import { loadScanPage } from '~/traceability/index.server';
 
 /*
  * The stamp scan pages (/s/{code} and the GS1 Digital Link /01/{gtin}/10/{lot}/21/{serial}) are the most

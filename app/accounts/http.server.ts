@@ -2,8 +2,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import { networkOf } from './rate-limit.server';
 import { clearSessionCookie, sessionCookie, sessionTokenFrom } from './request.server';
 import { createSession, endAllSessions, endSession, userIdForSession } from './sessions.server';
-import { mergeGuestCart } from '~/orders/cart.server';
-import { clearCartCookie, guestCartToken } from '~/orders/http.server';
+import { mergeGuestCart, clearCartCookie, guestCartToken } from '~/orders/index.server';
 
 /** Client network for rate limits; Express puts the socket address in a header we set ourselves. */
 export function clientNetwork(request: Request): string {

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { queueEmail } from '~/email/outbox.server';
+import { queueEmail } from '~/email/index.server';
 import { UserError } from '~/lib/errors';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.server';
 import { parseLoginIdentifier } from './phone';

@@ -1,12 +1,11 @@
 import type { DB } from '~db/connection.server';
 import type { ProductRow } from '~db/schema';
-import type { Actor } from '~/accounts/permissions';
-import { requireOfficerFor, requireOrgMember } from '~/accounts/permissions';
-import { diff, recordAudit } from '~/audit/audit-log.server';
+import { type Actor, requireOfficerFor, requireOrgMember } from '~/accounts';
+import { diff, recordAudit } from '~/audit/index.server';
 import { addMonths } from '~/lib/dates';
 import { UserError, notFound } from '~/lib/errors';
-import { fold, slugify } from '~/search/fold';
-import { productsChanged } from '~/search/sync.server';
+import { fold, slugify } from '~/search';
+import { productsChanged } from '~/search/index.server';
 import type { CertificationKind, OcopGroup } from './groups';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';
 import { nextListingStatus, type ListingEvent } from './listing-state';

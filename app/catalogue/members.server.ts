@@ -1,9 +1,7 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireOrgOwner } from '~/accounts/permissions';
-import { parseLoginIdentifier } from '~/accounts/phone';
-import { recordAudit } from '~/audit/audit-log.server';
-import { queueEmail } from '~/email/outbox.server';
+import { type Actor, requireOrgOwner, parseLoginIdentifier } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
+import { queueEmail } from '~/email/index.server';
 import { UserError } from '~/lib/errors';
 
 /** Members and open invitations; callers check that the viewer may see the organization's private data. */

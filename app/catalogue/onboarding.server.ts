@@ -1,10 +1,9 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireOfficerFor, requireOrgOwner } from '~/accounts/permissions';
-import { recordAudit } from '~/audit/audit-log.server';
+import { type Actor, requireOfficerFor, requireOrgOwner } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
 import { UserError, notFound } from '~/lib/errors';
-import { organizationChanged } from '~/search/sync.server';
-import { slugify } from '~/search/fold';
+import { organizationChanged } from '~/search/index.server';
+import { slugify } from '~/search';
 import type { OrganizationKind } from './groups';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';
 import { findOrganizationByName } from './save-organization.server';

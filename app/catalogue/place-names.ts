@@ -1,4 +1,4 @@
-import { fold } from '~/search/fold';
+import { fold } from '~/search';
 
 const PREFIXES = ['thanh pho', 'tinh', 'xa', 'phuong', 'thi tran', 'dac khu'];
 

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { DB } from '~db/connection.server';
-import { slugify } from '~/search/fold';
+import { slugify } from '~/search';
 import { splitCommuneName, stripProvincePrefix } from './place-names';
 
 interface RawProvince {

@@ -1,6 +1,5 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireOfficer, requireOfficerFor } from '~/accounts/permissions';
+import { type Actor, requireOfficer, requireOfficerFor } from '~/accounts';
 
 /**
  * What waits for an officer: organizations, listings and OCOP claims of their provinces (admins: all),

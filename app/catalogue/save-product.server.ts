@@ -1,8 +1,8 @@
 import type { DB } from '~db/connection.server';
 import type { ProductStatus } from '~db/schema';
 import { addMonths } from '~/lib/dates';
-import { productsChanged } from '~/search/sync.server';
-import { fold, slugify } from '~/search/fold';
+import { productsChanged } from '~/search/index.server';
+import { fold, slugify } from '~/search';
 import type { CertificationKind, OcopGroup } from './groups';
 import type { RenderedImage } from './image-files.server';
 

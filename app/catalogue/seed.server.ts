@@ -1,13 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from '~db/connection.server';
-import { DEMO_STAFF, ensureStaffAccount } from '~/accounts/staff-accounts.server';
+import { DEMO_STAFF, ensureStaffAccount } from '~/accounts/index.server';
 import type { CertificationKind, OcopGroup, OrganizationKind } from './groups';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from './image-files.server';
 import { seedReferenceData } from './reference-data.server';
 import { ensureOrganization } from './save-organization.server';
 import { saveCatalogueProduct } from './save-product.server';
-import { seedDemoBatches } from '~/traceability/demo-batches.server';
+import { seedDemoBatches } from '~/traceability/index.server';
 
 interface DemoCooperative {
   slug: string;

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
+import type { Actor } from '~/accounts';
 import { todayInVietnam } from '~/lib/dates';
 
 export const LOW_STOCK = 5;

@@ -1,9 +1,14 @@
 import { Form, Link, useSubmit } from '@remix-run/react';
-import { OCOP_GROUPS } from '~/catalogue/groups';
+import { OCOP_GROUPS } from '~/catalogue';
 import { groupName, useI18n } from '~/i18n';
 import { formatVnd } from '~/lib/money';
-import { searchParamsOf } from '~/search/query-params';
-import { PRICE_BUCKETS, SORTS, type SearchFacets, type SearchQuery } from '~/search/types';
+import {
+  searchParamsOf,
+  PRICE_BUCKETS,
+  SORTS,
+  type SearchFacets,
+  type SearchQuery,
+} from '~/search';
 
 interface Props {
   query: SearchQuery;

@@ -1,4 +1,4 @@
-import { OCOP_GROUPS } from '~/catalogue/groups';
+import { OCOP_GROUPS } from '~/catalogue';
 import { groupName, type Lang } from '~/i18n';
 import { Field, fieldError } from './Field';
 

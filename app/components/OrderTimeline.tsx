@@ -1,4 +1,4 @@
-import { orderStateName, type OrderState } from '~/orders/order-state';
+import { orderStateName, type OrderState } from '~/orders';
 import { formatDateTime } from '~/lib/dates';
 import { useI18n } from '~/i18n';
 

@@ -1,7 +1,7 @@
 import { Link } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 import { formatVnd } from '~/lib/money';
-import type { SearchDocument } from '~/search/types';
+import type { SearchDocument } from '~/search';
 import { OcopStars } from './OcopStars';
 
 export function ProductCard({ product }: { product: SearchDocument }) {

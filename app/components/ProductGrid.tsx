@@ -1,4 +1,4 @@
-import type { SearchDocument } from '~/search/types';
+import type { SearchDocument } from '~/search';
 import { ProductCard } from './ProductCard';
 
 export function ProductGrid({ products, label }: { products: SearchDocument[]; label?: string }) {

@@ -1,7 +1,7 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { createContext, useContext } from 'react';
 import type { Message } from '~/lib/errors';
-import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, type OcopGroup } from '~/catalogue/groups';
+import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, type OcopGroup } from '~/catalogue';
 import { en } from './en';
 import { vi, type Dictionary } from './vi';
 

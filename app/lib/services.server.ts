@@ -1,8 +1,8 @@
 import type { DB } from '~db/connection.server';
-import type { SearchService } from '~/search/service.server';
-import type { StampKeyring } from '~/traceability/authenticator.server';
-import type { PaymentProviders } from '~/payments/providers.server';
-import type { DeliveryFeeTable } from '~/orders/delivery-fee';
+import type { SearchService } from '~/search/index.server';
+import type { StampKeyring } from '~/traceability/index.server';
+import type { PaymentProviders } from '~/payments/index.server';
+import type { DeliveryFeeTable } from '~/orders';
 import type { Config } from './config.server';
 import type { Logger } from './log.server';
 

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { hashToken, tokenMatchesHash } from '~/accounts/tokens.server';
+import { hashToken, tokenMatchesHash } from '~/accounts/index.server';
 import { notFound } from '~/lib/errors';
 import { normalizeOrderCode } from './order-code';
 import { availableEvents, type OrderState, type PaymentMethod } from './order-state';

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { generateToken, hashToken } from '~/accounts/tokens.server';
+import { generateToken, hashToken } from '~/accounts/index.server';
 import { invalid, notFound, UserError } from '~/lib/errors';
 
 /** A cart belongs to a signed-in buyer or to a guest's browser (a random token in a cookie). */

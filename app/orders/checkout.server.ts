@@ -1,8 +1,8 @@
 import type { DB } from '~db/connection.server';
-import { normalizeVietnamesePhone } from '~/accounts/phone';
-import { generateToken, hashToken } from '~/accounts/tokens.server';
+import { normalizeVietnamesePhone } from '~/accounts';
+import { generateToken, hashToken } from '~/accounts/index.server';
 import { invalid, UserError } from '~/lib/errors';
-import { productsChanged } from '~/search/sync.server';
+import { productsChanged } from '~/search/index.server';
 import {
   loadCart,
   removeOrderedLines,

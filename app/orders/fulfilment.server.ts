@@ -1,7 +1,6 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireOrgMember, requireOrgOwner } from '~/accounts/permissions';
-import { recordAudit } from '~/audit/audit-log.server';
+import { type Actor, requireOrgMember, requireOrgOwner } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
 import { invalid, notFound } from '~/lib/errors';
 import { FULFILMENT_VIEWS, type CooperativeEvent, type FulfilmentView } from './fulfilment';
 import { getOrderDetail } from './buyer.server';

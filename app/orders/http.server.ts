@@ -1,9 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { AppLoadContext } from '@remix-run/node';
-import { optionalActor } from '~/accounts/request.server';
-import { isWellFormedToken, safeEqual } from '~/accounts/tokens.server';
-import type { CartOwner } from './cart.server';
-import { newGuestCartToken } from './cart.server';
+import { optionalActor, isWellFormedToken, safeEqual } from '~/accounts/index.server';
+import { type CartOwner, newGuestCartToken } from './cart.server';
 
 export const CART_COOKIE = 'cp_cart';
 const CART_DAYS = 30;

@@ -1,7 +1,6 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireAdmin, requireOrgMember } from '~/accounts/permissions';
-import { recordAudit } from '~/audit/audit-log.server';
+import { type Actor, requireAdmin, requireOrgMember } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
 import { invalid, notFound } from '~/lib/errors';
 
 /*

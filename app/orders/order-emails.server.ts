@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { queueEmail } from '~/email/outbox.server';
+import { queueEmail } from '~/email/index.server';
 import { formatVnd } from '~/lib/money';
 import { orderStateName, type OrderEvent } from './order-state';
 

@@ -1,5 +1,4 @@
-import type { Message } from '~/lib/errors';
-import { forbidden, invalid, UserError } from '~/lib/errors';
+import { type Message, forbidden, invalid, UserError } from '~/lib/errors';
 
 /**
  * One cooperative's order. No separate "awaiting payment" state: `placed` already means "stock taken,

@@ -1,9 +1,8 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { isMember } from '~/accounts/permissions';
-import { tokenMatchesHash } from '~/accounts/tokens.server';
+import { type Actor, isMember } from '~/accounts';
+import { tokenMatchesHash } from '~/accounts/index.server';
 import { notFound } from '~/lib/errors';
-import { productsChanged } from '~/search/sync.server';
+import { productsChanged } from '~/search/index.server';
 import { queueOrderEmails } from './order-emails.server';
 import {
   transition,

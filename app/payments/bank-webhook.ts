@@ -1,12 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '~/lib/errors';
-import { fold } from '~/search/fold';
-import {
-  isPaymentReference,
-  PAYMENT_REFERENCE_LENGTH,
-  PAYMENT_REFERENCE_PREFIX,
-} from '~/orders/order-code';
+import { fold } from '~/search';
+import { isPaymentReference, PAYMENT_REFERENCE_LENGTH, PAYMENT_REFERENCE_PREFIX } from '~/orders';
 
 /**
  * The bank (or an aggregator such as a bank-statement service) signs each notification with

@@ -1,7 +1,7 @@
 import type { DB } from '~db/connection.server';
 import type { PaymentOutcome } from '~db/schema-orders';
-import { recordAudit } from '~/audit/audit-log.server';
-import { applyOrderEventIn } from '~/orders/orders.server';
+import { recordAudit } from '~/audit/index.server';
+import { applyOrderEventIn } from '~/orders/index.server';
 
 /** Money that reached the operator's account or Stripe, as one provider reports it. */
 export interface IncomingPayment {

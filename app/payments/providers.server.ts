@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { Config } from '~/lib/config.server';
-import type { PaymentMethod } from '~/orders/order-state';
+import type { PaymentMethod } from '~/orders';
 import { buildVietQrPayload } from './vietqr';
 import { vietQrSvg } from './vietqr-svg.server';
 

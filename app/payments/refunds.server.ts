@@ -1,8 +1,8 @@
 import type { DB } from '~db/connection.server';
-import { requireAdmin, type Actor } from '~/accounts/permissions';
-import { recordAudit } from '~/audit/audit-log.server';
+import { requireAdmin, type Actor } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
 import { invalid, UserError } from '~/lib/errors';
-import { applyOrderEventIn, orderForParty } from '~/orders/orders.server';
+import { applyOrderEventIn, orderForParty } from '~/orders/index.server';
 import type { PaymentProviders } from './providers.server';
 
 /** Orders holding money that must go back: cancelled after payment, not refunded yet. */

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { applyOrderEventIn } from '~/orders/orders.server';
+import { applyOrderEventIn } from '~/orders/index.server';
 import { expireCheckoutIn, recordIncomingPayment, type PaymentResult } from './payments.server';
 import type { StripePaymentUpdate } from './stripe-webhook.server';
 

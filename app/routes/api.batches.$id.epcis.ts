@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { batchEpcisDocument } from '~/traceability/epcis.server';
+import { batchEpcisDocument } from '~/traceability/index.server';
 
 /** GET /api/batches/{id}/epcis: the journey of a public batch as an EPCIS 2.0 JSON-LD document. */
 export async function loader({ params, context }: LoaderFunctionArgs) {

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { listProvinces } from '~/catalogue/places.server';
-import { toApiResponse } from '~/search/api.server';
-import { parseSearchParams } from '~/search/query-params';
+import { listProvinces } from '~/catalogue/index.server';
+import { toApiResponse } from '~/search/index.server';
+import { parseSearchParams } from '~/search';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, search } = context.services;

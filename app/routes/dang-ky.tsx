@@ -1,8 +1,6 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
-import { startSessionAndRedirect } from '~/accounts/http.server';
-import { safeRedirect } from '~/accounts/request.server';
-import { signUp } from '~/accounts/users.server';
+import { startSessionAndRedirect, safeRedirect, signUp } from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { langFromRequest, useI18n } from '~/i18n';
 import { text, withUserErrors } from '~/lib/forms.server';

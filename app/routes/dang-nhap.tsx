@@ -6,9 +6,13 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
-import { clientNetwork, startSessionAndRedirect } from '~/accounts/http.server';
-import { optionalActor, safeRedirect } from '~/accounts/request.server';
-import { signIn } from '~/accounts/users.server';
+import {
+  clientNetwork,
+  startSessionAndRedirect,
+  optionalActor,
+  safeRedirect,
+  signIn,
+} from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { langFromRequest, useI18n } from '~/i18n';
 import { text, withUserErrors } from '~/lib/forms.server';

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
-import { signOut } from '~/accounts/http.server';
+import { signOut } from '~/accounts/index.server';
 
 export async function loader() {
   return redirect('/');

@@ -6,7 +6,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { optionalActor } from '~/accounts/request.server';
+import { optionalActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, useI18n } from '~/i18n';
@@ -15,10 +15,8 @@ import { invalid, UserError } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { absoluteUrl } from '~/lib/http.server';
 import { formatVnd } from '~/lib/money';
-import { getCheckoutForViewer } from '~/orders/buyer.server';
-import { checkoutTokenFrom } from '~/orders/http.server';
-import { orderStateName } from '~/orders/order-state';
-import { applyOrderEvent } from '~/orders/orders.server';
+import { getCheckoutForViewer, checkoutTokenFrom, applyOrderEvent } from '~/orders/index.server';
+import { orderStateName } from '~/orders';
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
   { title: 'Thanh toán đơn hàng — Chợ Phiên' },

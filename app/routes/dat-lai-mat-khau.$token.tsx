@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { startSessionAndRedirect } from '~/accounts/http.server';
-import { completePasswordReset } from '~/accounts/users.server';
+import { startSessionAndRedirect, completePasswordReset } from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { langFromRequest, useI18n } from '~/i18n';
 import { withUserErrors } from '~/lib/forms.server';

@@ -5,7 +5,7 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { optionalActor } from '~/accounts/request.server';
+import { optionalActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OrderTimeline } from '~/components/OrderTimeline';
@@ -14,11 +14,16 @@ import { formatDateTime } from '~/lib/dates';
 import { invalid, notFound } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
-import { getOrderDetail } from '~/orders/buyer.server';
-import { checkoutTokenFrom, hasOrderLookupGrant } from '~/orders/http.server';
-import { availableEvents, orderStateName } from '~/orders/order-state';
-import { applyOrderEvent, type BuyerAccess, type OrderParty } from '~/orders/orders.server';
-import { formatPhoneForDisplay } from '~/accounts/phone';
+import {
+  getOrderDetail,
+  checkoutTokenFrom,
+  hasOrderLookupGrant,
+  applyOrderEvent,
+  type BuyerAccess,
+  type OrderParty,
+} from '~/orders/index.server';
+import { availableEvents, orderStateName } from '~/orders';
+import { formatPhoneForDisplay } from '~/accounts';
 
 export const meta: MetaFunction = () => [
   { title: 'Đơn hàng — Chợ Phiên' },

@@ -1,11 +1,11 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { formatVnd } from '~/lib/money';
-import { listBuyerOrders } from '~/orders/buyer.server';
-import { orderStateName } from '~/orders/order-state';
+import { listBuyerOrders } from '~/orders/index.server';
+import { orderStateName } from '~/orders';
 
 export const meta: MetaFunction = () => [
   { title: 'Đơn hàng của tôi — Chợ Phiên' },

@@ -5,12 +5,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { changeListingStatus, reviewOcopClaim } from '~/catalogue/listings.server';
-import { reviewOrganization } from '~/catalogue/onboarding.server';
-import { reviewQueue } from '~/catalogue/review.server';
+import {
+  changeListingStatus,
+  reviewOcopClaim,
+  reviewOrganization,
+  reviewQueue,
+} from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate, formatDateTime } from '~/lib/dates';
 

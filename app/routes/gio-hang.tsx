@@ -13,9 +13,15 @@ import { invalid } from '~/lib/errors';
 import { text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
 import { safeRedirect } from '~/lib/safe-redirect';
-import { acknowledgeCartChanges, addToCart, loadCart, setCartQuantity } from '~/orders/cart.server';
-import { MAX_LINE_QUANTITY } from '~/orders/cart-limits';
-import { cartOwnerFor, cartOwnerForWriting } from '~/orders/http.server';
+import {
+  acknowledgeCartChanges,
+  addToCart,
+  loadCart,
+  setCartQuantity,
+  cartOwnerFor,
+  cartOwnerForWriting,
+} from '~/orders/index.server';
+import { MAX_LINE_QUANTITY } from '~/orders';
 
 export const meta: MetaFunction = () => [
   { title: 'Giỏ hàng — Chợ Phiên' },

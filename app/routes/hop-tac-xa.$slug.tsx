@@ -2,11 +2,11 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ProductGrid } from '~/components/ProductGrid';
-import { imageUrl } from '~/catalogue/images';
-import { getPublicOrganization, listPublishedProductIds } from '~/catalogue/organizations.server';
+import { imageUrl } from '~/catalogue';
+import { getPublicOrganization, listPublishedProductIds } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { loadSearchDocuments } from '~/search/documents.server';
+import { loadSearchDocuments } from '~/search/index.server';
 
 export const headers = loaderCacheHeaders;
 

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { listingStatusName } from '~/catalogue/listing-state';
-import { sellerOverview } from '~/catalogue/workspace.server';
+import { listingStatusName } from '~/catalogue';
+import { sellerOverview } from '~/catalogue/index.server';
 import { useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import { formatVnd } from '~/lib/money';

@@ -5,8 +5,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react';
-import { formatPhoneForDisplay } from '~/accounts/phone';
-import { requireActor } from '~/accounts/request.server';
+import { formatPhoneForDisplay } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OrderTimeline } from '~/components/OrderTimeline';
@@ -15,9 +15,8 @@ import { formatDateTime } from '~/lib/dates';
 import { invalid } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
-import { isCooperativeEvent, parseLotCodes } from '~/orders/fulfilment';
-import { fulfilOrder, getIncomingOrder } from '~/orders/fulfilment.server';
-import { orderStateName, paymentMethodName } from '~/orders/order-state';
+import { isCooperativeEvent, parseLotCodes, orderStateName, paymentMethodName } from '~/orders';
+import { fulfilOrder, getIncomingOrder } from '~/orders/index.server';
 
 export const meta: MetaFunction = () => [
   { title: 'Đơn hàng — Kênh người bán' },

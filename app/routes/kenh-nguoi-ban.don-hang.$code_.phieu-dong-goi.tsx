@@ -1,13 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { formatPhoneForDisplay } from '~/accounts/phone';
-import { requireActor } from '~/accounts/request.server';
+import { formatPhoneForDisplay } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { orErrorPage } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
-import { getIncomingOrder } from '~/orders/fulfilment.server';
+import { getIncomingOrder } from '~/orders/index.server';
 
 export const meta: MetaFunction = ({ data: d }) => [
   {

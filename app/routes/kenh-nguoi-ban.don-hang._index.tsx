@@ -5,22 +5,27 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { isOrgOwner } from '~/accounts/permissions';
+import { isOrgOwner } from '~/accounts';
 import { FormMessage } from '~/components/Field';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd, parseVnd } from '~/lib/money';
-import { isFulfilmentView, type FulfilmentView } from '~/orders/fulfilment';
+import {
+  isFulfilmentView,
+  type FulfilmentView,
+  orderStateName,
+  paymentMethodName,
+  type OrderState,
+} from '~/orders';
 import {
   freeDeliveryThreshold,
   listIncomingOrders,
   memberOrganizations,
   setFreeDeliveryThreshold,
-} from '~/orders/fulfilment.server';
-import { orderStateName, paymentMethodName, type OrderState } from '~/orders/order-state';
+} from '~/orders/index.server';
 
 export const meta: MetaFunction = () => [{ title: 'Đơn hàng đến — Kênh người bán' }];
 

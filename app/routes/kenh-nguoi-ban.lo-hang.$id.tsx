@@ -5,13 +5,12 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { BatchFacts } from '~/components/traceability/BatchFacts';
 import { JourneyTimeline } from '~/components/traceability/JourneyTimeline';
-import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
-import { listCommunes } from '~/catalogue/places.server';
+import { fileBuffer, readForm, listCommunes } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { invalid } from '~/lib/errors';
@@ -23,17 +22,15 @@ import {
   loadBatchSummary,
   loadJourney,
   parseEventForm,
-} from '~/traceability/batches.server';
-import { EVENT_KIND_NAMES, JOURNEY_STEPS } from '~/traceability/event-kinds';
-import { saveLabDocument } from '~/traceability/documents.server';
-import { LABEL_LAYOUTS } from '~/traceability/label-layouts';
-import { listReports, scanSummary } from '~/traceability/scans.server';
-import {
+  saveLabDocument,
+  listReports,
+  scanSummary,
   issueStamps,
   resumeIssueJobs,
   revokeStamps,
   stampOverview,
-} from '~/traceability/stamps.server';
+} from '~/traceability/index.server';
+import { EVENT_KIND_NAMES, JOURNEY_STEPS, LABEL_LAYOUTS } from '~/traceability';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   {

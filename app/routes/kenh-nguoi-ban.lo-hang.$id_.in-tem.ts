@@ -1,13 +1,11 @@
 import { Readable, PassThrough } from 'node:stream';
 import { data, type LoaderFunctionArgs } from '@remix-run/node';
-import { baseUrl } from '~/accounts/http.server';
-import { requireActor } from '~/accounts/request.server';
+import { baseUrl, requireActor } from '~/accounts/index.server';
 import { langFromRequest } from '~/i18n';
 import { invalid } from '~/lib/errors';
 import { orErrorPage } from '~/lib/forms.server';
-import { isLabelLayoutId } from '~/traceability/label-layouts';
-import { streamLabelsPdf } from '~/traceability/labels-pdf.server';
-import { labelsForPrint } from '~/traceability/stamps.server';
+import { isLabelLayoutId } from '~/traceability';
+import { streamLabelsPdf, labelsForPrint } from '~/traceability/index.server';
 
 /** GET /kenh-nguoi-ban/lo-hang/{id}/in-tem?layout=a4-65&start=1&count=1000 — the label PDF, streamed page by page. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {

@@ -5,28 +5,25 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ListingFields } from '~/components/ListingFields';
-import { imageUrl } from '~/catalogue/images';
-import { listingStatusName } from '~/catalogue/listing-state';
+import { imageUrl, listingStatusName } from '~/catalogue';
 import {
   fileBuffer,
   parseListingForm,
   parseOcopForm,
   readForm,
-} from '~/catalogue/listing-form.server';
-import {
   addProductPhoto,
   adjustStock,
   changeListingStatus,
   getListingDetail,
   setOcopClaim,
   updateListing,
-} from '~/catalogue/listings.server';
-import { listCommunes } from '~/catalogue/places.server';
-import { saveCertificateScan } from '~/catalogue/certificate-scans.server';
+  listCommunes,
+  saveCertificateScan,
+} from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate, formatDateTime } from '~/lib/dates';
 import { invalid } from '~/lib/errors';

@@ -6,15 +6,14 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { getManagedProduct } from '~/catalogue/listings.server';
-import { listCommunes } from '~/catalogue/places.server';
+import { getManagedProduct, listCommunes } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
-import { createBatch, listProductBatches, parseBatchForm } from '~/traceability/batches.server';
+import { createBatch, listProductBatches, parseBatchForm } from '~/traceability/index.server';
 
 export const meta: MetaFunction = () => [{ title: 'Lô hàng — Kênh người bán — Chợ Phiên' }];
 

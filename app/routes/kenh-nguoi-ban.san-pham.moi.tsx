@@ -6,14 +6,19 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { requireOrgMember } from '~/accounts/permissions';
-import { requireActor } from '~/accounts/request.server';
+import { requireOrgMember } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ListingFields } from '~/components/ListingFields';
-import { fileBuffer, parseListingForm, readForm } from '~/catalogue/listing-form.server';
-import { addProductPhoto, createListing } from '~/catalogue/listings.server';
-import { listCommunes } from '~/catalogue/places.server';
+import {
+  fileBuffer,
+  parseListingForm,
+  readForm,
+  addProductPhoto,
+  createListing,
+  listCommunes,
+} from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { orErrorPage, withUserErrors } from '~/lib/forms.server';
 import { processUploadedPhoto } from '~/lib/images.server';

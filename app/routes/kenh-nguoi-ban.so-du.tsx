@@ -1,13 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { orErrorPage } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
-import { memberOrganizations } from '~/orders/fulfilment.server';
-import { cooperativeLedger } from '~/orders/ledger.server';
+import { memberOrganizations, cooperativeLedger } from '~/orders/index.server';
 
 export const meta: MetaFunction = () => [{ title: 'Số dư — Kênh người bán' }];
 

@@ -5,15 +5,20 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { baseUrl } from '~/accounts/http.server';
-import { isOfficerFor, requireOrgPrivate } from '~/accounts/permissions';
-import { requireActor } from '~/accounts/request.server';
-import { listAuditForOrganization } from '~/audit/audit-log.server';
+import { baseUrl, requireActor } from '~/accounts/index.server';
+import { isOfficerFor, requireOrgPrivate } from '~/accounts';
+import { listAuditForOrganization } from '~/audit/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
-import { inviteMember, listMembersForViewer, removeMember } from '~/catalogue/members.server';
-import { resubmitOrganization, setOrganizationLogo } from '~/catalogue/onboarding.server';
+import {
+  fileBuffer,
+  readForm,
+  inviteMember,
+  listMembersForViewer,
+  removeMember,
+  resubmitOrganization,
+  setOrganizationLogo,
+} from '~/catalogue/index.server';
 import { processUploadedPhoto } from '~/lib/images.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';

@@ -5,13 +5,12 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireOrgMember } from '~/accounts/permissions';
-import { requireActor } from '~/accounts/request.server';
+import { requireOrgMember } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { IMPORT_COLUMNS } from '~/catalogue/import/csv-format';
-import { applyImport, checkImport } from '~/catalogue/import/import.server';
-import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
+import { IMPORT_COLUMNS } from '~/catalogue';
+import { applyImport, checkImport, fileBuffer, readForm } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { invalid } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';

@@ -7,13 +7,12 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { z } from 'zod';
-import { requireActor } from '~/accounts/request.server';
-import { normalizeVietnamesePhone } from '~/accounts/phone';
+import { requireActor } from '~/accounts/index.server';
+import { normalizeVietnamesePhone } from '~/accounts';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { CommuneSelect, ProvincePicker } from '~/components/PlacePicker';
-import { ORGANIZATION_KINDS } from '~/catalogue/groups';
-import { registerOrganization } from '~/catalogue/onboarding.server';
-import { listCommunes, listProvinces } from '~/catalogue/places.server';
+import { ORGANIZATION_KINDS } from '~/catalogue';
+import { registerOrganization, listCommunes, listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { invalid } from '~/lib/errors';
 import { text, withUserErrors } from '~/lib/forms.server';

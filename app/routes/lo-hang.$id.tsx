@@ -5,20 +5,18 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { baseUrl, clientNetwork } from '~/accounts/http.server';
-import { LIMITS, rateLimiter } from '~/accounts/rate-limit.server';
+import { baseUrl, clientNetwork, LIMITS, rateLimiter } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OcopStars } from '~/components/OcopStars';
 import { BatchFacts } from '~/components/traceability/BatchFacts';
 import { JourneyTimeline } from '~/components/traceability/JourneyTimeline';
 import { ReportForm } from '~/components/traceability/ReportForm';
-import { getPublicProduct } from '~/catalogue/products.server';
+import { getPublicProduct } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { UserError } from '~/lib/errors';
 import { text, withUserErrors } from '~/lib/forms.server';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { getPublicBatch } from '~/traceability/batches.server';
-import { parseReportForm, reportSuspicious } from '~/traceability/scans.server';
+import { getPublicBatch, parseReportForm, reportSuspicious } from '~/traceability/index.server';
 
 export const headers = loaderCacheHeaders;
 

@@ -1,7 +1,11 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { optionalActor } from '~/accounts/request.server';
-import { getManagedBatch, getPublicBatch, eventDocumentKey } from '~/traceability/batches.server';
-import { readLabDocument } from '~/traceability/documents.server';
+import { optionalActor } from '~/accounts/index.server';
+import {
+  getManagedBatch,
+  getPublicBatch,
+  eventDocumentKey,
+  readLabDocument,
+} from '~/traceability/index.server';
 
 const notFound = () =>
   new Response('Không tìm thấy. / Not found.', {

@@ -5,16 +5,15 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { requireAdmin } from '~/accounts/permissions';
-import { requireActor } from '~/accounts/request.server';
-import { formatPhoneForDisplay } from '~/accounts/phone';
+import { requireAdmin, formatPhoneForDisplay } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd, parseVnd } from '~/lib/money';
-import { balancesToPay, recordPayout } from '~/orders/ledger.server';
+import { balancesToPay, recordPayout } from '~/orders/index.server';
 
 export const meta: MetaFunction = () => [{ title: 'Chi trả cho hợp tác xã — Quản trị Chợ Phiên' }];
 

@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { useLoaderData } from '@remix-run/react';
-import { requireAdmin } from '~/accounts/permissions';
-import { requireActor } from '~/accounts/request.server';
+import { requireAdmin } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { listOutgoingEmail } from '~/email/outbox.server';
+import { listOutgoingEmail } from '~/email/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { orErrorPage } from '~/lib/forms.server';

@@ -5,8 +5,8 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { requireAdmin } from '~/accounts/permissions';
-import { requireActor } from '~/accounts/request.server';
+import { requireAdmin } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, useI18n } from '~/i18n';
@@ -14,14 +14,15 @@ import { formatDateTime } from '~/lib/dates';
 import { invalid } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
 import { formatVnd, parseVnd } from '~/lib/money';
-import { normalizeOrderCode } from '~/orders/order-code';
+import { normalizeOrderCode } from '~/orders';
 import {
   listAwaitingTransfers,
   listPaymentsToReview,
   recordIncomingPayment,
   resolveHeldPayment,
-} from '~/payments/payments.server';
-import { listRefundsDue, refundOrder } from '~/payments/refunds.server';
+  listRefundsDue,
+  refundOrder,
+} from '~/payments/index.server';
 
 export const meta: MetaFunction = () => [{ title: 'Thanh toán — Quản trị Chợ Phiên' }];
 

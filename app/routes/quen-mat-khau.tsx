@@ -1,7 +1,6 @@
 import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { baseUrl, clientNetwork } from '~/accounts/http.server';
-import { requestPasswordReset } from '~/accounts/users.server';
+import { baseUrl, clientNetwork, requestPasswordReset } from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { langFromRequest, useI18n } from '~/i18n';
 import { text, withUserErrors } from '~/lib/forms.server';

@@ -3,7 +3,7 @@ import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { StampScanView } from '~/components/traceability/StampScanView';
 import { loaderCacheHeaders } from '~/lib/http.server';
-import { loadScanPage } from '~/traceability/scan-page.server';
+import { loadScanPage } from '~/traceability/index.server';
 
 // Short stamp codes (products without a GTIN): /s/{batch}-{serial}-{authenticator}.
 /** Plain HTML without scripts: a scan must load fast on a weak 3G connection, and every form works without JavaScript. */

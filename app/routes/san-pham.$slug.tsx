@@ -3,15 +3,14 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OcopStars } from '~/components/OcopStars';
-import { imageSrcSet, imageUrl } from '~/catalogue/images';
-import { getPublicProduct } from '~/catalogue/products.server';
+import { imageSrcSet, imageUrl, productJsonLd } from '~/catalogue';
+import { getPublicProduct } from '~/catalogue/index.server';
 import { groupName, langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { formatVnd } from '~/lib/money';
-import { productJsonLd } from '~/catalogue/structured-data';
-import { isRegisterVerified } from '~/tradeoffice/register.server';
-import { listPublicBatchesOfProduct } from '~/traceability/batches.server';
+import { isRegisterVerified } from '~/tradeoffice/index.server';
+import { listPublicBatchesOfProduct } from '~/traceability/index.server';
 
 export const headers = loaderCacheHeaders;
 

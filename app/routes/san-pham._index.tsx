@@ -4,10 +4,10 @@ import { CatalogueFilters } from '~/components/CatalogueFilters';
 import { Pagination } from '~/components/Pagination';
 import { ProductGrid } from '~/components/ProductGrid';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { listProvinces } from '~/catalogue/places.server';
+import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { parseSearchParams } from '~/search/query-params';
+import { parseSearchParams } from '~/search';
 
 export const headers = loaderCacheHeaders;
 

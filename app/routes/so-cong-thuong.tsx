@@ -5,25 +5,28 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { requireOfficer } from '~/accounts/permissions';
-import { requireActor } from '~/accounts/request.server';
+import { requireOfficer } from '~/accounts';
+import { requireActor } from '~/accounts/index.server';
 import { BarChart } from '~/components/charts/BarChart';
 import { LineChart } from '~/components/charts/LineChart';
 import { FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { fileBuffer, readForm } from '~/catalogue/listing-form.server';
-import { isOcopGroup } from '~/catalogue/groups';
+import { fileBuffer, readForm, reviewQueue } from '~/catalogue/index.server';
+import { isOcopGroup } from '~/catalogue';
 import { groupName, langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import { invalid } from '~/lib/errors';
 import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
-import { reviewQueue } from '~/catalogue/review.server';
 import { formatVnd } from '~/lib/money';
-import { provinceKpi } from '~/tradeoffice/dashboard.server';
-import { provinceSales } from '~/tradeoffice/sales.server';
-import { provinceStamps } from '~/tradeoffice/stamps.server';
-import { REGISTER_COLUMNS } from '~/tradeoffice/register-csv';
-import { confirmMatch, importRegister, suggestMatches } from '~/tradeoffice/register.server';
+import {
+  provinceKpi,
+  provinceSales,
+  provinceStamps,
+  confirmMatch,
+  importRegister,
+  suggestMatches,
+} from '~/tradeoffice/index.server';
+import { REGISTER_COLUMNS } from '~/tradeoffice';
 
 export const meta: MetaFunction = () => [{ title: 'Sở Công Thương — Chợ Phiên' }];
 

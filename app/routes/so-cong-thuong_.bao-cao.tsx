@@ -1,16 +1,15 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { BarChart } from '~/components/charts/BarChart';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { isOcopGroup } from '~/catalogue/groups';
+import { isOcopGroup } from '~/catalogue';
 import { groupName, langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate, parseCalendarDate, todayInVietnam } from '~/lib/dates';
 import { invalid } from '~/lib/errors';
 import { orErrorPage } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
-import { provinceKpi } from '~/tradeoffice/dashboard.server';
-import { provinceSales } from '~/tradeoffice/sales.server';
+import { provinceKpi, provinceSales } from '~/tradeoffice/index.server';
 
 export const meta: MetaFunction = () => [{ title: 'Báo cáo OCOP — Chợ Phiên' }];
 

@@ -1,12 +1,12 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { groupName, langFromRequest, useI18n, type Translate } from '~/i18n';
-import { isOcopGroup } from '~/catalogue/groups';
-import { STAMP_WINDOW_DAYS } from '~/tradeoffice/stamps';
+import { isOcopGroup } from '~/catalogue';
+import { STAMP_WINDOW_DAYS } from '~/tradeoffice';
 import { orErrorPage } from '~/lib/forms.server';
-import { drillForRequest, type DrillQuery } from '~/tradeoffice/drilldown.server';
+import { drillForRequest, type DrillQuery } from '~/tradeoffice/index.server';
 
 export const meta: MetaFunction = () => [
   { title: 'Chi tiết số liệu — Sở Công Thương — Chợ Phiên' },

@@ -1,9 +1,9 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { langFromRequest } from '~/i18n';
 import { orErrorPage } from '~/lib/forms.server';
-import { toCsv } from '~/tradeoffice/csv-export';
-import { drillForRequest } from '~/tradeoffice/drilldown.server';
+import { toCsv } from '~/tradeoffice';
+import { drillForRequest } from '~/tradeoffice/index.server';
 
 /** The rows behind one dashboard figure as CSV (same query string as `/so-cong-thuong/chi-tiet`). */
 export async function loader({ request, context }: LoaderFunctionArgs) {

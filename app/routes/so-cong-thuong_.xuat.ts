@@ -1,14 +1,16 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
-import { requireActor } from '~/accounts/request.server';
+import { requireActor } from '~/accounts/index.server';
 import { langFromRequest } from '~/i18n';
 import { orErrorPage } from '~/lib/forms.server';
-import { OCOP_GROUP_NAMES_VI } from '~/catalogue/groups';
+import { OCOP_GROUP_NAMES_VI } from '~/catalogue';
 import { todayInVietnam } from '~/lib/dates';
-import { toCsv } from '~/tradeoffice/csv-export';
-import { monthlyReportXlsx } from '~/tradeoffice/report-xlsx.server';
-import { provinceKpi } from '~/tradeoffice/dashboard.server';
-import { provinceSales } from '~/tradeoffice/sales.server';
-import { provinceStamps } from '~/tradeoffice/stamps.server';
+import { toCsv } from '~/tradeoffice';
+import {
+  monthlyReportXlsx,
+  provinceKpi,
+  provinceSales,
+  provinceStamps,
+} from '~/tradeoffice/index.server';
 
 const csvResponse = (csv: string, filename: string) =>
   new Response(csv, {

@@ -6,24 +6,25 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { optionalActor } from '~/accounts/request.server';
+import { optionalActor } from '~/accounts/index.server';
 import { Field, FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { CommuneSelect, ProvincePicker } from '~/components/PlacePicker';
-import { listCommunes, listProvinces } from '~/catalogue/places.server';
+import { listCommunes, listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { isUserError } from '~/lib/errors';
 import { text } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
-import { loadCart } from '~/orders/cart.server';
 import {
+  loadCart,
   placeCheckout,
   quoteCheckout,
   validateAddress,
   type CheckoutSettings,
-} from '~/orders/checkout.server';
-import { cartOwnerFor, checkoutAccessCookie } from '~/orders/http.server';
-import type { PaymentMethod } from '~/orders/order-state';
+  cartOwnerFor,
+  checkoutAccessCookie,
+} from '~/orders/index.server';
+import type { PaymentMethod } from '~/orders';
 import type { AppServices } from '~/lib/services.server';
 
 export const meta: MetaFunction = () => [

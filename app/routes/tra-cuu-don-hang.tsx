@@ -1,15 +1,13 @@
 import { data, redirect, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
-import { normalizeVietnamesePhone } from '~/accounts/phone';
-import { clientNetwork } from '~/accounts/http.server';
-import { rateLimiter, LIMITS } from '~/accounts/rate-limit.server';
+import { normalizeVietnamesePhone } from '~/accounts';
+import { clientNetwork, rateLimiter, LIMITS } from '~/accounts/index.server';
 import { Field, FormMessage } from '~/components/Field';
 import { langFromRequest, useI18n } from '~/i18n';
 import { UserError } from '~/lib/errors';
 import { text, withUserErrors } from '~/lib/forms.server';
-import { findOrderByCodeAndPhone } from '~/orders/buyer.server';
-import { orderLookupCookie } from '~/orders/http.server';
-import { normalizeOrderCode } from '~/orders/order-code';
+import { findOrderByCodeAndPhone, orderLookupCookie } from '~/orders/index.server';
+import { normalizeOrderCode } from '~/orders';
 
 export const meta: MetaFunction = () => [{ title: 'Tra cứu đơn hàng — Chợ Phiên' }];
 

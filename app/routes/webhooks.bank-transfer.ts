@@ -5,8 +5,8 @@ import {
   parseBankNotification,
   verifyBankSignature,
   extractPaymentReference,
-} from '~/payments/bank-webhook';
-import { recordIncomingPayment } from '~/payments/payments.server';
+} from '~/payments';
+import { recordIncomingPayment } from '~/payments/index.server';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {

@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs } from '@remix-run/node';
 import { isUserError } from '~/lib/errors';
-import { applyStripeUpdate } from '~/payments/stripe-events.server';
-import { stripePaymentUpdate, verifyStripeEvent } from '~/payments/stripe-webhook.server';
+import { applyStripeUpdate, stripePaymentUpdate, verifyStripeEvent } from '~/payments/index.server';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {

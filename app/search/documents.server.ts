@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import { todayInVietnam } from '~/lib/dates';
-import type { OcopGroup } from '~/catalogue/groups';
-import { imageUrl } from '~/catalogue/images';
+import { type OcopGroup, imageUrl } from '~/catalogue';
 import type { SearchDocument } from './types';
 
 /**

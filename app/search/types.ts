@@ -1,4 +1,4 @@
-import type { OcopGroup } from '~/catalogue/groups';
+import type { OcopGroup } from '~/catalogue';
 
 /** What a search engine stores for one published, visible product. */
 export interface SearchDocument {

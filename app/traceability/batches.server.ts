@@ -1,9 +1,8 @@
 import type { DB } from '~db/connection.server';
 import type { BatchEventKind, JourneyStepKind } from '~db/schema-traceability';
-import type { Actor } from '~/accounts/permissions';
-import { recordAudit } from '~/audit/audit-log.server';
-import { getManagedProduct } from '~/catalogue/listings.server';
-import { saveRenderedImage, type RenderedImage } from '~/catalogue/image-files.server';
+import type { Actor } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
+import { getManagedProduct, saveRenderedImage, type RenderedImage } from '~/catalogue/index.server';
 import { parseCalendarDate } from '~/lib/dates';
 import { invalid, notFound, UserError } from '~/lib/errors';
 import { isValidGtin, toGtin14 } from '~/lib/gtin';

@@ -1,7 +1,7 @@
 import type { AppLoadContext } from '@remix-run/node';
 import type { DB } from '~db/connection.server';
-import { clientNetwork } from '~/accounts/http.server';
-import { getPublicProduct } from '~/catalogue/products.server';
+import { clientNetwork } from '~/accounts/index.server';
+import { getPublicProduct } from '~/catalogue/index.server';
 import { loadBatchSummary, loadJourney } from './batches.server';
 import { checkStamp } from './scans.server';
 

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import type { ScanVerdict } from '~db/schema-traceability';
-import { recordAudit } from '~/audit/audit-log.server';
-import { queueEmail } from '~/email/outbox.server';
+import { recordAudit } from '~/audit/index.server';
+import { queueEmail } from '~/email/index.server';
 import { todayInVietnam } from '~/lib/dates';
 import { invalid, type Message } from '~/lib/errors';
 import { verifyStamp, type StampKeyring } from './authenticator.server';

@@ -1,6 +1,6 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { recordAudit } from '~/audit/audit-log.server';
+import type { Actor } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
 import { invalid, UserError } from '~/lib/errors';
 import { signStamp, type StampKeyring } from './authenticator.server';
 import { buildStampUrl, normaliseOrigin, type StampIdentity } from './digital-link';

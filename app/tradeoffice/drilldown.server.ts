@@ -1,8 +1,7 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireOfficer, requireOfficerFor } from '~/accounts/permissions';
-import { reviewQueue } from '~/catalogue/review.server';
-import { isOcopGroup, OCOP_GROUP_NAMES_VI } from '~/catalogue/groups';
+import { type Actor, requireOfficer, requireOfficerFor } from '~/accounts';
+import { reviewQueue } from '~/catalogue/index.server';
+import { isOcopGroup, OCOP_GROUP_NAMES_VI } from '~/catalogue';
 import { todayInVietnam } from '~/lib/dates';
 import { invalid, type Message } from '~/lib/errors';
 import { loadKpiInputs, type ProvinceListing } from './dashboard.server';

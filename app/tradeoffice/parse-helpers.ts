@@ -3,13 +3,8 @@
  * as officers type them, OCOP groups by code or Vietnamese name, and communes by code or by name
  * typed with or without diacritics and with or without "Xã", "Phường", "Thị trấn", "Đặc khu".
  */
-import {
-  OCOP_GROUP_NAMES_EN,
-  OCOP_GROUP_NAMES_VI,
-  OCOP_GROUPS,
-  type OcopGroup,
-} from '~/catalogue/groups';
-import { foldedTokens } from '~/search/fold';
+import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, OCOP_GROUPS, type OcopGroup } from '~/catalogue';
+import { foldedTokens } from '~/search';
 
 // One implementation of calendar dates for the whole app; re-exported so importers find it here.
 export { addMonths, parseCalendarDate } from '~/lib/dates';

@@ -1,6 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import type { OcopGroup } from '~/catalogue/groups';
-import type { PlaceIndex } from '~/catalogue/place-match';
+import { type OcopGroup, type PlaceIndex } from '~/catalogue';
 import type { Message } from '~/lib/errors';
 import {
   addMonths,

@@ -1,8 +1,7 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireOfficerFor } from '~/accounts/permissions';
-import { recordAudit } from '~/audit/audit-log.server';
-import { loadPlaceIndex } from '~/catalogue/places.server';
+import { type Actor, requireOfficerFor } from '~/accounts';
+import { recordAudit } from '~/audit/index.server';
+import { loadPlaceIndex } from '~/catalogue/index.server';
 import { notFound, UserError } from '~/lib/errors';
 import { todayInVietnam } from '~/lib/dates';
 import { matchScore, SUGGESTION_THRESHOLD } from './matching';

@@ -1,6 +1,5 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts/permissions';
-import { requireOfficerFor } from '~/accounts/permissions';
+import { type Actor, requireOfficerFor } from '~/accounts';
 import { todayInVietnam } from '~/lib/dates';
 import { trendDays } from './kpi';
 import {

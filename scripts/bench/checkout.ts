@@ -201,7 +201,7 @@ try {
   }
 } finally {
   await db.destroy();
-  sqlite.open && sqlite.close();
+  if (sqlite.open) sqlite.close();
   await server.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -3,16 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
-import { seedDatabase } from '~/catalogue/seed.server';
+import { seedDatabase } from '~/catalogue/index.server';
 import { createLogger } from '~/lib/log.server';
-import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
-import { createOutboxWorker } from '~/search/meilisearch/outbox-worker.server';
 import {
+  createMeilisearchIndex,
+  createOutboxWorker,
   startManagedMeilisearch,
   type ManagedMeilisearch,
-} from '~/search/meilisearch/process.server';
-import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
-import { loadFoldedSynonyms } from '~/search/synonyms.server';
+  createSqliteSearchIndex,
+  loadFoldedSynonyms,
+} from '~/search/index.server';
 import {
   evaluateRelevance,
   loadRelevanceQueries,

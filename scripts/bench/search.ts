@@ -4,13 +4,16 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
-import { seedReferenceData } from '~/catalogue/reference-data.server';
-import { listIndexableProductIds, loadSearchDocuments } from '~/search/documents.server';
-import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
-import { startManagedMeilisearch } from '~/search/meilisearch/process.server';
-import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
-import { loadFoldedSynonyms } from '~/search/synonyms.server';
-import { emptyQuery, type SearchIndex, type SearchQuery } from '~/search/types';
+import { seedReferenceData } from '~/catalogue/index.server';
+import {
+  listIndexableProductIds,
+  loadSearchDocuments,
+  createMeilisearchIndex,
+  startManagedMeilisearch,
+  createSqliteSearchIndex,
+  loadFoldedSynonyms,
+} from '~/search/index.server';
+import { emptyQuery, type SearchIndex, type SearchQuery } from '~/search';
 import { ms, summarize } from './stats';
 import { buildSyntheticCatalogue } from './synthetic-catalogue';
 
@@ -154,7 +157,7 @@ try {
     await meili.stop();
   }
   await db.destroy();
-  sqlite.open && sqlite.close();
+  if (sqlite.open) sqlite.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -1,11 +1,14 @@
 import { Writable } from 'node:stream';
 import { performance } from 'node:perf_hooks';
 import { randomBytes } from 'node:crypto';
-import { createStampKeyring, signStamp, verifyStamp } from '~/traceability/authenticator.server';
-import { buildStampUrl } from '~/traceability/digital-link';
-import type { LabelLayoutId } from '~/traceability/label-layouts';
-import { streamLabelsPdf, type StampLabel } from '~/traceability/labels-pdf.server';
-import { serialToString } from '~/traceability/serials';
+import {
+  createStampKeyring,
+  signStamp,
+  verifyStamp,
+  streamLabelsPdf,
+  type StampLabel,
+} from '~/traceability/index.server';
+import { buildStampUrl, type LabelLayoutId, serialToString } from '~/traceability';
 import { percentile } from './stats';
 
 // tsx scripts/bench/stamps-core.ts [-- --stamps 1000000 --labels 1000 --runs 3]

@@ -6,12 +6,16 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
-import { loadActor } from '~/accounts/actor.server';
-import { DEMO_PRODUCER_PASSWORD, seedDatabase } from '~/catalogue/seed.server';
-import { createBatch } from '~/traceability/batches.server';
-import { loadStampKeyring } from '~/traceability/keyring.server';
-import { streamLabelsPdf } from '~/traceability/labels-pdf.server';
-import { issueStamps, labelsForPrint, stampUrl } from '~/traceability/stamps.server';
+import { loadActor } from '~/accounts/index.server';
+import { seedDatabase } from '~/catalogue/index.server';
+import {
+  createBatch,
+  loadStampKeyring,
+  streamLabelsPdf,
+  issueStamps,
+  labelsForPrint,
+  stampUrl,
+} from '~/traceability/index.server';
 import { startTestServer } from '../../tests/helpers/server';
 
 // npm run bench:stamps [-- --stamps 1000000 --labels 1000 --seconds 10 --connections 10]

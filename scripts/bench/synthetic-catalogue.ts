@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
-import { refreshEmbeddedIndex } from '~/search/sync.server';
+import { refreshEmbeddedIndex } from '~/search/index.server';
 
 interface SeedProduct {
   name: string;

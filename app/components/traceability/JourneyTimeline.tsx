@@ -1,7 +1,7 @@
-import { imageUrl } from '~/catalogue/images';
+import { imageUrl } from '~/catalogue';
 import { useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
-import { EVENT_KIND_NAMES } from '~/traceability/event-kinds';
+import { EVENT_KIND_NAMES } from '~/traceability';
 
 export interface TimelineEvent {
   id: number;

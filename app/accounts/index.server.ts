@@ -1,0 +1,21 @@
+// The accounts domain's server-side public entry: what routes, the server and other domains may use.
+// Everything else in app/accounts/ is internal (eslint: architecture/domain-boundaries).
+export { loadActor } from './actor.server';
+export { baseUrl, clientNetwork, signOut, startSessionAndRedirect } from './http.server';
+export { LIMITS, rateLimiter } from './rate-limit.server';
+export { optionalActor, requireActor, safeRedirect } from './request.server';
+export { DEMO_STAFF, ensureStaffAccount } from './staff-accounts.server';
+export {
+  generateToken,
+  hashToken,
+  isWellFormedToken,
+  safeEqual,
+  tokenMatchesHash,
+} from './tokens.server';
+export {
+  completePasswordReset,
+  getUser,
+  requestPasswordReset,
+  signIn,
+  signUp,
+} from './users.server';

@@ -1,0 +1,15 @@
+// The accounts domain's public entry for code that also runs in the browser (no server-only imports).
+// Everything else in app/accounts/ is internal (eslint: architecture/domain-boundaries).
+export {
+  type Actor,
+  isMember,
+  isOfficerFor,
+  isOrgOwner,
+  requireAdmin,
+  requireOfficer,
+  requireOfficerFor,
+  requireOrgMember,
+  requireOrgOwner,
+  requireOrgPrivate,
+} from './permissions';
+export { formatPhoneForDisplay, normalizeVietnamesePhone, parseLoginIdentifier } from './phone';

@@ -1,0 +1,31 @@
+// The catalogue domain's server-side public entry: what routes, the server and other domains may use.
+// Everything else in app/catalogue/ is internal (eslint: architecture/domain-boundaries).
+export { saveCertificateScan } from './certificate-scans.server';
+export { type RenderedImage, saveRenderedImage } from './image-files.server';
+export { applyImport, checkImport } from './import/import.server';
+export { fileBuffer, parseListingForm, parseOcopForm, readForm } from './listing-form.server';
+export {
+  addProductPhoto,
+  adjustStock,
+  changeListingStatus,
+  createListing,
+  getListingDetail,
+  getManagedProduct,
+  reviewOcopClaim,
+  setOcopClaim,
+  updateListing,
+} from './listings.server';
+export { inviteMember, listMembersForViewer, removeMember } from './members.server';
+export {
+  registerOrganization,
+  resubmitOrganization,
+  reviewOrganization,
+  setOrganizationLogo,
+} from './onboarding.server';
+export { getPublicOrganization, listPublishedProductIds } from './organizations.server';
+export { findProvince, listCommunes, listProvinces, loadPlaceIndex } from './places.server';
+export { getPublicProduct } from './products.server';
+export { seedReferenceData } from './reference-data.server';
+export { reviewQueue } from './review.server';
+export { DEMO_PRODUCER_PASSWORD, seedDatabase } from './seed.server';
+export { sellerOverview } from './workspace.server';

@@ -1,0 +1,13 @@
+// The payments domain's server-side public entry: what routes, the server and other domains may use.
+// Everything else in app/payments/ is internal (eslint: architecture/domain-boundaries).
+export {
+  expireUnpaidCheckouts,
+  listAwaitingTransfers,
+  listPaymentsToReview,
+  recordIncomingPayment,
+  resolveHeldPayment,
+} from './payments.server';
+export { createPaymentProviders, type PaymentProviders } from './providers.server';
+export { listRefundsDue, refundOrder } from './refunds.server';
+export { applyStripeUpdate } from './stripe-events.server';
+export { stripePaymentUpdate, verifyStripeEvent } from './stripe-webhook.server';

@@ -1,0 +1,19 @@
+// The search domain's server-side public entry: what routes, the server and other domains may use.
+// Everything else in app/search/ is internal (eslint: architecture/domain-boundaries).
+export { toApiResponse } from './api.server';
+export { startSearch } from './bootstrap.server';
+export { listIndexableProductIds, loadSearchDocuments } from './documents.server';
+export { refreshLapsedBadges } from './expiry.server';
+export { connectMeilisearch, type MeilisearchConnection } from './meilisearch/connection.server';
+export { createMeilisearchIndex } from './meilisearch/engine.server';
+export {
+  createOutboxWorker,
+  type OutboxWorker,
+  pruneProcessedOutbox,
+} from './meilisearch/outbox-worker.server';
+export { type ManagedMeilisearch, startManagedMeilisearch } from './meilisearch/process.server';
+export { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
+export { type SearchService } from './service.server';
+export { createSqliteSearchIndex } from './sqlite/engine.server';
+export { organizationChanged, productsChanged, refreshEmbeddedIndex } from './sync.server';
+export { loadFoldedSynonyms } from './synonyms.server';
