@@ -3,7 +3,7 @@ import path from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import { sql } from 'kysely';
-import type { AppServices } from '~/lib/services.server';
+import type { AppServices } from '~/services.server';
 import { isCrossSiteRequest } from './csrf';
 
 const YEAR = 60 * 60 * 24 * 365;

@@ -7,7 +7,7 @@ import { openDatabase } from '~db/connection.server';
 import { seedDatabase } from '~/catalogue/index.server';
 import { ConfigError, loadConfig } from '~/lib/config.server';
 import { createLogger } from '~/lib/log.server';
-import type { AppServices } from '~/lib/services.server';
+import type { AppServices } from '~/services.server';
 import { startSearch, refreshLapsedBadges } from '~/search/index.server';
 import { rateLimiter } from '~/accounts/index.server';
 import { createHttpApp } from './http';

@@ -3,7 +3,7 @@ import { renderToString } from 'react-dom/server';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
 import { StampScanView } from '~/components/traceability/StampScanView';
 import { LangOverride, langFromRequest, translator, type Lang } from '~/i18n';
-import type { AppServices } from '~/lib/services.server';
+import type { AppServices } from '~/services.server';
 import { loadScanPage } from '~/traceability/index.server';
 
 /*

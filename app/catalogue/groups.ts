@@ -1,3 +1,6 @@
+import type { Lang } from '~/i18n';
+import type { Message } from '~/i18n/messages';
+import { ocopGroupNames } from '~/i18n/messages/catalogue';
 /** The six OCOP product groups (Decision 148/QĐ-TTg). Codes are stable API values. */
 export const OCOP_GROUPS = [
   'food',
@@ -9,23 +12,19 @@ export const OCOP_GROUPS = [
 ] as const;
 export type OcopGroup = (typeof OCOP_GROUPS)[number];
 
-export const OCOP_GROUP_NAMES_VI: Record<OcopGroup, string> = {
-  food: 'Thực phẩm',
-  beverage: 'Đồ uống',
-  herbal: 'Thảo dược',
-  textile: 'Vải và may mặc',
-  souvenir: 'Lưu niệm – nội thất – trang trí',
-  tourism: 'Dịch vụ du lịch cộng đồng, du lịch nông thôn',
-};
+export const OCOP_GROUP_NAMES: Record<OcopGroup, Message> = ocopGroupNames;
 
-export const OCOP_GROUP_NAMES_EN: Record<OcopGroup, string> = {
-  food: 'Food',
-  beverage: 'Beverages',
-  herbal: 'Herbal products',
-  textile: 'Textiles & garments',
-  souvenir: 'Souvenirs, furniture & decoration',
-  tourism: 'Community & rural tourism',
-};
+export const OCOP_GROUP_NAMES_VI = Object.fromEntries(
+  OCOP_GROUPS.map((g) => [g, OCOP_GROUP_NAMES[g].vi]),
+) as Record<OcopGroup, string>;
+
+export const OCOP_GROUP_NAMES_EN = Object.fromEntries(
+  OCOP_GROUPS.map((g) => [g, OCOP_GROUP_NAMES[g].en]),
+) as Record<OcopGroup, string>;
+
+export function groupName(lang: Lang, group: OcopGroup): string {
+  return OCOP_GROUP_NAMES[group][lang];
+}
 
 export function isOcopGroup(value: string): value is OcopGroup {
   return (OCOP_GROUPS as readonly string[]).includes(value);

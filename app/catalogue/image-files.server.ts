@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
-import { IMAGE_WIDTHS } from './images';
+import { IMAGE_WIDTHS } from '~/lib/image-urls';
 
 export interface RenderedImage {
   storageKey: string;

@@ -1,16 +1,18 @@
 // The catalogue domain's public entry for code that also runs in the browser (no server-only imports).
 // Everything else in app/catalogue/ is internal (eslint: architecture/domain-boundaries).
 export {
+  groupName,
   isOcopGroup,
+  OCOP_GROUP_NAMES,
   OCOP_GROUP_NAMES_EN,
   OCOP_GROUP_NAMES_VI,
   OCOP_GROUPS,
   type OcopGroup,
   ORGANIZATION_KINDS,
 } from './groups';
-export { IMAGE_WIDTHS, imageSrcSet, imageUrl } from './images';
 export { IMPORT_COLUMNS } from './import/csv-format';
 export { matchGroup } from './import/validate-row';
 export { listingStatusName } from './listing-state';
+export { registerOrganizationSchema, type RegisterOrganizationForm } from './organization-form';
 export { type PlaceIndex } from './place-match';
 export { productJsonLd } from './structured-data';

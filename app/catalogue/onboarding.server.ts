@@ -4,20 +4,12 @@ import { recordAudit } from '~/audit/index.server';
 import { UserError, notFound } from '~/lib/errors';
 import { organizationChanged } from '~/search/index.server';
 import { slugify } from '~/search';
-import type { OrganizationKind } from './groups';
+import { catalogueMessages as m } from '~/i18n/messages/catalogue';
+import type { RegisterOrganizationForm } from './organization-form';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';
 import { findOrganizationByName } from './save-organization.server';
 
-export interface RegisterOrganizationInput {
-  name: string;
-  kind: OrganizationKind;
-  provinceCode: string;
-  communeCode: string;
-  addressLine: string;
-  phone: string;
-  taxCode: string | null;
-  description: string;
-}
+export type RegisterOrganizationInput = RegisterOrganizationForm;
 
 /** A signed-in user registers an organization; it starts pending and the user becomes its owner. */
 export async function registerOrganization(
@@ -32,26 +24,10 @@ export async function registerOrganization(
     .where('code', '=', input.communeCode)
     .executeTakeFirst();
   if (!commune || commune.province_code !== input.provinceCode) {
-    throw new UserError(
-      'invalid',
-      400,
-      {
-        vi: 'Xã/phường không thuộc tỉnh đã chọn.',
-        en: 'The commune is not in the chosen province.',
-      },
-      'communeCode',
-    );
+    throw new UserError('invalid', 400, m.communeNotInProvince, 'communeCode');
   }
   if (await findOrganizationByName(db, input.provinceCode, input.name)) {
-    throw new UserError(
-      'conflict',
-      409,
-      {
-        vi: 'Tỉnh này đã có tổ chức cùng tên. Hãy liên hệ chủ tổ chức để được mời vào.',
-        en: 'An organization with this name already exists in this province. Ask its owner to invite you.',
-      },
-      'name',
-    );
+    throw new UserError('conflict', 409, m.organizationNameTaken, 'name');
   }
   const at = now.toISOString();
   return db.transaction().execute(async (trx) => {

@@ -1,6 +1,6 @@
 import { Form, Link, useSubmit } from '@remix-run/react';
-import { OCOP_GROUPS } from '~/catalogue';
-import { groupName, useI18n } from '~/i18n';
+import { OCOP_GROUPS, groupName } from '~/catalogue';
+import { useI18n } from '~/i18n';
 import { formatVnd } from '~/lib/money';
 import {
   searchParamsOf,

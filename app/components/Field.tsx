@@ -56,3 +56,25 @@ export function fieldError(
 ): string | null {
   return error?.field === field ? error.message : null;
 }
+
+/**
+ * What an action answered about a form, in one shape: `{ error }` from a domain UserError (one field or
+ * the whole form) or `{ fieldErrors, values }` from a schema that refused the input (every field).
+ */
+export function formFeedback(result: unknown) {
+  const answer = (result ?? {}) as {
+    error?: { field: string | null; message: string } | null;
+    fieldErrors?: Record<string, string>;
+    values?: Record<string, unknown>;
+  };
+  const error = answer.error ?? null;
+  return {
+    formError: error,
+    fieldError: (name: string): string | null =>
+      answer.fieldErrors?.[name] ?? (error?.field === name ? error.message : null),
+    value: (name: string): string | undefined => {
+      const v = answer.values?.[name];
+      return typeof v === 'string' ? v : undefined;
+    },
+  };
+}

@@ -1,5 +1,5 @@
-import { OCOP_GROUPS } from '~/catalogue';
-import { groupName, type Lang } from '~/i18n';
+import { OCOP_GROUPS, groupName } from '~/catalogue';
+import { type Lang } from '~/i18n';
 import { Field, fieldError } from './Field';
 
 export interface ListingValues {

@@ -1,7 +1,6 @@
 import { useRouteLoaderData } from '@remix-run/react';
 import { createContext, useContext } from 'react';
-import type { Message } from '~/lib/errors';
-import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, type OcopGroup } from '~/catalogue';
+import type { Message } from './messages';
 import { en } from './en';
 import { vi, type Dictionary } from './vi';
 
@@ -23,10 +22,6 @@ export function translator(lang: Lang): Translate {
 export function langFromRequest(request: Request): Lang {
   const cookie = request.headers.get('Cookie') ?? '';
   return /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'vi';
-}
-
-export function groupName(lang: Lang, group: OcopGroup): string {
-  return (lang === 'en' ? OCOP_GROUP_NAMES_EN : OCOP_GROUP_NAMES_VI)[group];
 }
 
 export function pick(lang: Lang, message: Message): string {

@@ -1,8 +1,7 @@
-/** A bilingual message: Vietnamese first, English second. */
-export interface Message {
-  vi: string;
-  en: string;
-}
+import type { Message } from '~/i18n/messages';
+import { commonMessages } from '~/i18n/messages/common';
+
+export type { Message };
 
 /**
  * An error a user can cause (bad input, missing permission, conflict). Routes turn it into the
@@ -31,14 +30,10 @@ export function isUserError(error: unknown): error is UserError {
   );
 }
 
-export const notFound = (what: Message = { vi: 'Không tìm thấy.', en: 'Not found.' }) =>
+export const notFound = (what: Message = commonMessages.notFound) =>
   new UserError('not_found', 404, what);
 
-export const forbidden = () =>
-  new UserError('forbidden', 403, {
-    vi: 'Bạn không có quyền thực hiện thao tác này.',
-    en: 'You are not allowed to do this.',
-  });
+export const forbidden = () => new UserError('forbidden', 403, commonMessages.forbidden);
 
 export const invalid = (field: string, message: Message) =>
   new UserError('invalid', 400, message, field);

@@ -1,6 +1,43 @@
 import { data } from '@remix-run/node';
 import type { Lang } from '~/i18n';
-import { isUserError } from './errors';
+import { commonMessages } from '~/i18n/messages/common';
+import { isUserError, UserError } from './errors';
+import { localizeFieldErrors, type Submission } from './form';
+
+const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)\b/i;
+
+/**
+ * The submitted form, or a UserError: 415 for a body that is not a form, 400 for one that cannot be
+ * read. Every action reads its form through this, so no input shape ends in a 500.
+ */
+export async function readFormData(request: Request): Promise<FormData> {
+  if (!FORM_TYPES.test(request.headers.get('Content-Type') ?? '')) {
+    throw new UserError('not_a_form', 415, commonMessages.notAForm);
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new UserError('broken_form', 400, commonMessages.brokenForm);
+  }
+}
+
+/** The 400 answer of a form whose schema refused it: each field's message, and what was typed. */
+export function submissionFailed(
+  lang: Lang,
+  submission: Extract<Submission<unknown>, { ok: false }>,
+) {
+  const values = Object.fromEntries(
+    Object.entries(submission.values).filter(([, v]) => typeof v === 'string' || Array.isArray(v)),
+  );
+  return data(
+    {
+      fieldErrors: localizeFieldErrors(submission.fieldErrors, lang),
+      values,
+      error: { field: null, message: commonMessages.formInvalid[lang] } satisfies FormError,
+    },
+    { status: 400 },
+  );
+}
 
 export interface FormError {
   field: string | null;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
-import { IMAGE_WIDTHS } from '~/catalogue';
+import { IMAGE_WIDTHS } from './image-urls';
 import { UserError, type Message } from './errors';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;

@@ -68,7 +68,7 @@ export function contentKey(
   return key;
 }
 
-/** The key of one WebP width of a product image (matches `imageUrl` in `~/catalogue/images`). */
+/** The key of one WebP width of a product image (matches `imageUrl` in `./image-urls`). */
 export function imageVariantKey(storageKey: string, width: number): string {
   const key = `${storageKey}-${width}.webp`;
   if (!isValidStorageKey(key)) throw new InvalidStorageKeyError(key);

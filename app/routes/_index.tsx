@@ -1,9 +1,9 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { ProductGrid } from '~/components/ProductGrid';
-import { OCOP_GROUPS } from '~/catalogue';
+import { OCOP_GROUPS, groupName } from '~/catalogue';
 import { listProvinces } from '~/catalogue/index.server';
-import { groupName, langFromRequest, translator, useI18n } from '~/i18n';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { emptyQuery } from '~/search';
 

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ProductGrid } from '~/components/ProductGrid';
-import { imageUrl } from '~/catalogue';
+import { imageUrl } from '~/lib/image-urls';
 import { getPublicOrganization, listPublishedProductIds } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';

@@ -9,7 +9,8 @@ import { requireActor } from '~/accounts/index.server';
 import { Field, FormMessage, fieldError } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ListingFields } from '~/components/ListingFields';
-import { imageUrl, listingStatusName } from '~/catalogue';
+import { listingStatusName } from '~/catalogue';
+import { imageUrl } from '~/lib/image-urls';
 import {
   fileBuffer,
   parseListingForm,

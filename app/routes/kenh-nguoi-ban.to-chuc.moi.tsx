@@ -6,16 +6,14 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { z } from 'zod';
 import { requireActor } from '~/accounts/index.server';
-import { normalizeVietnamesePhone } from '~/accounts';
-import { Field, FormMessage, fieldError } from '~/components/Field';
+import { Field, FormMessage, formFeedback } from '~/components/Field';
 import { CommuneSelect, ProvincePicker } from '~/components/PlacePicker';
-import { ORGANIZATION_KINDS } from '~/catalogue';
+import { registerOrganizationSchema } from '~/catalogue';
 import { registerOrganization, listCommunes, listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, useI18n } from '~/i18n';
-import { invalid } from '~/lib/errors';
-import { text, withUserErrors } from '~/lib/forms.server';
+import { parseSubmission } from '~/lib/form';
+import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 
 export const meta: MetaFunction = () => [{ title: 'Đăng ký tổ chức — Chợ Phiên' }];
 
@@ -32,63 +30,20 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   );
 }
 
-const schema = z.object({
-  name: z.string().trim().min(3).max(150),
-  kind: z.enum(ORGANIZATION_KINDS),
-  provinceCode: z.string().regex(/^\d{2}$/),
-  communeCode: z.string().regex(/^\d{5}$/),
-  addressLine: z.string().trim().max(200),
-  phone: z.string(),
-  taxCode: z
-    .string()
-    .trim()
-    .regex(/^(\d{10}|\d{10}-\d{3})?$/),
-  description: z.string().trim().max(2000),
-});
-
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  const form = await request.formData();
-  return withUserErrors(langFromRequest(request), async () => {
-    const parsed = schema.safeParse(
-      Object.fromEntries([...form.keys()].map((k) => [k, text(form, k)])),
-    );
-    if (!parsed.success) {
-      const field = String(parsed.error.issues[0].path[0]);
-      const messages: Record<string, { vi: string; en: string }> = {
-        name: { vi: 'Tên tổ chức cần 3–150 ký tự.', en: 'The name needs 3–150 characters.' },
-        kind: { vi: 'Hãy chọn loại hình tổ chức.', en: 'Choose the kind of organization.' },
-        provinceCode: { vi: 'Hãy chọn tỉnh.', en: 'Choose a province.' },
-        communeCode: { vi: 'Hãy chọn xã, phường.', en: 'Choose a commune or ward.' },
-        taxCode: {
-          vi: 'Mã số thuế gồm 10 chữ số (hoặc 10 chữ số, gạch ngang, 3 chữ số).',
-          en: 'A tax code is 10 digits (or 10 digits, a dash and 3 digits).',
-        },
-      };
-      throw invalid(
-        field,
-        messages[field] ?? { vi: 'Thông tin chưa hợp lệ.', en: 'Some information is not valid.' },
-      );
-    }
-    const phone = normalizeVietnamesePhone(parsed.data.phone);
-    if (!phone)
-      throw invalid('phone', {
-        vi: 'Số điện thoại không hợp lệ (ví dụ 0912 345 678).',
-        en: 'Invalid phone number (e.g. 0912 345 678).',
-      });
-    await registerOrganization(context.services.db, actor, {
-      ...parsed.data,
-      phone,
-      taxCode: parsed.data.taxCode || null,
-    });
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const submission = parseSubmission(registerOrganizationSchema, await readFormData(request));
+    if (!submission.ok) return submissionFailed(lang, submission);
+    await registerOrganization(context.services.db, actor, submission.value);
     return redirect('/kenh-nguoi-ban');
   });
 }
 
 export default function RegisterOrganization() {
   const { provinces, communes, provinceCode } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
+  const { formError, fieldError, value } = formFeedback(useActionData<typeof action>());
   const { lang } = useI18n();
   const vi = lang === 'vi';
   return (
@@ -102,14 +57,15 @@ export default function RegisterOrganization() {
       <ProvincePicker provinces={provinces} provinceCode={provinceCode} lang={lang} />
       {provinceCode && communes.length ? (
         <Form method="post" className="form">
-          <FormMessage error={error} />
+          <FormMessage error={formError} />
           <input type="hidden" name="provinceCode" value={provinceCode} />
           <CommuneSelect communes={communes} lang={lang} />
           <Field
             label={vi ? 'Tên tổ chức' : 'Name'}
             name="name"
             required
-            error={fieldError(error, 'name')}
+            error={fieldError('name')}
+            defaultValue={value('name')}
           />
           <div className="field">
             <label htmlFor="kind">{vi ? 'Loại hình' : 'Kind'}</label>
@@ -123,7 +79,8 @@ export default function RegisterOrganization() {
           <Field
             label={vi ? 'Địa chỉ (thôn, bản, số nhà)' : 'Address line'}
             name="addressLine"
-            error={fieldError(error, 'addressLine')}
+            error={fieldError('addressLine')}
+            defaultValue={value('addressLine')}
           />
           <Field
             label={vi ? 'Điện thoại' : 'Phone'}
@@ -131,13 +88,15 @@ export default function RegisterOrganization() {
             type="tel"
             inputMode="tel"
             required
-            error={fieldError(error, 'phone')}
+            error={fieldError('phone')}
+            defaultValue={value('phone')}
           />
           <Field
             label={vi ? 'Mã số thuế (không bắt buộc)' : 'Tax code (optional)'}
             name="taxCode"
             inputMode="numeric"
-            error={fieldError(error, 'taxCode')}
+            error={fieldError('taxCode')}
+            defaultValue={value('taxCode')}
           />
           <div className="field">
             <label htmlFor="description">{vi ? 'Giới thiệu' : 'Description'}</label>

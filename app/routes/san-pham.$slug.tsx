@@ -3,9 +3,10 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OcopStars } from '~/components/OcopStars';
-import { imageSrcSet, imageUrl, productJsonLd } from '~/catalogue';
+import { productJsonLd, groupName } from '~/catalogue';
+import { imageSrcSet, imageUrl } from '~/lib/image-urls';
 import { getPublicProduct } from '~/catalogue/index.server';
-import { groupName, langFromRequest, useI18n } from '~/i18n';
+import { langFromRequest, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { formatVnd } from '~/lib/money';

@@ -2,8 +2,8 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { groupName, langFromRequest, useI18n, type Translate } from '~/i18n';
-import { isOcopGroup } from '~/catalogue';
+import { langFromRequest, useI18n, type Translate } from '~/i18n';
+import { groupName, isOcopGroup } from '~/catalogue';
 import { STAMP_WINDOW_DAYS } from '~/tradeoffice';
 import { orErrorPage } from '~/lib/forms.server';
 import { drillForRequest, type DrillQuery } from '~/tradeoffice/index.server';

@@ -25,7 +25,7 @@ import {
   checkoutAccessCookie,
 } from '~/orders/index.server';
 import type { PaymentMethod } from '~/orders';
-import type { AppServices } from '~/lib/services.server';
+import type { AppServices } from '~/services.server';
 
 export const meta: MetaFunction = () => [
   { title: 'Đặt hàng — Chợ Phiên' },

@@ -3,9 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { Pagination } from '~/components/Pagination';
 import { ProductGrid } from '~/components/ProductGrid';
-import { OCOP_GROUPS } from '~/catalogue';
+import { OCOP_GROUPS, groupName } from '~/catalogue';
 import { findProvince } from '~/catalogue/index.server';
-import { groupName, langFromRequest, translator, useI18n } from '~/i18n';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { emptyQuery } from '~/search';
 

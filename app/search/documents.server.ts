@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import { todayInVietnam } from '~/lib/dates';
-import { type OcopGroup, imageUrl } from '~/catalogue';
+import { type OcopGroup } from '~/catalogue';
+import { imageUrl } from '~/lib/image-urls';
 import type { SearchDocument } from './types';
 
 /**

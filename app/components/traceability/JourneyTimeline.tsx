@@ -1,4 +1,4 @@
-import { imageUrl } from '~/catalogue';
+import { imageUrl } from '~/lib/image-urls';
 import { useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { EVENT_KIND_NAMES } from '~/traceability';

@@ -1,4 +1,4 @@
-import { imageUrl } from '~/catalogue';
+import { imageUrl } from '~/lib/image-urls';
 import { OcopStars } from '~/components/OcopStars';
 import { useI18n } from '~/i18n';
 import { formatCalendarDate, formatDateTime } from '~/lib/dates';

@@ -3,8 +3,8 @@ import type { SearchService } from '~/search/index.server';
 import type { StampKeyring } from '~/traceability/index.server';
 import type { PaymentProviders } from '~/payments/index.server';
 import type { DeliveryFeeTable } from '~/orders';
-import type { Config } from './config.server';
-import type { Logger } from './log.server';
+import type { Config } from '~/lib/config.server';
+import type { Logger } from '~/lib/log.server';
 
 /** Long-lived objects the server creates once and hands to every loader and action. */
 export interface AppServices {
