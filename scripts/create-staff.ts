@@ -6,9 +6,10 @@ import { openForScript } from './lib/open';
 // The password is read from the STAFF_PASSWORD environment variable, so it stays out of shell history.
 const [identifier, displayName, ...flags] = process.argv.slice(2);
 const password = process.env.STAFF_PASSWORD ?? '';
-const officerProvinceCodes = flags.flatMap((flag, i) =>
-  flag === '--officer' ? [flags[i + 1]] : [],
-);
+const officerProvinceCodes = flags.flatMap((flag, i) => {
+  const code = flags[i + 1];
+  return flag === '--officer' && code ? [code] : [];
+});
 if (
   !identifier ||
   !displayName ||

@@ -19,7 +19,8 @@ export interface IllustrationSubject {
 type Colors = { a: string; b: string; c: string };
 type Motif = (k: Colors, h: number) => string;
 
-const PALETTES: Record<string, { bg: string[]; a: string; b: string; c: string }> = {
+type Palette = { bg: string[]; a: string; b: string; c: string };
+const PALETTES: Record<string, Palette> = {
   food: { bg: ['#f6e7c8', '#f3dcc0', '#efe6cf'], a: '#c8702f', b: '#6d8f3a', c: '#e9b44c' },
   beverage: { bg: ['#e1efdc', '#d9eadf', '#e8f0d5'], a: '#3f7d4e', b: '#9cc46a', c: '#b5523b' },
   herbal: { bg: ['#e8efd8', '#f1ecd2', '#e0ebdd'], a: '#58802b', b: '#c9a227', c: '#a8432f' },
@@ -183,22 +184,26 @@ const wrappedCake: Motif = (k) =>
   `<rect x="250" y="270" width="300" height="300" rx="24" fill="${k.b}"/><path d="M250 350h300M250 490h300M330 270v300M470 270v300" stroke="#e8dcb8" stroke-width="12"/><path d="M270 290l260 260" stroke="#fff" stroke-width="6" opacity=".3"/>` +
   leaf(560, 600, 160, 60, k.b, '#3f5a22');
 const mushrooms: Motif = () =>
-  [
-    [320, 470, 1],
-    [480, 430, 1.2],
-    [410, 560, 0.8],
-  ]
+  (
+    [
+      [320, 470, 1],
+      [480, 430, 1.2],
+      [410, 560, 0.8],
+    ] as Array<[number, number, number]>
+  )
     .map(
       ([x, y, s]) =>
         `<rect x="${x - 26 * s}" y="${y - 10}" width="${52 * s}" height="${120 * s}" rx="18" fill="#fbf3e2" stroke="#b8946a" stroke-width="5"/><path d="M${x - 110 * s} ${y + 10}c0-${130 * s} ${220 * s}-${130 * s} ${220 * s} 0z" fill="#7a4a26"/><circle cx="${x - 30 * s}" cy="${y - 40 * s}" r="${12 * s}" fill="#f1e3c6" opacity=".7"/>`,
     )
     .join('');
 const shoots: Motif = (k) =>
-  [
-    [320, 1],
-    [450, 1.25],
-    [560, 0.85],
-  ]
+  (
+    [
+      [320, 1],
+      [450, 1.25],
+      [560, 0.85],
+    ] as Array<[number, number]>
+  )
     .map(
       ([x, s]) =>
         `<path d="M${x} ${620 - 330 * s}l${70 * s} ${330 * s}h${-140 * s}z" fill="${k.c}"/><path d="M${x - 50 * s} ${520}l${100 * s} -30M${x - 30 * s} ${620 - 190 * s}l${60 * s} -20" stroke="${k.b}" stroke-width="12"/>`,
@@ -289,10 +294,10 @@ function motifFor(subject: IllustrationSubject): Motif {
 }
 
 export function illustrate(subject: IllustrationSubject): string {
-  const palette = PALETTES[subject.group] ?? PALETTES.food;
+  const palette = PALETTES[subject.group] ?? (PALETTES.food as Palette);
   const h = hash(subject.slug);
   const k: Colors = { a: palette.a, b: palette.b, c: palette.c };
-  const bg = palette.bg[h % palette.bg.length];
+  const bg = palette.bg[h % palette.bg.length] ?? '#ffffff';
   const ridge = (y: number, amp: number, fill: string, op: string) =>
     `<path d="M0 ${y}l${120 + (h % 80)} ${-amp}l${140 + ((h >> 5) % 60)} ${amp * 0.6}l${150 + ((h >> 9) % 60)} ${-amp * 0.9}L800 ${y - 20}V800H0z" fill="${fill}" opacity="${op}"/>`;
   const sun = `<circle cx="${130 + (h % 540)}" cy="${110 + ((h >> 11) % 50)}" r="${38 + ((h >> 3) % 22)}" fill="#fff" opacity=".6"/>`;
@@ -314,10 +319,10 @@ function writeAll(root: string) {
   const rows = parse(fs.readFileSync(path.join(root, 'seeds/example-import.csv'), 'utf8'), {
     columns: true,
     bom: true,
-  }) as Array<Record<string, string>>;
-  const examples = rows.filter((r) => r.image);
-  for (const r of examples) {
-    const group = matchGroup(r.group) ?? 'food';
+  }) as Array<{ image?: string; group?: string; name?: string; category?: string }>;
+  for (const r of rows) {
+    if (!r.image) continue;
+    const group = matchGroup(r.group ?? '') ?? 'food';
     const file = path.join(root, 'seeds', r.image);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
@@ -326,12 +331,12 @@ function writeAll(root: string) {
         slug: path.basename(r.image, '.svg'),
         name: r.name,
         group,
-        category: r.category,
+        category: r.category ?? '',
       }),
     );
   }
   console.log(
-    `wrote ${products.length} illustrations to seeds/images/ and ${examples.length} to seeds/example-images/`,
+    `wrote ${products.length} illustrations to seeds/images/ and ${rows.filter((r) => r.image).length} to seeds/example-images/`,
   );
 }
 

@@ -4,13 +4,12 @@ const VN_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 /** Parses `YYYY-MM-DD` or `DD/MM/YYYY` into `YYYY-MM-DD`, rejecting impossible dates (31/02/2025). */
 export function parseCalendarDate(text: string): string | null {
   const value = text.trim();
-  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  let [year, month, day] = match ? [match[1], match[2], match[3]].map(Number) : [0, 0, 0];
-  if (!match) {
-    match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
-    if (!match) return null;
-    [day, month, year] = [match[1], match[2], match[3]].map(Number);
-  }
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  const vietnamese = iso ? null : /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  if (!iso && !vietnamese) return null;
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : [Number(vietnamese?.[3]), Number(vietnamese?.[2]), Number(vietnamese?.[1])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (
     date.getUTCFullYear() !== year ||
@@ -23,7 +22,7 @@ export function parseCalendarDate(text: string): string | null {
 
 /** `2024-01-31` + 36 months → `2027-01-31`; clamps to the month's last day (`2024-02-29` + 12 → `2025-02-28`). */
 export function addMonths(isoDate: string, months: number): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
+  const [year = NaN, month = NaN, day = NaN] = isoDate.split('-').map(Number);
   const target = new Date(Date.UTC(year, month - 1 + months, 1));
   const lastDay = new Date(
     Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0),

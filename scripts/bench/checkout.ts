@@ -42,6 +42,7 @@ try {
     .orderBy('id')
     .execute();
   const first = rows[0];
+  if (!first) throw new Error('The demo catalogue has no published products.');
   const second = rows.find((r) => r.organization_id !== first.organization_id)!;
   const hot = rows.find((r) => r.id !== first.id && r.id !== second.id)!;
   await db

@@ -44,7 +44,9 @@ function timeVerify(codes: string[]): number {
   const start = performance.now();
   let genuine = 0;
   for (let n = 0; n < STAMPS; n++)
-    if (verifyStamp(keyring, { gtin: GTIN, lot: LOT, serial: serialToString(n + 1) }, codes[n]))
+    if (
+      verifyStamp(keyring, { gtin: GTIN, lot: LOT, serial: serialToString(n + 1) }, codes[n] ?? '')
+    )
       genuine++;
   const elapsed = performance.now() - start;
   if (genuine !== STAMPS) throw new Error(`only ${genuine} of ${STAMPS} stamps verified`);
@@ -97,7 +99,7 @@ console.log(
 for (const layout of ['a4-65', 'a4-40', 'roll-50x30'] as const) {
   const runs: Array<{ ms: number; bytes: number; pages: number }> = [];
   for (let run = 0; run < RUNS; run++) runs.push(await timePdf(layout));
-  const { bytes, pages } = runs[0];
+  const { bytes, pages } = runs[0] ?? { bytes: 0, pages: 0 };
   console.log(
     `pdf ${layout.padEnd(10)} ${LABELS.toLocaleString('en-US')} labels: median ${fmt(median(runs.map((r) => r.ms)))} of ${RUNS}` +
       ` (${pages} pages, ${(bytes / 1024).toFixed(0)} KiB)`,

@@ -5,8 +5,8 @@ export class FormClient {
 
   private remember(response: Response) {
     for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const [name, ...value] = pair.split('=');
+      const [pair = ''] = header.split(';');
+      const [name = '', ...value] = pair.split('=');
       if (/max-age=0/i.test(header)) this.cookies.delete(name.trim());
       else this.cookies.set(name.trim(), value.join('='));
     }
