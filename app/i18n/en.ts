@@ -1,3 +1,4 @@
+import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
 import { enTraceability } from './sections/traceability';
@@ -106,6 +107,7 @@ export const en: Dictionary = {
   tradeOffice: 'Trade office',
   ocopVerified: 'Verified against the province OCOP register',
   footer: 'Chợ Phiên — the OCOP marketplace of the northern mountain provinces.',
+  ...enAccounts,
   ...enOrders,
   ...enFulfilment,
   ...enTraceability,

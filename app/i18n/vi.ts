@@ -1,3 +1,4 @@
+import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
 import { viTraceability } from './sections/traceability';
@@ -106,6 +107,7 @@ export const vi = {
   tradeOffice: 'Sở Công Thương',
   ocopVerified: 'Đã đối chiếu sổ OCOP của tỉnh',
   footer: 'Chợ Phiên — sàn đặc sản OCOP các tỉnh miền núi phía Bắc.',
+  ...viAccounts,
   ...viOrders,
   ...viFulfilment,
   ...viTraceability,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import type { AppLoadContext } from '@remix-run/node';
-import { optionalActor, isWellFormedToken, safeEqual } from '~/accounts/index.server';
-import { type CartOwner, newGuestCartToken } from './cart.server';
+import { redirect, type AppLoadContext } from '@remix-run/node';
+import { isWellFormedToken, optionalActor, safeEqual, startSession } from '~/accounts/index.server';
+import { type CartOwner, mergeGuestCart, newGuestCartToken } from './cart.server';
 
 export const CART_COOKIE = 'cp_cart';
 const CART_DAYS = 30;
@@ -11,8 +11,8 @@ const LOOKUP_HOURS = 24;
 
 function cookieValue(request: Request, name: string): string | null {
   const cookie = request.headers.get('Cookie') ?? '';
-  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookie);
-  return match ? decodeURIComponent(match[1]) : null;
+  const value = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookie)?.[1];
+  return value === undefined ? null : decodeURIComponent(value);
 }
 
 function secureFlag(context: AppLoadContext): string {
@@ -53,6 +53,26 @@ export async function cartOwnerForWriting(
 
 export function clearCartCookie(context: AppLoadContext): string {
   return `${CART_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureFlag(context)}`;
+}
+
+/**
+ * Signs a user in (a new session, app/accounts) and redirects; what a guest put in the cart before
+ * signing in joins the account's cart. Sign-in, sign-up and password reset all end here, above
+ * accounts, which knows nothing of carts.
+ */
+export async function startSessionWithCart(
+  request: Request,
+  context: AppLoadContext,
+  userId: number,
+  to: string,
+): Promise<Response> {
+  const headers = await startSession(request, context, userId);
+  const guestCart = guestCartToken(request);
+  if (guestCart) {
+    await mergeGuestCart(context.services.db, guestCart, userId);
+    headers.append('Set-Cookie', clearCartCookie(context));
+  }
+  return redirect(to, { headers });
 }
 
 /** After checkout this browser keeps the checkout's secret key, so its pages open without an account. */
@@ -100,8 +120,8 @@ export function hasOrderLookupGrant(
   now = new Date(),
 ): boolean {
   const value = cookieValue(request, `${LOOKUP_COOKIE_PREFIX}${code}`);
-  const match = value ? /^(\d{10})\.([A-Za-z0-9_-]{43})$/.exec(value) : null;
-  if (!match) return false;
-  const expiry = Number(match[1]);
-  return expiry > now.getTime() / 1000 && safeEqual(match[2], grantMac(context, code, expiry));
+  const [, expiryText, mac] = (value && /^(\d{10})\.([A-Za-z0-9_-]{43})$/.exec(value)) || [];
+  if (!expiryText || !mac) return false;
+  const expiry = Number(expiryText);
+  return expiry > now.getTime() / 1000 && safeEqual(mac, grantMac(context, code, expiry));
 }

@@ -36,6 +36,7 @@ export {
   guestCartToken,
   hasOrderLookupGrant,
   orderLookupCookie,
+  startSessionWithCart,
 } from './http.server';
 export { balancesToPay, cooperativeLedger, recordPayout } from './ledger.server';
 export {
