@@ -1,6 +1,7 @@
 import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
+import { enPayments } from './sections/payments';
 import { enTraceability } from './sections/traceability';
 import { enTradeoffice } from './sections/tradeoffice';
 import type { Dictionary } from './vi';
@@ -109,6 +110,7 @@ export const en: Dictionary = {
   footer: 'Chợ Phiên — the OCOP marketplace of the northern mountain provinces.',
   ...enAccounts,
   ...enOrders,
+  ...enPayments,
   ...enFulfilment,
   ...enTraceability,
   ...enTradeoffice,

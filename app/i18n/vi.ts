@@ -1,6 +1,7 @@
 import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
+import { viPayments } from './sections/payments';
 import { viTraceability } from './sections/traceability';
 import { viTradeoffice } from './sections/tradeoffice';
 
@@ -109,6 +110,7 @@ export const vi = {
   footer: 'Chợ Phiên — sàn đặc sản OCOP các tỉnh miền núi phía Bắc.',
   ...viAccounts,
   ...viOrders,
+  ...viPayments,
   ...viFulfilment,
   ...viTraceability,
   ...viTradeoffice,

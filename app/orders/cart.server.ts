@@ -1,11 +1,14 @@
 import type { DB } from '~db/connection.server';
 import { generateToken, hashToken } from '~/accounts/index.server';
+import { ordersMessages as m } from '~/i18n/messages/orders';
+import { formatMessage } from '~/i18n/messages';
 import { invalid, notFound, UserError } from '~/lib/errors';
 
 /** A cart belongs to a signed-in buyer or to a guest's browser (a random token in a cookie). */
 export type CartOwner = { userId: number } | { guestToken: string };
 
 import { MAX_LINE_QUANTITY } from './cart-limits';
+import type { CartForm } from './order-forms';
 
 export { MAX_LINE_QUANTITY };
 
@@ -171,8 +174,7 @@ export async function loadCart(db: DB, owner: CartOwner | null): Promise<Cart> {
   };
 }
 
-const productGone = () =>
-  notFound({ vi: 'Sản phẩm này không còn bán.', en: 'This product is no longer for sale.' });
+const productGone = () => notFound(m.productGone);
 
 function checkQuantity(quantity: number, allowZero: boolean): void {
   if (
@@ -180,10 +182,10 @@ function checkQuantity(quantity: number, allowZero: boolean): void {
     quantity < (allowZero ? 0 : 1) ||
     quantity > MAX_LINE_QUANTITY
   ) {
-    throw invalid('quantity', {
-      vi: `Số lượng phải là số nguyên từ ${allowZero ? 0 : 1} đến ${MAX_LINE_QUANTITY}.`,
-      en: `The quantity must be a whole number from ${allowZero ? 0 : 1} to ${MAX_LINE_QUANTITY}.`,
-    });
+    throw invalid(
+      'quantity',
+      formatMessage(m.quantityRange, { min: allowZero ? 0 : 1, max: MAX_LINE_QUANTITY }),
+    );
   }
 }
 
@@ -202,10 +204,7 @@ export async function addToCart(
   return db.transaction().execute(async (trx) => {
     const product = await sellable(trx, productId);
     if (product.stock < 1)
-      throw new UserError('sold_out', 409, {
-        vi: `“${product.name}” đã hết hàng.`,
-        en: `“${product.name}” is sold out.`,
-      });
+      throw new UserError('sold_out', 409, formatMessage(m.soldOut, { name: product.name }));
     const cartId = await ensureCartId(trx, owner, now);
     const existing = await trx
       .selectFrom('cart_items')
@@ -272,7 +271,7 @@ export async function setCartQuantity(
     .where('id', '=', productId)
     .executeTakeFirst();
   const bounded = Math.min(quantity, Math.max(product?.stock ?? 0, 0));
-  if (bounded === 0) {
+  if (!product || bounded === 0) {
     await db
       .deleteFrom('cart_items')
       .where('cart_id', '=', cartId)
@@ -283,7 +282,7 @@ export async function setCartQuantity(
   // Changing the quantity is the buyer looking at the line again: the price they now see is the one to compare with.
   await db
     .updateTable('cart_items')
-    .set({ quantity: bounded, price_vnd_when_added: product!.price_vnd })
+    .set({ quantity: bounded, price_vnd_when_added: product.price_vnd })
     .where('cart_id', '=', cartId)
     .where('product_id', '=', productId)
     .execute();
@@ -374,6 +373,25 @@ export async function mergeGuestCart(
     }
     await trx.deleteFrom('carts').where('id', '=', guestCartId).execute();
   });
+}
+
+/** One press of a cart button (`cartSchema`): add, change a quantity, remove a line, accept changes. */
+export async function changeCart(
+  db: DB,
+  owner: CartOwner,
+  form: CartForm,
+): Promise<{ quantity: number; capped: boolean }> {
+  switch (form.intent) {
+    case 'add':
+      return addToCart(db, owner, form.productId, form.quantity);
+    case 'update':
+      return setCartQuantity(db, owner, form.productId, form.quantity);
+    case 'remove':
+      return setCartQuantity(db, owner, form.productId, 0);
+    case 'acknowledge':
+      await acknowledgeCartChanges(db, owner);
+      return { quantity: 0, capped: false };
+  }
 }
 
 /** Empties the cart lines that were just ordered (in the checkout's transaction). */

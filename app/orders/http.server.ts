@@ -1,7 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import { isWellFormedToken, optionalActor, safeEqual, startSession } from '~/accounts/index.server';
+import { checkoutReferenceOfOrder, type CheckoutViewer } from './buyer.server';
 import { type CartOwner, mergeGuestCart, newGuestCartToken } from './cart.server';
+import type { OrderParty } from './orders.server';
 
 export const CART_COOKIE = 'cp_cart';
 const CART_DAYS = 30;
@@ -124,4 +126,43 @@ export function hasOrderLookupGrant(
   if (!expiryText || !mac) return false;
   const expiry = Number(expiryText);
   return expiry > now.getTime() / 1000 && safeEqual(mac, grantMac(context, code, expiry));
+}
+
+/**
+ * Every way this visitor may prove an order is theirs, for `getOrderPage` to try in turn: the
+ * operator, their account (as buyer or cooperative member), a lookup grant, the checkout's key.
+ */
+export async function orderPartiesFor(
+  request: Request,
+  context: AppLoadContext,
+  code: string,
+): Promise<OrderParty[]> {
+  const parties: OrderParty[] = [];
+  const actor = await optionalActor(request, context);
+  if (actor?.isAdmin) parties.push({ role: 'operator', actor });
+  if (actor)
+    parties.push(
+      { role: 'buyer', access: { userId: actor.userId } },
+      { role: 'cooperative', actor },
+    );
+  if (hasOrderLookupGrant(request, context, code))
+    parties.push({ role: 'buyer', access: { orderCode: code } });
+  const reference = await checkoutReferenceOfOrder(context.services.db, code);
+  const token = reference ? checkoutTokenFrom(request, reference) : null;
+  if (token) parties.push({ role: 'buyer', access: { checkoutToken: token } });
+  return parties;
+}
+
+/** Who is looking at a checkout page: their account (the operator sees every one) and the checkout key. */
+export async function checkoutViewerFor(
+  request: Request,
+  context: AppLoadContext,
+  reference: string,
+): Promise<CheckoutViewer> {
+  const actor = await optionalActor(request, context);
+  return {
+    userId: actor?.userId ?? null,
+    isAdmin: actor?.isAdmin ?? false,
+    token: checkoutTokenFrom(request, reference),
+  };
 }

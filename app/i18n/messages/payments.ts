@@ -75,4 +75,8 @@ export const paymentsMessages = defineMessages('payments', {
     en: 'Say how it was handled (at least 3 characters).',
   },
   unknownAction: { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' },
+  markedByOperator: {
+    vi: 'Đánh dấu bởi quản trị viên #{id}',
+    en: 'Marked by operator #{id}',
+  },
 });
