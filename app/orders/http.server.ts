@@ -2,7 +2,8 @@ import { createHmac } from 'node:crypto';
 import { redirect, type AppLoadContext } from '@remix-run/node';
 import { isWellFormedToken, optionalActor, safeEqual, startSession } from '~/accounts/index.server';
 import { checkoutReferenceOfOrder, type CheckoutViewer } from './buyer.server';
-import { type CartOwner, mergeGuestCart, newGuestCartToken } from './cart.server';
+import { mergeGuestCart } from './cart-changes.server';
+import { type CartOwner, newGuestCartToken } from './cart.server';
 import type { OrderParty } from './orders.server';
 
 export const CART_COOKIE = 'cp_cart';

@@ -16,10 +16,10 @@ export {
   acknowledgeCartChanges,
   addToCart,
   changeCart,
-  loadCart,
   mergeGuestCart,
   setCartQuantity,
-} from './cart.server';
+} from './cart-changes.server';
+export { loadCart } from './cart.server';
 export {
   type CheckoutOutcome,
   type CheckoutReview,

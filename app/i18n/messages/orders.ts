@@ -160,3 +160,22 @@ export const paymentMethodNames = defineMessages('paymentMethod', {
   card: { vi: 'Thẻ (Stripe)', en: 'Card (Stripe)' },
   cod: { vi: 'Tiền mặt khi nhận hàng', en: 'Cash on delivery' },
 });
+
+/**
+ * The e-mails an order event sends, in Vietnamese only: buyers and cooperatives chose no language for
+ * mail, and the site's default is Vietnamese.
+ */
+export const orderEmailText = {
+  summary: (p: { code: string; organization: string; state: string; total: string }) => [
+    `Đơn hàng ${p.code} — ${p.organization}`,
+    `Trạng thái: ${p.state}`,
+    `Tổng tiền: ${p.total}`,
+  ],
+  shipping: (carrier: string, tracking: string) =>
+    `Vận chuyển: ${carrier} — mã vận đơn ${tracking}`,
+  reason: (reason: string) => `Lý do: ${reason}`,
+  subject: (code: string, state: string) => `[Chợ Phiên] Đơn ${code}: ${state}`,
+  greeting: (name: string) => `Chào ${name},`,
+  buyerFooter: 'Tra cứu đơn hàng bằng mã đơn và số điện thoại tại /tra-cuu-don-hang.',
+  cooperativeFooter: 'Xem và xử lý đơn tại Kênh người bán → Đơn hàng.',
+};

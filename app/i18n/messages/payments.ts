@@ -75,6 +75,7 @@ export const paymentsMessages = defineMessages('payments', {
     en: 'Say how it was handled (at least 3 characters).',
   },
   unknownAction: { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' },
+  refundedInStripe: { vi: 'Hoàn tiền trên Stripe', en: 'Refunded in Stripe' },
   markedByOperator: {
     vi: 'Đánh dấu bởi quản trị viên #{id}',
     en: 'Marked by operator #{id}',
