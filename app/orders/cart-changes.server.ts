@@ -228,4 +228,3 @@ export async function changeCart(
       return { quantity: 0, capped: false };
   }
 }
-
