@@ -11,8 +11,7 @@ import {
   type CooperativeEvent,
   type FulfilmentView,
 } from './fulfilment';
-import { getOrderDetail } from './buyer.server';
-import { normalizeOrderCode } from './order-code';
+import { getOrderDetail, orderIdByCode } from './buyer.server';
 import { availableEvents, type PaymentMethod } from './order-state';
 import { applyOrderEvent } from './orders.server';
 
@@ -185,15 +184,12 @@ export async function fulfilOrder(
   const lots = event === 'ship' ? parseLotCodes(input.lots ?? []) : [];
   // Only the id is needed here: applyOrderEvent loads the order for the cooperative and answers 404 for
   // another cooperative's order or an unknown code alike.
-  const normalized = normalizeOrderCode(code);
-  const order = normalized
-    ? await db.selectFrom('orders').select('id').where('code', '=', normalized).executeTakeFirst()
-    : undefined;
-  if (!order) throw notFound(m.orderNotFound);
+  const orderId = await orderIdByCode(db, code);
+  if (orderId === null) throw notFound(m.orderNotFound);
   return applyOrderEvent(
     db,
     { role: 'cooperative', actor },
-    order.id,
+    orderId,
     event,
     {
       reason: input.reason?.trim() || undefined,
