@@ -2,7 +2,6 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import { networkOf } from './rate-limit.server';
 import { clearSessionCookie, sessionCookie, sessionTokenFrom } from './request.server';
 import { createSession, endAllSessions, endSession, userIdForSession } from './sessions.server';
-import { mergeGuestCart, clearCartCookie, guestCartToken } from '~/orders/index.server';
 
 /** Client network for rate limits; Express puts the socket address in a header we set ourselves. */
 export function clientNetwork(request: Request): string {
@@ -13,13 +12,16 @@ export function baseUrl(request: Request, context: AppLoadContext): string {
   return context.services.config.publicUrl ?? new URL(request.url).origin;
 }
 
-/** A new session id on every sign-in (rotation): an id planted before sign-in is never promoted. */
-export async function startSessionAndRedirect(
+/**
+ * A new session id on every sign-in (rotation): an id planted before sign-in is never promoted.
+ * Returns the headers that set the session cookie; the caller adds its own (the orders domain merges
+ * the guest cart, app/orders/http.server.ts `startSessionWithCart`) and redirects.
+ */
+export async function startSession(
   request: Request,
   context: AppLoadContext,
   userId: number,
-  to: string,
-) {
+): Promise<Headers> {
   const old = sessionTokenFrom(request);
   if (old) await endSession(context.services.db, old);
   const { token } = await createSession(context.services.db, userId);
@@ -32,13 +34,7 @@ export async function startSessionAndRedirect(
         !!context.services.config.publicUrl?.startsWith('https'),
     ),
   );
-  // What a guest put in the cart before signing in joins the account's cart.
-  const guestCart = guestCartToken(request);
-  if (guestCart) {
-    await mergeGuestCart(context.services.db, guestCart, userId);
-    headers.append('Set-Cookie', clearCartCookie(context));
-  }
-  return redirect(to, { headers });
+  return headers;
 }
 
 export async function signOut(request: Request, context: AppLoadContext, everywhere: boolean) {

@@ -1,7 +1,7 @@
 // The accounts domain's server-side public entry: what routes, the server and other domains may use.
 // Everything else in app/accounts/ is internal (eslint: architecture/domain-boundaries).
 export { loadActor } from './actor.server';
-export { baseUrl, clientNetwork, signOut, startSessionAndRedirect } from './http.server';
+export { baseUrl, clientNetwork, signOut, startSession } from './http.server';
 export { LIMITS, rateLimiter } from './rate-limit.server';
 export { optionalActor, requireActor, safeRedirect } from './request.server';
 export { DEMO_STAFF, ensureStaffAccount } from './staff-accounts.server';
@@ -14,6 +14,7 @@ export {
 } from './tokens.server';
 export {
   completePasswordReset,
+  getContactDetails,
   getUser,
   requestPasswordReset,
   signIn,

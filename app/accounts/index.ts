@@ -13,3 +13,13 @@ export {
   requireOrgPrivate,
 } from './permissions';
 export { formatPhoneForDisplay, normalizeVietnamesePhone, parseLoginIdentifier } from './phone';
+export {
+  accountFormValues,
+  newPasswordSchema,
+  passwordResetRequestSchema,
+  type SignInForm,
+  signInSchema,
+  signOutSchema,
+  type SignUpForm,
+  signUpSchema,
+} from './account-forms';

@@ -1,3 +1,5 @@
+import { accountsMessages as m } from '~/i18n/messages/accounts';
+import { formatMessage } from '~/i18n/messages';
 import { UserError, type Message } from '~/lib/errors';
 
 /*
@@ -42,7 +44,7 @@ export class MemoryRateLimitStore implements RateLimitStore {
     const list = this.events.get(key) ?? [];
     // Clocks can step backwards (NTP); keep the list sorted anyway.
     let index = list.length;
-    while (index > 0 && list[index - 1] > atMs) index--;
+    while (index > 0 && (list[index - 1] ?? atMs) > atMs) index--;
     list.splice(index, 0, atMs);
     this.events.set(key, list);
   }
@@ -89,7 +91,7 @@ export class RateLimiter {
     const events = await this.store.eventsSince(key, now - limit.windowMs);
     if (events.length < limit.max) return { allowed: true, retryAfterSeconds: 0 };
     // The window frees a slot when the event `max` places from the end falls out of it.
-    const freesAt = events[events.length - limit.max] + limit.windowMs;
+    const freesAt = (events[events.length - limit.max] ?? now) + limit.windowMs;
     return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((freesAt - now) / 1000)) };
   }
 
@@ -126,10 +128,9 @@ export class RateLimiter {
 /** "Try again in N minutes", rounded up to whole minutes (at least 1), Vietnamese first. */
 export function rateLimitMessage(retryAfterSeconds: number): Message {
   const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return {
-    vi: `Bạn đã thử quá nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-    en: `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
-  };
+  return minutes === 1
+    ? formatMessage(m.tooManyAttemptsOneMinute, {})
+    : formatMessage(m.tooManyAttempts, { minutes });
 }
 
 /** Throws 429 with the message above when the decision says no. */

@@ -1,22 +1,14 @@
 import type { DB } from '~db/connection.server';
 import { queueEmail } from '~/email/index.server';
-import { UserError } from '~/lib/errors';
+import { accountsMessages as m, passwordResetEmail } from '~/i18n/messages/accounts';
+import { invalid, UserError } from '~/lib/errors';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.server';
 import { parseLoginIdentifier } from './phone';
 import { assertUnderLimits, LIMITS, rateLimiter } from './rate-limit.server';
 import { endAllSessions } from './sessions.server';
 import { generateToken, hashToken } from './tokens.server';
 
-const badIdentifier = () =>
-  new UserError(
-    'invalid',
-    400,
-    {
-      vi: 'Hãy nhập số điện thoại Việt Nam (ví dụ 0912 345 678) hoặc địa chỉ e-mail.',
-      en: 'Enter a Vietnamese phone number (e.g. 0912 345 678) or an e-mail address.',
-    },
-    'identifier',
-  );
+const badIdentifier = () => invalid('identifier', m.identifierInvalid);
 
 export interface SignUpInput {
   identifier: string;
@@ -29,30 +21,17 @@ export async function signUp(db: DB, input: SignUpInput, now = new Date()): Prom
   if (!identifier) throw badIdentifier();
   const displayName = input.displayName.trim();
   if (displayName.length < 2 || displayName.length > 100) {
-    throw new UserError(
-      'invalid',
-      400,
-      { vi: 'Hãy nhập họ tên (2–100 ký tự).', en: 'Enter your name (2–100 characters).' },
-      'displayName',
-    );
+    throw invalid('displayName', m.displayNameLength);
   }
   const problem = passwordProblem(input.password);
-  if (problem) throw new UserError('invalid', 400, problem, 'password');
+  if (problem) throw invalid('password', problem);
   const existing = await db
     .selectFrom('users')
     .select('id')
     .where(identifier.kind, '=', identifier.value)
     .executeTakeFirst();
   if (existing) {
-    throw new UserError(
-      'conflict',
-      409,
-      {
-        vi: 'Số điện thoại hoặc e-mail này đã có tài khoản. Hãy đăng nhập hoặc lấy lại mật khẩu.',
-        en: 'This phone number or e-mail already has an account. Sign in or reset the password.',
-      },
-      'identifier',
-    );
+    throw new UserError('conflict', 409, m.identifierTaken, 'identifier');
   }
   const at = now.toISOString();
   const row = await db
@@ -100,10 +79,7 @@ export async function signIn(
   if (!user || !ok) {
     await limiter.record(accountKey);
     await limiter.record(networkKey);
-    throw new UserError('bad_credentials', 401, {
-      vi: 'Sai số điện thoại/e-mail hoặc mật khẩu.',
-      en: 'Wrong phone/e-mail or password.',
-    });
+    throw new UserError('bad_credentials', 401, m.badCredentials);
   }
   await limiter.reset(accountKey);
   return user.id;
@@ -135,7 +111,8 @@ export async function requestPasswordReset(
     .select(['id', 'email', 'display_name'])
     .where(identifier.kind, '=', identifier.value)
     .executeTakeFirst();
-  if (!user?.email) return;
+  const email = user?.email;
+  if (!user || !email) return;
   const token = generateToken();
   await db.transaction().execute(async (trx) => {
     await trx
@@ -150,9 +127,12 @@ export async function requestPasswordReset(
     await queueEmail(
       trx,
       {
-        to: user.email!,
-        subject: 'Đặt lại mật khẩu Chợ Phiên / Reset your Chợ Phiên password',
-        text: `Chào ${user.display_name},\n\nMở liên kết sau trong ${RESET_MINUTES} phút để đặt mật khẩu mới (chỉ dùng được một lần):\n${input.baseUrl}/dat-lai-mat-khau/${token}\n\nNếu bạn không yêu cầu, hãy bỏ qua e-mail này.\n\n—\nOpen the link above within ${RESET_MINUTES} minutes to choose a new password (it works once). If you did not ask for it, ignore this e-mail.`,
+        to: email,
+        ...passwordResetEmail({
+          name: user.display_name,
+          minutes: RESET_MINUTES,
+          link: `${input.baseUrl}/dat-lai-mat-khau/${token}`,
+        }),
       },
       now,
     );
@@ -167,17 +147,14 @@ export async function completePasswordReset(
   now = new Date(),
 ): Promise<number> {
   const problem = passwordProblem(newPassword);
-  if (problem) throw new UserError('invalid', 400, problem, 'password');
+  if (problem) throw invalid('password', problem);
   const row = await db
     .selectFrom('password_resets')
     .selectAll()
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row || row.used_at || row.expires_at <= now.toISOString()) {
-    throw new UserError('invalid_token', 400, {
-      vi: 'Liên kết đặt lại mật khẩu không hợp lệ hoặc đã hết hạn. Hãy yêu cầu liên kết mới.',
-      en: 'This reset link is invalid or has expired. Ask for a new one.',
-    });
+    throw new UserError('invalid_token', 400, m.resetLinkInvalid);
   }
   const passwordHash = await hashPassword(newPassword);
   await db.transaction().execute(async (trx) => {
@@ -188,10 +165,7 @@ export async function completePasswordReset(
       .where('used_at', 'is', null)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1)
-      throw new UserError('invalid_token', 400, {
-        vi: 'Liên kết này đã được dùng.',
-        en: 'This link was already used.',
-      });
+      throw new UserError('invalid_token', 400, m.resetLinkUsed);
     await trx
       .updateTable('users')
       .set({ password_hash: passwordHash, updated_at: now.toISOString() })
@@ -243,4 +217,17 @@ export async function getUser(db: DB, userId: number) {
     .select(['id', 'email', 'phone', 'display_name', 'is_admin'])
     .where('id', '=', userId)
     .executeTakeFirst();
+}
+
+/** What a signed-in buyer's checkout form starts with: their name, phone and e-mail as the account has them. */
+export async function getContactDetails(
+  db: DB,
+  userId: number,
+): Promise<{ name: string; phone: string; email: string }> {
+  const user = await getUser(db, userId);
+  return {
+    name: user?.display_name ?? '',
+    phone: user?.phone ?? '',
+    email: user?.email ?? '',
+  };
 }

@@ -1,5 +1,6 @@
 import { Form } from '@remix-run/react';
 import { useI18n } from '~/i18n';
+import { MAX_LINE_QUANTITY } from '~/orders';
 
 /** Quantity and "add to cart": a plain POST form, so it works without JavaScript. */
 export function AddToCart({ productId, stock }: { productId: number; stock: number }) {
@@ -15,7 +16,7 @@ export function AddToCart({ productId, stock }: { productId: number; stock: numb
         type="number"
         inputMode="numeric"
         min={1}
-        max={Math.min(stock, 999)}
+        max={Math.min(stock, MAX_LINE_QUANTITY)}
         defaultValue={1}
         required
       />

@@ -14,12 +14,9 @@ interface Entry {
   display_name: string | null;
 }
 
-const ROLE_NAMES = {
-  buyer: { vi: 'Người mua', en: 'Buyer' },
-  cooperative: { vi: 'Hợp tác xã', en: 'Cooperative' },
-  operator: { vi: 'Chợ Phiên', en: 'Chợ Phiên' },
-  system: { vi: 'Hệ thống', en: 'System' },
-} as const;
+const ROLES = ['buyer', 'cooperative', 'operator', 'system'] as const;
+const isRole = (role: string): role is (typeof ROLES)[number] =>
+  (ROLES as readonly string[]).includes(role);
 
 /** Every step of an order with who took it and when, oldest first; shown to buyer and cooperative alike. */
 export function OrderTimeline({
@@ -29,33 +26,27 @@ export function OrderTimeline({
   history: Entry[];
   lotLink?: (lot: string) => string | null;
 }) {
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { lang, t } = useI18n();
   return (
-    <ol className="timeline" aria-label={vi ? 'Tiến trình đơn hàng' : 'Order timeline'}>
+    <ol className="timeline" aria-label={t('orTimelineLabel')}>
       {history.map((entry, i) => (
         <li key={i} data-state={entry.to_state}>
           <strong>{orderStateName(entry.to_state as OrderState)[lang]}</strong>
           <span className="muted">
             {' '}
             — {formatDateTime(entry.at)} ·{' '}
-            {ROLE_NAMES[entry.actor_role as keyof typeof ROLE_NAMES]?.[lang] ?? entry.actor_role}
+            {isRole(entry.actor_role) ? t(`orRole_${entry.actor_role}`) : entry.actor_role}
             {entry.display_name && entry.actor_role !== 'buyer' ? ` (${entry.display_name})` : ''}
           </span>
-          {entry.reason && (
-            <p>
-              {vi ? 'Lý do' : 'Reason'}: {entry.reason}
-            </p>
-          )}
+          {entry.reason && <p>{t('orReason', { reason: entry.reason })}</p>}
           {entry.carrier && (
             <p>
-              {entry.carrier} — {vi ? 'mã vận đơn' : 'tracking'}{' '}
-              <code>{entry.tracking_number}</code>
+              {entry.carrier} — {t('orTracking')} <code>{entry.tracking_number}</code>
             </p>
           )}
           {entry.lots.length > 0 && (
             <p>
-              {vi ? 'Lô hàng' : 'Lots'}:{' '}
+              {t('orLots')}:{' '}
               {entry.lots.map((lot, j) => {
                 const href = lotLink?.(lot) ?? null;
                 return (

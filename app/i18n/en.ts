@@ -1,5 +1,7 @@
+import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
+import { enPayments } from './sections/payments';
 import { enTraceability } from './sections/traceability';
 import { enTradeoffice } from './sections/tradeoffice';
 import type { Dictionary } from './vi';
@@ -106,7 +108,9 @@ export const en: Dictionary = {
   tradeOffice: 'Trade office',
   ocopVerified: 'Verified against the province OCOP register',
   footer: 'Chợ Phiên — the OCOP marketplace of the northern mountain provinces.',
+  ...enAccounts,
   ...enOrders,
+  ...enPayments,
   ...enFulfilment,
   ...enTraceability,
   ...enTradeoffice,

@@ -24,6 +24,12 @@ export function langFromRequest(request: Request): Lang {
   return /(?:^|;\s*)lang=en(?:;|$)/.test(cookie) ? 'en' : 'vi';
 }
 
+/** In a route's `meta`: the page's language, from the root loader's data in `matches`. */
+export function langFromMatches(matches: ReadonlyArray<{ id: string; data?: unknown }>): Lang {
+  const root = matches.find((match) => match.id === 'root')?.data as { lang?: Lang } | undefined;
+  return root?.lang ?? 'vi';
+}
+
 export function pick(lang: Lang, message: Message): string {
   return message[lang];
 }

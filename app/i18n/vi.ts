@@ -1,5 +1,7 @@
+import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
+import { viPayments } from './sections/payments';
 import { viTraceability } from './sections/traceability';
 import { viTradeoffice } from './sections/tradeoffice';
 
@@ -106,7 +108,9 @@ export const vi = {
   tradeOffice: 'Sở Công Thương',
   ocopVerified: 'Đã đối chiếu sổ OCOP của tỉnh',
   footer: 'Chợ Phiên — sàn đặc sản OCOP các tỉnh miền núi phía Bắc.',
+  ...viAccounts,
   ...viOrders,
+  ...viPayments,
   ...viFulfilment,
   ...viTraceability,
   ...viTradeoffice,

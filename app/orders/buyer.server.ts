@@ -1,12 +1,14 @@
 import type { DB } from '~db/connection.server';
-import { hashToken, tokenMatchesHash } from '~/accounts/index.server';
-import { notFound } from '~/lib/errors';
+import { normalizeVietnamesePhone } from '~/accounts';
+import { hashToken, LIMITS, rateLimiter, tokenMatchesHash } from '~/accounts/index.server';
+import { formatMessage } from '~/i18n/messages';
+import { ordersMessages as m } from '~/i18n/messages/orders';
+import { invalid, notFound, UserError } from '~/lib/errors';
 import { normalizeOrderCode } from './order-code';
 import { availableEvents, type OrderState, type PaymentMethod } from './order-state';
-import { mayAccess, type OrderParty } from './orders.server';
+import { applyOrderEvent, mayAccess, type BuyerAccess, type OrderParty } from './orders.server';
 
-const checkoutNotFound = () =>
-  notFound({ vi: 'Không tìm thấy đơn đặt hàng.', en: 'Checkout not found.' });
+const checkoutNotFound = () => notFound(m.checkoutNotFound);
 
 /** Who is looking at a checkout page: an account, the holder of its secret key, or the operator. */
 export interface CheckoutViewer {
@@ -58,6 +60,28 @@ export async function getCheckoutForViewer(db: DB, reference: string, viewer: Ch
   };
 }
 
+/**
+ * The buyer cancels one cooperative's part of their checkout from the checkout page (before the
+ * cooperative accepts it). Returns the cancelled order's code.
+ */
+export async function cancelCheckoutPart(
+  db: DB,
+  reference: string,
+  viewer: CheckoutViewer,
+  orderId: number,
+  reason?: string,
+): Promise<string> {
+  const { checkout, orders } = await getCheckoutForViewer(db, reference, viewer);
+  const order = orders.find((o) => o.id === orderId);
+  if (!order) throw invalid('orderId', m.orderNotFound);
+  const access: BuyerAccess =
+    viewer.userId !== null && checkout.buyer_user_id === viewer.userId
+      ? { userId: viewer.userId }
+      : { checkoutToken: viewer.token ?? '' };
+  await applyOrderEvent(db, { role: 'buyer', access }, order.id, 'buyer_cancel', { reason });
+  return order.code;
+}
+
 /** Full detail of one order for whoever may see it (buyer, its cooperative, the operator). */
 export async function getOrderDetail(db: DB, party: OrderParty, code: string) {
   const normalized = normalizeOrderCode(code);
@@ -100,8 +124,7 @@ export async function getOrderDetail(db: DB, party: OrderParty, code: string) {
         .where('orders.code', '=', normalized)
         .executeTakeFirst()
     : undefined;
-  if (!row || !mayAccess(party, row))
-    throw notFound({ vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
+  if (!row || !mayAccess(party, row)) throw notFound(m.orderNotFound);
   const [items, history] = await Promise.all([
     db
       .selectFrom('order_items')
@@ -209,6 +232,107 @@ export async function findOrderByCodeAndPhone(
     .where('orders.code', '=', code)
     .executeTakeFirst();
   return row && row.contact_phone === phoneE164 ? row.code : null;
+}
+
+/** An order's id by its code, or null when there is no such order (the operator's refund form). */
+export async function orderIdByCode(db: DB, code: string): Promise<number | null> {
+  const normalized = normalizeOrderCode(code);
+  const row = normalized
+    ? await db.selectFrom('orders').select('id').where('code', '=', normalized).executeTakeFirst()
+    : undefined;
+  return row?.id ?? null;
+}
+
+/** The checkout reference of an order, to find the checkout key a browser may hold for it. */
+export async function checkoutReferenceOfOrder(db: DB, code: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('orders')
+    .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
+    .select('checkouts.reference')
+    .where('orders.code', '=', code)
+    .executeTakeFirst();
+  return row?.reference ?? null;
+}
+
+/** The order for the first of the visitor's proofs that opens it, or a 404 pointing to the lookup. */
+async function firstAllowed(db: DB, parties: OrderParty[], code: string) {
+  for (const party of parties) {
+    try {
+      return { party, detail: await getOrderDetail(db, party, code) };
+    } catch {
+      // not this one; try the next proof
+    }
+  }
+  throw notFound(m.orderNotFoundLookUp);
+}
+
+/**
+ * The order page (/don-hang/:code) for whoever proves it is theirs (`parties`, tried in turn: the
+ * operator, the buyer's account, a cooperative member, a lookup grant, the checkout key), with the
+ * buyer's buttons when it is the buyer looking.
+ */
+export async function getOrderPage(db: DB, parties: OrderParty[], code: string) {
+  const { party, detail } = await firstAllowed(db, parties, code);
+  const buyerView = party.role === 'buyer';
+  const events = buyerView
+    ? availableEvents(
+        {
+          state: detail.order.state,
+          paymentMethod: detail.order.payment_method,
+          amountPaidVnd: detail.order.paid_vnd,
+        },
+        'buyer',
+      )
+    : [];
+  return {
+    ...detail,
+    buyerView,
+    canCancel: events.includes('buyer_cancel'),
+    canConfirm: events.includes('complete'),
+  };
+}
+
+/** The buyer cancels the order (before acceptance) or confirms receiving it. */
+export async function actOnOrderAsBuyer(
+  db: DB,
+  parties: OrderParty[],
+  code: string,
+  intent: 'cancel' | 'confirm',
+  reason?: string,
+): Promise<void> {
+  const { party, detail } = await firstAllowed(db, parties, code);
+  if (party.role !== 'buyer') throw invalid('intent', m.buyerOnly);
+  const access: BuyerAccess = party.access;
+  await applyOrderEvent(
+    db,
+    { role: 'buyer', access },
+    detail.order.id,
+    intent === 'cancel' ? 'buyer_cancel' : 'complete',
+    { reason },
+  );
+}
+
+/**
+ * A guest's lookup by order code and phone (already checked by `orderLookupSchema`). Guessing pairs is
+ * slow: a few tries per network per quarter hour. Returns the order code, or throws 429 / 404.
+ */
+export async function lookUpOrder(
+  db: DB,
+  network: string,
+  input: { code: string; phone: string },
+): Promise<string> {
+  const code = normalizeOrderCode(input.code);
+  if (!code) throw invalid('code', m.orderCodeFormat);
+  const phone = normalizeVietnamesePhone(input.phone);
+  if (!phone) throw invalid('phone', m.contactPhoneInvalid);
+  const decision = await rateLimiter(db).consume(`order-lookup:${network}`, LIMITS.orderLookup);
+  if (!decision.allowed) {
+    const minutes = Math.ceil(decision.retryAfterSeconds / 60);
+    throw new UserError('rate_limited', 429, formatMessage(m.lookUpRateLimited, { minutes }));
+  }
+  const found = await findOrderByCodeAndPhone(db, code, phone);
+  if (!found) throw new UserError('not_found', 404, m.lookUpNoMatch);
+  return found;
 }
 
 export { hashToken };

@@ -1,5 +1,4 @@
 import type { DB } from '~db/connection.server';
-import { normalizeVietnamesePhone } from '~/accounts';
 import { generateToken, hashToken } from '~/accounts/index.server';
 import { invalid, UserError } from '~/lib/errors';
 import { productsChanged } from '~/search/index.server';
@@ -15,6 +14,10 @@ import { queueOrderEmails } from './order-emails.server';
 import { newOrderCode, newPaymentReference } from './order-code';
 import type { PaymentMethod } from './order-state';
 import { applyOrderEventIn } from './orders.server';
+import { commonMessages } from '~/i18n/messages/common';
+import { ordersMessages as m } from '~/i18n/messages/orders';
+import { parseSubmission, type FieldMessages, type Submission } from '~/lib/form';
+import { checkoutAddressSchema, deliveryAddress } from './checkout-form';
 
 /** Parcels of products without a weight are priced as this much per unit. */
 export const DEFAULT_UNIT_WEIGHT_G = 500;
@@ -92,89 +95,40 @@ export function quoteCheckout(
   return { shipments, goodsVnd, deliveryVnd, totalVnd: goodsVnd + deliveryVnd };
 }
 
-export interface ValidAddress {
-  contactName: string;
-  contactPhone: string;
-  contactEmail: string | null;
-  provinceCode: string;
-  communeCode: string;
-  street: string;
-  note: string;
-}
-
-/** Checks the contact and address fields; every problem is reported at once, field by field. */
-export async function validateAddress(
+/**
+ * Adds the database's word on the delivery place to a checked address form: the province must exist
+ * and the commune lie in it. Reported with the form's other problems, so the buyer sees them at once.
+ */
+export async function withDeliveryPlace<T extends { provinceCode: string; communeCode: string }>(
   db: DB,
-  input: Omit<CheckoutInput, 'paymentMethod' | 'cartVersion' | 'expectedTotalVnd'>,
-): Promise<{ address: ValidAddress } | { errors: Record<string, { vi: string; en: string }> }> {
-  const errors: Record<string, { vi: string; en: string }> = {};
-  const contactName = input.contactName.trim().replace(/\s+/g, ' ');
-  if (contactName.length < 2 || contactName.length > 100)
-    errors.contactName = {
-      vi: 'Nhập họ tên người nhận (2–100 ký tự).',
-      en: 'Enter the recipient’s name (2–100 characters).',
-    };
-  const phone = normalizeVietnamesePhone(input.contactPhone);
-  if (!phone)
-    errors.contactPhone = {
-      vi: 'Số điện thoại không đúng, ví dụ 0912 345 678.',
-      en: 'That phone number is not valid, e.g. 0912 345 678.',
-    };
-  const email = input.contactEmail.trim().toLowerCase();
-  if (email && (email.length > 200 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)))
-    errors.contactEmail = {
-      vi: 'Địa chỉ e-mail không đúng.',
-      en: 'That e-mail address is not valid.',
-    };
-  const street = input.street.trim().replace(/\s+/g, ' ');
-  if (street.length < 3 || street.length > 200)
-    errors.street = {
-      vi: 'Nhập số nhà, đường, thôn/bản (3–200 ký tự).',
-      en: 'Enter the house number, street or village (3–200 characters).',
-    };
-  const note = input.note.trim();
-  if (note.length > 500)
-    errors.note = {
-      vi: 'Ghi chú tối đa 500 ký tự.',
-      en: 'The note can be at most 500 characters.',
-    };
-  const commune = input.communeCode
-    ? await db
-        .selectFrom('communes')
-        .select(['code', 'province_code'])
-        .where('code', '=', input.communeCode)
-        .executeTakeFirst()
-    : undefined;
-  if (
-    !input.provinceCode ||
-    !(await db
-      .selectFrom('provinces')
-      .select('code')
-      .where('code', '=', input.provinceCode)
-      .executeTakeFirst())
-  ) {
-    errors.provinceCode = {
-      vi: 'Chọn tỉnh, thành phố nhận hàng.',
-      en: 'Choose the delivery province.',
-    };
-  } else if (!commune || commune.province_code !== input.provinceCode) {
-    errors.communeCode = {
-      vi: 'Chọn xã, phường thuộc tỉnh đã chọn.',
-      en: 'Choose a commune or ward of the chosen province.',
-    };
-  }
-  if (Object.keys(errors).length) return { errors };
-  return {
-    address: {
-      contactName,
-      contactPhone: phone!,
-      contactEmail: email || null,
-      provinceCode: input.provinceCode,
-      communeCode: input.communeCode,
-      street,
-      note,
-    },
-  };
+  submission: Submission<T>,
+): Promise<Submission<T>> {
+  const values: Record<string, unknown> = submission.ok ? submission.value : submission.values;
+  const fieldErrors = submission.ok ? {} : submission.fieldErrors;
+  // An empty province is the schema's to report.
+  if (fieldErrors.provinceCode) return submission;
+  const provinceCode = typeof values.provinceCode === 'string' ? values.provinceCode : '';
+  const communeCode = typeof values.communeCode === 'string' ? values.communeCode : '';
+  const province = await db
+    .selectFrom('provinces')
+    .select('code')
+    .where('code', '=', provinceCode)
+    .executeTakeFirst();
+  const commune =
+    province && communeCode
+      ? await db
+          .selectFrom('communes')
+          .select('province_code')
+          .where('code', '=', communeCode)
+          .executeTakeFirst()
+      : undefined;
+  const problem: FieldMessages = !province
+    ? { provinceCode: m.deliveryProvinceRequired }
+    : commune?.province_code !== provinceCode
+      ? { communeCode: m.deliveryCommuneRequired }
+      : {};
+  if (!Object.keys(problem).length) return submission;
+  return { ok: false, fieldErrors: { ...fieldErrors, ...problem }, values };
 }
 
 export interface PlacedCheckout {
@@ -187,11 +141,7 @@ export interface PlacedCheckout {
   orderCodes: string[];
 }
 
-const cartChanged = () =>
-  new UserError('cart_changed', 409, {
-    vi: 'Giỏ hàng vừa thay đổi (giá hoặc số lượng còn lại). Vui lòng xem lại trước khi đặt hàng.',
-    en: 'Your cart has just changed (price or stock). Please review it before ordering.',
-  });
+const cartChanged = () => new UserError('cart_changed', 409, m.cartChanged);
 
 /**
  * Places one checkout: one payment, one order per cooperative. In a single transaction the stock of
@@ -208,26 +158,22 @@ export async function placeCheckout(
   settings: CheckoutSettings,
   now = new Date(),
 ): Promise<PlacedCheckout> {
-  const validated = await validateAddress(db, input);
-  if ('errors' in validated) {
-    const [field, message] = Object.entries(validated.errors)[0];
+  const checked = await withDeliveryPlace(db, parseSubmission(checkoutAddressSchema, { ...input }));
+  if (!checked.ok) {
+    const [field, message] = Object.entries(checked.fieldErrors)[0] ?? [
+      'form',
+      commonMessages.invalidValue,
+    ];
     throw invalid(field, message);
   }
-  const address = validated.address;
+  const address = deliveryAddress(checked.value);
   const method = input.paymentMethod as PaymentMethod;
   if (!settings.methods.includes(method))
-    throw invalid('paymentMethod', {
-      vi: 'Chọn một cách thanh toán có sẵn.',
-      en: 'Choose an available payment method.',
-    });
+    throw invalid('paymentMethod', m.paymentMethodUnavailable);
 
   return db.transaction().execute(async (trx) => {
     const cart = await loadCart(trx, owner);
-    if (cart.itemCount === 0)
-      throw new UserError('cart_empty', 409, {
-        vi: 'Giỏ hàng đang trống.',
-        en: 'Your cart is empty.',
-      });
+    if (cart.itemCount === 0) throw new UserError('cart_empty', 409, m.cartEmpty);
     if (cart.version !== input.cartVersion || cart.changes.length > 0) throw cartChanged();
     const quote = quoteCheckout(cart, address.provinceCode, settings.feeTable);
     if (quote.totalVnd !== input.expectedTotalVnd) throw cartChanged();

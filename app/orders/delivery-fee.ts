@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ordersMessages as m } from '~/i18n/messages/orders';
 import { invalid } from '~/lib/errors';
 
 /** A fee that applies up to and including `upToGrams`. */
@@ -41,7 +42,7 @@ const steps = z
   .array(z.object({ upToGrams: z.number().int().positive(), feeVnd: vnd }))
   .min(1)
   .refine(
-    (list) => list.every((step, i) => i === 0 || step.upToGrams > list[i - 1].upToGrams),
+    (list) => list.every((step, i) => i === 0 || step.upToGrams > (list[i - 1]?.upToGrams ?? 0)),
     'steps must grow in weight',
   );
 
@@ -76,31 +77,19 @@ export function deliveryFee(
 ): DeliveryFee {
   const { weightGrams, subtotalVnd, freeDeliveryFromVnd } = shipment;
   if (!Number.isSafeInteger(weightGrams) || weightGrams <= 0) {
-    throw invalid('weightGrams', {
-      vi: 'Khối lượng phải là số gam nguyên dương.',
-      en: 'The weight must be a positive whole number of grams.',
-    });
+    throw invalid('weightGrams', m.weightGrams);
   }
   if (!Number.isSafeInteger(subtotalVnd) || subtotalVnd < 0) {
-    throw invalid('subtotalVnd', {
-      vi: 'Tiền hàng phải là số đồng nguyên.',
-      en: 'The subtotal must be a whole number of đồng.',
-    });
+    throw invalid('subtotalVnd', m.subtotalVnd);
   }
   if (
     freeDeliveryFromVnd != null &&
     (!Number.isSafeInteger(freeDeliveryFromVnd) || freeDeliveryFromVnd <= 0)
   ) {
-    throw invalid('freeDeliveryFromVnd', {
-      vi: 'Ngưỡng miễn phí giao hàng phải là số đồng nguyên dương.',
-      en: 'The free-delivery threshold must be a positive whole number of đồng.',
-    });
+    throw invalid('freeDeliveryFromVnd', m.freeDeliveryFromVnd);
   }
   if (!shipment.fromProvinceCode || !shipment.toProvinceCode) {
-    throw invalid('toProvinceCode', {
-      vi: 'Cần chọn tỉnh, thành phố.',
-      en: 'Please choose a province.',
-    });
+    throw invalid('toProvinceCode', m.provinceRequired);
   }
   const zone =
     shipment.fromProvinceCode === shipment.toProvinceCode ? 'sameProvince' : 'otherProvince';
@@ -109,7 +98,9 @@ export function deliveryFee(
   const zoneSteps = table[zone];
   const step = zoneSteps.find((s) => weightGrams <= s.upToGrams);
   if (step) return { feeVnd: step.feeVnd, free: false, zone };
-  const last = zoneSteps[zoneSteps.length - 1];
+  const last = zoneSteps.at(-1);
+  // The table's schema asks for at least one step per zone.
+  if (!last) throw new Error(`delivery fee table has no ${zone} steps`);
   const extraSteps = Math.ceil((weightGrams - last.upToGrams) / table.extraStepGrams);
   return { feeVnd: last.feeVnd + extraSteps * table.extraPerStepVnd[zone], free: false, zone };
 }

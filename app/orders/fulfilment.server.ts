@@ -1,10 +1,17 @@
 import type { DB } from '~db/connection.server';
-import { type Actor, requireOrgMember, requireOrgOwner } from '~/accounts';
+import { type Actor, isOrgOwner, requireOrgMember, requireOrgOwner } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
+import { ordersMessages as m } from '~/i18n/messages/orders';
+import { formatMessage } from '~/i18n/messages';
 import { invalid, notFound } from '~/lib/errors';
-import { FULFILMENT_VIEWS, type CooperativeEvent, type FulfilmentView } from './fulfilment';
-import { getOrderDetail } from './buyer.server';
-import { normalizeOrderCode } from './order-code';
+import {
+  FULFILMENT_VIEWS,
+  isFulfilmentView,
+  parseLotCodes,
+  type CooperativeEvent,
+  type FulfilmentView,
+} from './fulfilment';
+import { getOrderDetail, orderIdByCode } from './buyer.server';
 import { availableEvents, type PaymentMethod } from './order-state';
 import { applyOrderEvent } from './orders.server';
 
@@ -18,6 +25,46 @@ export async function memberOrganizations(db: DB, actor: Actor) {
     .where('id', 'in', ids)
     .orderBy('name')
     .execute();
+}
+
+/**
+ * The actor's cooperatives and the one a page shows: the one asked for (`?to-chuc=`) when the actor
+ * belongs to it, else their first; null when they belong to none. Another cooperative's id is ignored.
+ */
+export async function chosenOrganization(db: DB, actor: Actor, requested: string | null) {
+  const organizations = await memberOrganizations(db, actor);
+  const wanted = Number(requested);
+  const organizationId = organizations.some((o) => o.id === wanted)
+    ? wanted
+    : (organizations[0]?.id ?? null);
+  return { organizations, organizationId };
+}
+
+/** The seller channel's incoming orders page: one cooperative's orders in one view, and its settings. */
+export async function loadIncomingOrdersPage(
+  db: DB,
+  actor: Actor,
+  query: { organization: string | null; view: string | null },
+) {
+  const { organizations, organizationId } = await chosenOrganization(db, actor, query.organization);
+  const view: FulfilmentView = isFulfilmentView(query.view ?? '')
+    ? (query.view as FulfilmentView)
+    : 'todo';
+  if (organizationId === null)
+    return {
+      organizations,
+      organizationId,
+      view,
+      listing: null,
+      isOwner: false,
+      freeDeliveryFromVnd: null,
+    };
+  const [listing, freeDeliveryFromVnd] = await Promise.all([
+    listIncomingOrders(db, actor, organizationId, view),
+    freeDeliveryThreshold(db, organizationId),
+  ]);
+  const isOwner = isOrgOwner(actor, organizationId);
+  return { organizations, organizationId, view, listing, isOwner, freeDeliveryFromVnd };
 }
 
 /** One cooperative's incoming orders in a view, oldest first for the to-do list, newest first otherwise. */
@@ -114,7 +161,10 @@ export interface FulfilmentInput {
 
 const MAX_TEXT = 200;
 
-/** A cooperative member moves one of its orders on (accept, ship, deliver or cancel with a reason). */
+/**
+ * A cooperative member moves one of its orders on (accept, ship, deliver or cancel with a reason).
+ * The lots of a shipment are split and checked here (`parseLotCodes`), before anything changes.
+ */
 export async function fulfilOrder(
   db: DB,
   actor: Actor,
@@ -129,28 +179,23 @@ export async function fulfilOrder(
     trackingNumber: input.trackingNumber,
   })) {
     if (value && value.length > MAX_TEXT)
-      throw invalid(field, {
-        vi: `Tối đa ${MAX_TEXT} ký tự.`,
-        en: `At most ${MAX_TEXT} characters.`,
-      });
+      throw invalid(field, formatMessage(m.textTooLong, { max: MAX_TEXT }));
   }
+  const lots = event === 'ship' ? parseLotCodes(input.lots ?? []) : [];
   // Only the id is needed here: applyOrderEvent loads the order for the cooperative and answers 404 for
   // another cooperative's order or an unknown code alike.
-  const normalized = normalizeOrderCode(code);
-  const order = normalized
-    ? await db.selectFrom('orders').select('id').where('code', '=', normalized).executeTakeFirst()
-    : undefined;
-  if (!order) throw notFound({ vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
+  const orderId = await orderIdByCode(db, code);
+  if (orderId === null) throw notFound(m.orderNotFound);
   return applyOrderEvent(
     db,
     { role: 'cooperative', actor },
-    order.id,
+    orderId,
     event,
     {
       reason: input.reason?.trim() || undefined,
       carrier: input.carrier?.trim() || undefined,
       trackingNumber: input.trackingNumber?.trim() || undefined,
-      lots: input.lots ?? [],
+      lots,
     },
     options,
   );
@@ -174,10 +219,7 @@ export async function setFreeDeliveryThreshold(
     amountVnd !== null &&
     (!Number.isSafeInteger(amountVnd) || amountVnd <= 0 || amountVnd > MAX_FREE_DELIVERY_FROM_VND)
   ) {
-    throw invalid('freeDeliveryFrom', {
-      vi: 'Ngưỡng miễn phí giao hàng phải là số đồng từ 1 đến 100.000.000, hoặc để trống.',
-      en: 'The free-delivery threshold must be 1 to 100,000,000 đồng, or empty.',
-    });
+    throw invalid('freeDeliveryFrom', m.freeDeliveryThreshold);
   }
   await db.transaction().execute(async (trx) => {
     const org = await trx

@@ -1,3 +1,5 @@
+import { ordersMessages as m } from '~/i18n/messages/orders';
+import { formatMessage } from '~/i18n/messages';
 import { invalid } from '~/lib/errors';
 import type { OrderEvent, OrderState } from './order-state';
 
@@ -9,6 +11,8 @@ export const FULFILMENT_VIEWS = {
   done: ['delivered', 'completed', 'cancelled', 'refunded'],
 } as const satisfies Record<string, readonly OrderState[]>;
 export type FulfilmentView = keyof typeof FULFILMENT_VIEWS;
+/** The views in the order the page's tabs show them. */
+export const FULFILMENT_VIEW_IDS = Object.keys(FULFILMENT_VIEWS) as FulfilmentView[];
 export const isFulfilmentView = (value: string): value is FulfilmentView =>
   Object.hasOwn(FULFILMENT_VIEWS, value);
 
@@ -21,6 +25,16 @@ export const COOPERATIVE_EVENTS = [
 export type CooperativeEvent = (typeof COOPERATIVE_EVENTS)[number];
 export const isCooperativeEvent = (value: string): value is CooperativeEvent =>
   (COOPERATIVE_EVENTS as readonly string[]).includes(value);
+
+/** Carriers cooperatives in the provinces use most (the ship form offers them; any other may be typed). */
+export const CARRIERS = [
+  'Viettel Post',
+  'VNPost (Bưu điện)',
+  'Giao Hàng Nhanh (GHN)',
+  'Giao Hàng Tiết Kiệm (GHTK)',
+  'J&T Express',
+  'Ninja Van',
+] as const;
 
 export const MAX_LOTS_PER_SHIPMENT = 20;
 const LOT_CODE = /^[\p{L}\p{N}\-._/]{1,40}$/u;
@@ -36,15 +50,8 @@ export function parseLotCodes(values: string[]): string[] {
     ),
   ];
   if (codes.length > MAX_LOTS_PER_SHIPMENT)
-    throw invalid('lots', {
-      vi: `Tối đa ${MAX_LOTS_PER_SHIPMENT} mã lô cho một lần giao.`,
-      en: `At most ${MAX_LOTS_PER_SHIPMENT} lot codes per shipment.`,
-    });
+    throw invalid('lots', formatMessage(m.tooManyLots, { max: MAX_LOTS_PER_SHIPMENT }));
   const bad = codes.find((c) => !LOT_CODE.test(c));
-  if (bad)
-    throw invalid('lots', {
-      vi: `Mã lô "${bad.slice(0, 40)}" không hợp lệ: chỉ chữ, số và - . _ / (tối đa 40 ký tự).`,
-      en: `Lot code "${bad.slice(0, 40)}" is not valid: letters, digits and - . _ / only (up to 40 characters).`,
-    });
+  if (bad) throw invalid('lots', formatMessage(m.badLotCode, { code: bad.slice(0, 40) }));
   return codes;
 }

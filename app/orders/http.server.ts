@@ -1,7 +1,10 @@
 import { createHmac } from 'node:crypto';
-import type { AppLoadContext } from '@remix-run/node';
-import { optionalActor, isWellFormedToken, safeEqual } from '~/accounts/index.server';
+import { redirect, type AppLoadContext } from '@remix-run/node';
+import { isWellFormedToken, optionalActor, safeEqual, startSession } from '~/accounts/index.server';
+import { checkoutReferenceOfOrder, type CheckoutViewer } from './buyer.server';
+import { mergeGuestCart } from './cart-changes.server';
 import { type CartOwner, newGuestCartToken } from './cart.server';
+import type { OrderParty } from './orders.server';
 
 export const CART_COOKIE = 'cp_cart';
 const CART_DAYS = 30;
@@ -11,8 +14,8 @@ const LOOKUP_HOURS = 24;
 
 function cookieValue(request: Request, name: string): string | null {
   const cookie = request.headers.get('Cookie') ?? '';
-  const match = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookie);
-  return match ? decodeURIComponent(match[1]) : null;
+  const value = new RegExp(`(?:^|;\\s*)${name}=([^;]*)`).exec(cookie)?.[1];
+  return value === undefined ? null : decodeURIComponent(value);
 }
 
 function secureFlag(context: AppLoadContext): string {
@@ -53,6 +56,26 @@ export async function cartOwnerForWriting(
 
 export function clearCartCookie(context: AppLoadContext): string {
   return `${CART_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0${secureFlag(context)}`;
+}
+
+/**
+ * Signs a user in (a new session, app/accounts) and redirects; what a guest put in the cart before
+ * signing in joins the account's cart. Sign-in, sign-up and password reset all end here, above
+ * accounts, which knows nothing of carts.
+ */
+export async function startSessionWithCart(
+  request: Request,
+  context: AppLoadContext,
+  userId: number,
+  to: string,
+): Promise<Response> {
+  const headers = await startSession(request, context, userId);
+  const guestCart = guestCartToken(request);
+  if (guestCart) {
+    await mergeGuestCart(context.services.db, guestCart, userId);
+    headers.append('Set-Cookie', clearCartCookie(context));
+  }
+  return redirect(to, { headers });
 }
 
 /** After checkout this browser keeps the checkout's secret key, so its pages open without an account. */
@@ -100,8 +123,47 @@ export function hasOrderLookupGrant(
   now = new Date(),
 ): boolean {
   const value = cookieValue(request, `${LOOKUP_COOKIE_PREFIX}${code}`);
-  const match = value ? /^(\d{10})\.([A-Za-z0-9_-]{43})$/.exec(value) : null;
-  if (!match) return false;
-  const expiry = Number(match[1]);
-  return expiry > now.getTime() / 1000 && safeEqual(match[2], grantMac(context, code, expiry));
+  const [, expiryText, mac] = (value && /^(\d{10})\.([A-Za-z0-9_-]{43})$/.exec(value)) || [];
+  if (!expiryText || !mac) return false;
+  const expiry = Number(expiryText);
+  return expiry > now.getTime() / 1000 && safeEqual(mac, grantMac(context, code, expiry));
+}
+
+/**
+ * Every way this visitor may prove an order is theirs, for `getOrderPage` to try in turn: the
+ * operator, their account (as buyer or cooperative member), a lookup grant, the checkout's key.
+ */
+export async function orderPartiesFor(
+  request: Request,
+  context: AppLoadContext,
+  code: string,
+): Promise<OrderParty[]> {
+  const parties: OrderParty[] = [];
+  const actor = await optionalActor(request, context);
+  if (actor?.isAdmin) parties.push({ role: 'operator', actor });
+  if (actor)
+    parties.push(
+      { role: 'buyer', access: { userId: actor.userId } },
+      { role: 'cooperative', actor },
+    );
+  if (hasOrderLookupGrant(request, context, code))
+    parties.push({ role: 'buyer', access: { orderCode: code } });
+  const reference = await checkoutReferenceOfOrder(context.services.db, code);
+  const token = reference ? checkoutTokenFrom(request, reference) : null;
+  if (token) parties.push({ role: 'buyer', access: { checkoutToken: token } });
+  return parties;
+}
+
+/** Who is looking at a checkout page: their account (the operator sees every one) and the checkout key. */
+export async function checkoutViewerFor(
+  request: Request,
+  context: AppLoadContext,
+  reference: string,
+): Promise<CheckoutViewer> {
+  const actor = await optionalActor(request, context);
+  return {
+    userId: actor?.userId ?? null,
+    isAdmin: actor?.isAdmin ?? false,
+    token: checkoutTokenFrom(request, reference),
+  };
 }

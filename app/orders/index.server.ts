@@ -1,29 +1,41 @@
 // The orders domain's server-side public entry: what routes, the server and other domains may use.
 // Everything else in app/orders/ is internal (eslint: architecture/domain-boundaries).
 export {
+  actOnOrderAsBuyer,
+  cancelCheckoutPart,
+  type CheckoutViewer,
   findOrderByCodeAndPhone,
   getCheckoutForViewer,
   getOrderDetail,
+  getOrderPage,
   listBuyerOrders,
+  lookUpOrder,
+  orderIdByCode,
 } from './buyer.server';
 export {
   acknowledgeCartChanges,
   addToCart,
-  loadCart,
+  changeCart,
   mergeGuestCart,
   setCartQuantity,
-} from './cart.server';
+} from './cart-changes.server';
+export { loadCart } from './cart.server';
 export {
-  type CheckoutSettings,
-  placeCheckout,
-  quoteCheckout,
-  validateAddress,
-} from './checkout.server';
+  type CheckoutOutcome,
+  type CheckoutReview,
+  loadCheckoutPage,
+  parseCheckoutForm,
+  reviewCheckout,
+  submitCheckout,
+} from './checkout-steps.server';
+export { type CheckoutSettings, placeCheckout, quoteCheckout } from './checkout.server';
 export {
+  chosenOrganization,
   freeDeliveryThreshold,
   fulfilOrder,
   getIncomingOrder,
   listIncomingOrders,
+  loadIncomingOrdersPage,
   memberOrganizations,
   setFreeDeliveryThreshold,
 } from './fulfilment.server';
@@ -32,12 +44,16 @@ export {
   cartOwnerForWriting,
   checkoutAccessCookie,
   checkoutTokenFrom,
+  checkoutViewerFor,
   clearCartCookie,
   guestCartToken,
   hasOrderLookupGrant,
   orderLookupCookie,
+  orderPartiesFor,
+  startSessionWithCart,
 } from './http.server';
-export { balancesToPay, cooperativeLedger, recordPayout } from './ledger.server';
+export { cooperativeLedger, loadBalancePage } from './ledger.server';
+export { listPayoutBalances, recordPayout } from './payouts.server';
 export {
   applyOrderEvent,
   applyOrderEventIn,

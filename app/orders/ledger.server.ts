@@ -1,7 +1,8 @@
 import type { DB } from '~db/connection.server';
-import { type Actor, requireAdmin, requireOrgMember } from '~/accounts';
-import { recordAudit } from '~/audit/index.server';
-import { invalid, notFound } from '~/lib/errors';
+import { type Actor, requireOrgMember } from '~/accounts';
+import { ordersMessages as m } from '~/i18n/messages/orders';
+import { notFound } from '~/lib/errors';
+import { chosenOrganization } from './fulfilment.server';
 
 /*
  * What the platform owes each cooperative. The operator collects every payment (VietQR to its account,
@@ -9,6 +10,8 @@ import { invalid, notFound } from '~/lib/errors';
  * the commission; a cancellation or refund after that reverses the earning, and each payout the
  * operator makes (a bank transfer outside the system) is recorded against the balance. The ledger is
  * append-only: the balance is the sum of its entries, never a stored number that could drift.
+ * Earnings and reversals are written by the order state machine (app/orders/orders.server.ts), payouts
+ * by app/orders/payouts.server.ts.
  */
 
 export interface LedgerSummary {
@@ -19,7 +22,8 @@ export interface LedgerSummary {
   balanceVnd: number;
 }
 
-async function summary(db: DB, organizationId: number): Promise<LedgerSummary> {
+/** A cooperative's balance: the sum of its ledger entries by kind. */
+export async function ledgerSummary(db: DB, organizationId: number): Promise<LedgerSummary> {
   const rows = await db
     .selectFrom('ledger_entries')
     .select([
@@ -53,10 +57,9 @@ export async function cooperativeLedger(db: DB, actor: Actor, organizationId: nu
     .select(['id', 'name'])
     .where('id', '=', organizationId)
     .executeTakeFirst();
-  if (!organization)
-    throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
+  if (!organization) throw notFound(m.organizationNotFound);
   const [totals, entries] = await Promise.all([
-    summary(db, organizationId),
+    ledgerSummary(db, organizationId),
     db
       .selectFrom('ledger_entries')
       .leftJoin('orders', 'orders.id', 'ledger_entries.order_id')
@@ -78,96 +81,14 @@ export async function cooperativeLedger(db: DB, actor: Actor, organizationId: nu
   return { organization, totals, entries };
 }
 
-/** Every cooperative with money in its ledger, largest balance first, for the operator's payout page. */
-export async function balancesToPay(db: DB, actor: Actor) {
-  requireAdmin(actor);
-  const rows = await db
-    .selectFrom('ledger_entries')
-    .innerJoin('organizations', 'organizations.id', 'ledger_entries.organization_id')
-    .select([
-      'organizations.id',
-      'organizations.name',
-      'organizations.phone',
-      (eb) => eb.fn.sum<number>('ledger_entries.amount_vnd').as('balance'),
-      (eb) => eb.fn.max('ledger_entries.created_at').as('last_entry_at'),
-    ])
-    .groupBy('organizations.id')
-    .orderBy('balance', 'desc')
-    .execute();
-  return rows.map((r) => ({ ...r, balance: Number(r.balance) }));
-}
-
-export const MAX_PAYOUT_VND = 10_000_000_000;
-
-/**
- * The operator records a payout it made to a cooperative. It may not exceed the balance (money the
- * cooperative has not earned yet is not owed), and the check and the entry are one transaction so
- * two operators paying at once cannot both pass it.
- */
-export async function recordPayout(
-  db: DB,
-  actor: Actor,
-  organizationId: number,
-  amountVnd: number,
-  reference: string,
-  now = new Date(),
-) {
-  requireAdmin(actor);
-  if (!Number.isSafeInteger(amountVnd) || amountVnd <= 0 || amountVnd > MAX_PAYOUT_VND) {
-    throw invalid('amount', {
-      vi: 'Số tiền chi trả phải là số đồng nguyên dương.',
-      en: 'The payout must be a positive whole number of đồng.',
-    });
-  }
-  const note = reference.trim();
-  if (note.length < 3 || note.length > 200) {
-    throw invalid('reference', {
-      vi: 'Hãy ghi mã giao dịch chuyển khoản hoặc nội dung chi trả (3–200 ký tự).',
-      en: 'Enter the bank transaction id or a description (3–200 characters).',
-    });
-  }
-  return db.transaction().execute(async (trx) => {
-    const org = await trx
-      .selectFrom('organizations')
-      .select(['id', 'province_code'])
-      .where('id', '=', organizationId)
-      .executeTakeFirst();
-    if (!org) throw notFound({ vi: 'Không tìm thấy tổ chức.', en: 'Organization not found.' });
-    const { balanceVnd } = await summary(trx, organizationId);
-    if (amountVnd > balanceVnd) {
-      throw invalid('amount', {
-        vi: `Số tiền vượt số dư hiện có (${balanceVnd.toLocaleString('vi-VN')} ₫).`,
-        en: `The amount exceeds the balance (${balanceVnd.toLocaleString('vi-VN')} ₫).`,
-      });
-    }
-    const entry = await trx
-      .insertInto('ledger_entries')
-      .values({
-        organization_id: organizationId,
-        order_id: null,
-        kind: 'payout',
-        gross_vnd: -amountVnd,
-        commission_vnd: 0,
-        amount_vnd: -amountVnd,
-        note,
-        created_by: actor.userId,
-        created_at: now.toISOString(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await recordAudit(
-      trx,
-      {
-        actorUserId: actor.userId,
-        organizationId,
-        provinceCode: org.province_code,
-        entityType: 'payout',
-        entityId: entry.id,
-        action: 'payout.recorded',
-        changes: { amount_vnd: [null, amountVnd], note: [null, note] },
-      },
-      now,
-    );
-    return { id: entry.id, balanceVnd: balanceVnd - amountVnd };
-  });
+/** The seller channel's balance page: the chosen cooperative's ledger (null when the actor has none). */
+export async function loadBalancePage(db: DB, actor: Actor, requestedOrganization: string | null) {
+  const { organizations, organizationId } = await chosenOrganization(
+    db,
+    actor,
+    requestedOrganization,
+  );
+  const ledger =
+    organizationId === null ? null : await cooperativeLedger(db, actor, organizationId);
+  return { organizations, ledger };
 }

@@ -14,7 +14,7 @@ export const PAYMENT_REFERENCE_LENGTH = PAYMENT_REFERENCE_PREFIX.length + REFERE
 
 function randomSymbols(count: number): string {
   const bytes = crypto.getRandomValues(new Uint8Array(count));
-  return Array.from(bytes, (byte) => CODE_ALPHABET[byte & 31]).join('');
+  return Array.from(bytes, (byte) => CODE_ALPHABET.charAt(byte & 31)).join('');
 }
 
 /** An order code such as `CP7KQ2MXHD` (one per cooperative's part of a checkout; 32⁸ ≈ 10¹² codes). */
@@ -55,6 +55,6 @@ export function isPaymentReference(reference: string): boolean {
 // except swaps of symbols 31 apart, which only the pair "2"/"Z" are.
 function checkSymbol(body: string): string {
   let sum = 0;
-  for (let i = 0; i < body.length; i++) sum += (i + 1) * CODE_ALPHABET.indexOf(body[i]);
-  return CODE_ALPHABET[sum % 31];
+  for (let i = 0; i < body.length; i++) sum += (i + 1) * CODE_ALPHABET.indexOf(body.charAt(i));
+  return CODE_ALPHABET.charAt(sum % 31);
 }

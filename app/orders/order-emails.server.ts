@@ -1,5 +1,6 @@
 import type { DB } from '~db/connection.server';
 import { queueEmail } from '~/email/index.server';
+import { orderEmailText as mail } from '~/i18n/messages/orders';
 import { formatVnd } from '~/lib/money';
 import { orderStateName, type OrderEvent } from './order-state';
 
@@ -27,8 +28,8 @@ const COOPERATIVE_EVENTS: ReadonlySet<string> = new Set([
 
 /**
  * Queues the e-mails one order event causes, in the caller's transaction: the buyer's notice and,
- * when the cooperative has something to do or undo, its owners'. Vietnamese only: buyers and
- * cooperatives chose no language for mail, and the site's default is Vietnamese.
+ * when the cooperative has something to do or undo, its owners'. Vietnamese only (the texts are in
+ * app/i18n/messages/orders.ts `orderEmailText`).
  */
 export async function queueOrderEmails(
   trx: DB,
@@ -56,27 +57,23 @@ export async function queueOrderEmails(
     .executeTakeFirstOrThrow();
   const state = orderStateName(order.state).vi;
   const lines = [
-    `Đơn hàng ${order.code} — ${order.organization_name}`,
-    `Trạng thái: ${state}`,
-    `Tổng tiền: ${formatVnd(order.total_vnd)}`,
-    ...(order.carrier
-      ? [`Vận chuyển: ${order.carrier} — mã vận đơn ${order.tracking_number ?? ''}`]
-      : []),
-    ...(order.cancel_reason ? [`Lý do: ${order.cancel_reason}`] : []),
+    ...mail.summary({
+      code: order.code,
+      organization: order.organization_name,
+      state,
+      total: formatVnd(order.total_vnd),
+    }),
+    ...(order.carrier ? [mail.shipping(order.carrier, order.tracking_number ?? '')] : []),
+    ...(order.cancel_reason ? [mail.reason(order.cancel_reason)] : []),
   ];
+  const subject = mail.subject(order.code, state);
   if (order.contact_email && BUYER_EVENTS.has(event)) {
     await queueEmail(
       trx,
       {
         to: order.contact_email,
-        subject: `[Chợ Phiên] Đơn ${order.code}: ${state}`,
-        text: [
-          `Chào ${order.contact_name},`,
-          '',
-          ...lines,
-          '',
-          'Tra cứu đơn hàng bằng mã đơn và số điện thoại tại /tra-cuu-don-hang.',
-        ].join('\n'),
+        subject,
+        text: [mail.greeting(order.contact_name), '', ...lines, '', mail.buyerFooter].join('\n'),
       },
       now,
     );
@@ -90,16 +87,10 @@ export async function queueOrderEmails(
       .where('organization_members.role', '=', 'owner')
       .where('users.email', 'is not', null)
       .execute();
-    for (const owner of owners) {
-      await queueEmail(
-        trx,
-        {
-          to: owner.email!,
-          subject: `[Chợ Phiên] Đơn ${order.code}: ${state}`,
-          text: [...lines, '', 'Xem và xử lý đơn tại Kênh người bán → Đơn hàng.'].join('\n'),
-        },
-        now,
-      );
+    for (const { email } of owners) {
+      if (!email) continue;
+      const text = [...lines, '', mail.cooperativeFooter].join('\n');
+      await queueEmail(trx, { to: email, subject, text }, now);
     }
   }
 }

@@ -1,3 +1,5 @@
+import { formatMessage } from '~/i18n/messages';
+import { orderStateNames, ordersMessages as m, paymentMethodNames } from '~/i18n/messages/orders';
 import { type Message, forbidden, invalid, UserError } from '~/lib/errors';
 
 /**
@@ -112,36 +114,18 @@ export const ORDER_TRANSITIONS: Record<OrderEvent, Rule> = {
   },
 };
 
-const STATE_NAMES: Record<OrderState, Message> = {
-  placed: { vi: 'Đã đặt, chờ thanh toán', en: 'Placed, awaiting payment' },
-  paid: { vi: 'Đã thanh toán', en: 'Paid' },
-  cod_accepted: { vi: 'Thanh toán khi nhận hàng', en: 'Cash on delivery' },
-  accepted: { vi: 'Hợp tác xã đã nhận đơn', en: 'Accepted by the cooperative' },
-  shipped: { vi: 'Đang giao', en: 'Shipped' },
-  delivered: { vi: 'Đã giao', en: 'Delivered' },
-  completed: { vi: 'Hoàn tất', en: 'Completed' },
-  cancelled: { vi: 'Đã huỷ', en: 'Cancelled' },
-  refunded: { vi: 'Đã hoàn tiền', en: 'Refunded' },
-};
-
 export function orderStateName(state: OrderState): Message {
-  return STATE_NAMES[state];
+  return orderStateNames[state];
 }
-
-const METHOD_NAMES: Record<PaymentMethod, Message> = {
-  vietqr: { vi: 'Chuyển khoản VietQR', en: 'VietQR bank transfer' },
-  card: { vi: 'Thẻ (Stripe)', en: 'Card (Stripe)' },
-  cod: { vi: 'Tiền mặt khi nhận hàng', en: 'Cash on delivery' },
-};
 
 export function paymentMethodName(method: PaymentMethod): Message {
-  return METHOD_NAMES[method];
+  return paymentMethodNames[method];
 }
 
-const FIELD_NAMES: Record<'reason' | 'carrier' | 'trackingNumber', Message> = {
-  reason: { vi: 'lý do', en: 'a reason' },
-  carrier: { vi: 'đơn vị vận chuyển', en: 'the carrier' },
-  trackingNumber: { vi: 'mã vận đơn', en: 'the tracking number' },
+const FIELD_NEEDED: Record<'reason' | 'carrier' | 'trackingNumber', Message> = {
+  reason: m.needsReason,
+  carrier: m.needsCarrier,
+  trackingNumber: m.needsTrackingNumber,
 };
 
 /** Side effects the caller carries out in the same transaction as the state change. */
@@ -184,25 +168,19 @@ export function transition(
     !rule.from.includes(order.state) ||
     (rule.methods && !rule.methods.includes(order.paymentMethod))
   ) {
-    const name = STATE_NAMES[order.state];
+    const name = orderStateNames[order.state];
     throw new UserError('illegal_transition', 409, {
-      vi: `Không thể thực hiện bước này khi đơn hàng ở trạng thái “${name.vi}”.`,
-      en: `This step is not possible while the order is “${name.en}”.`,
+      vi: formatMessage(m.illegalTransition, { state: name.vi }).vi,
+      en: formatMessage(m.illegalTransition, { state: name.en }).en,
     });
   }
   if (rule.needsMoneyReceived && order.amountPaidVnd <= 0) {
-    throw new UserError('nothing_to_refund', 409, {
-      vi: 'Đơn hàng chưa được thanh toán nên không có gì để hoàn.',
-      en: 'The order was never paid, so there is nothing to refund.',
-    });
+    throw new UserError('nothing_to_refund', 409, m.nothingToRefund);
   }
   const text = (value: string | undefined) => value?.trim() || null;
   for (const field of rule.needs ?? []) {
     if (!text(input[field])) {
-      throw invalid(field, {
-        vi: `Cần nhập ${FIELD_NAMES[field].vi}.`,
-        en: `Please give ${FIELD_NAMES[field].en}.`,
-      });
+      throw invalid(field, FIELD_NEEDED[field]);
     }
   }
   const lots = (input.lots ?? []).map((lot) => lot.trim()).filter(Boolean);

@@ -12,6 +12,7 @@ import {
   type PaymentMethod,
   type TransitionInput,
 } from './order-state';
+import { ordersMessages as m } from '~/i18n/messages/orders';
 
 /** How a buyer proves an order is theirs: their account, or the secret link of their checkout. */
 export type BuyerAccess =
@@ -39,7 +40,7 @@ export interface OrderRow {
   paid_vnd: number;
 }
 
-const orderNotFound = () => notFound({ vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
+const orderNotFound = () => notFound(m.orderNotFound);
 
 /** Loads an order the party may see, or throws 404 (never tells whether someone else's order exists). */
 export async function orderForParty(db: DB, party: OrderParty, orderId: number): Promise<OrderRow> {

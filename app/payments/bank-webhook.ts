@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { formatMessage } from '~/i18n/messages';
+import { paymentsMessages as m } from '~/i18n/messages/payments';
 import { UserError } from '~/lib/errors';
+// fold moves to app/lib/text.ts (issue 11, the catalogue helper's branch); the lead re-points this import.
 import { fold } from '~/search';
 import { isPaymentReference, PAYMENT_REFERENCE_LENGTH, PAYMENT_REFERENCE_PREFIX } from '~/orders';
 
@@ -23,9 +26,9 @@ export function verifyBankSignature(
 ): boolean {
   // An empty secret would make every signature forgeable: refuse rather than accept.
   if (!secret || !header) return false;
-  const match = /^sha256=([0-9a-f]{64})$/i.exec(header.trim());
-  if (!match) return false;
-  const given = Buffer.from(match[1].toLowerCase(), 'hex');
+  const hex = /^sha256=([0-9a-f]{64})$/i.exec(header.trim())?.[1];
+  if (!hex) return false;
+  const given = Buffer.from(hex.toLowerCase(), 'hex');
   const expected = createHmac('sha256', secret).update(rawBody).digest();
   return timingSafeEqual(given, expected);
 }
@@ -46,20 +49,14 @@ export function parseBankNotification(rawBody: string | Buffer): BankNotificatio
   try {
     json = JSON.parse(rawBody.toString());
   } catch {
-    throw new UserError('invalid_body', 400, {
-      vi: 'Nội dung không phải JSON hợp lệ.',
-      en: 'The body is not valid JSON.',
-    });
+    throw new UserError('invalid_body', 400, m.bodyNotJson);
   }
   const result = bankNotificationSchema.safeParse(json);
   if (!result.success) {
     const fields = [
       ...new Set(result.error.issues.map((issue) => issue.path.join('.') || '(body)')),
     ].join(', ');
-    throw new UserError('invalid_body', 400, {
-      vi: `Thông báo ngân hàng thiếu hoặc sai trường: ${fields}.`,
-      en: `The bank notification has missing or invalid fields: ${fields}.`,
-    });
+    throw new UserError('invalid_body', 400, formatMessage(m.bankFieldsInvalid, { fields }));
   }
   return result.data;
 }
@@ -79,8 +76,9 @@ export function extractPaymentReference(description: string): string | null {
   let compact = '';
   const origin: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    if (/[A-Z0-9]/.test(text[i])) {
-      compact += text[i];
+    const character = text.charAt(i);
+    if (/[A-Z0-9]/.test(character)) {
+      compact += character;
       origin.push(i);
     }
   }
@@ -92,7 +90,8 @@ export function extractPaymentReference(description: string): string | null {
   ) {
     const candidate = compact.slice(at, at + PAYMENT_REFERENCE_LENGTH);
     if (!isPaymentReference(candidate)) continue;
-    const startsWord = origin[at] === 0 || !/[A-Z0-9]/.test(text[origin[at] - 1]);
+    const start = origin[at] ?? 0;
+    const startsWord = start === 0 || !/[A-Z0-9]/.test(text.charAt(start - 1));
     if (startsWord) return candidate;
     firstValid ??= candidate;
   }

@@ -1,6 +1,14 @@
 // The payments domain's server-side public entry: what routes, the server and other domains may use.
 // Everything else in app/payments/ is internal (eslint: architecture/domain-boundaries).
 export {
+  BANK_SIGNATURE_HEADER,
+  extractPaymentReference,
+  parseBankNotification,
+  verifyBankSignature,
+} from './bank-webhook';
+export { loadCheckoutPaymentPage, startCardPayment } from './checkout-payment.server';
+export { handleOperatorPayment, type OperatorPaymentDone } from './operator.server';
+export {
   expireUnpaidCheckouts,
   listAwaitingTransfers,
   listPaymentsToReview,
@@ -8,6 +16,6 @@ export {
   resolveHeldPayment,
 } from './payments.server';
 export { createPaymentProviders, type PaymentProviders } from './providers.server';
-export { listRefundsDue, refundOrder } from './refunds.server';
+export { listRefundsDue, refundOrder, refundOrderByCode } from './refunds.server';
 export { applyStripeUpdate } from './stripe-events.server';
 export { stripePaymentUpdate, verifyStripeEvent } from './stripe-webhook.server';

@@ -1,8 +1,10 @@
 import type { DB } from '~db/connection.server';
 import { requireAdmin, type Actor } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
+import { paymentsMessages as m } from '~/i18n/messages/payments';
 import { invalid, UserError } from '~/lib/errors';
-import { applyOrderEventIn, orderForParty } from '~/orders/index.server';
+import { normalizeOrderCode } from '~/orders';
+import { applyOrderEventIn, orderForParty, orderIdByCode } from '~/orders/index.server';
 import type { PaymentProviders } from './providers.server';
 
 /** Orders holding money that must go back: cancelled after payment, not refunded yet. */
@@ -44,17 +46,9 @@ export async function refundOrder(
   now = new Date(),
 ): Promise<void> {
   requireAdmin(actor);
-  if (reason.trim().length < 3)
-    throw invalid('reason', {
-      vi: 'Cần ghi lý do hoàn tiền.',
-      en: 'Please give a reason for the refund.',
-    });
+  if (reason.trim().length < 3) throw invalid('reason', m.refundReasonRequired);
   const order = await orderForParty(db, { role: 'operator', actor }, orderId);
-  if (order.paid_vnd <= 0)
-    throw new UserError('nothing_to_refund', 409, {
-      vi: 'Đơn hàng chưa được thanh toán nên không có gì để hoàn.',
-      en: 'The order was never paid, so there is nothing to refund.',
-    });
+  if (order.paid_vnd <= 0) throw new UserError('nothing_to_refund', 409, m.nothingToRefund);
   const checkout = await db
     .selectFrom('checkouts')
     .select(['stripe_payment_intent_id'])
@@ -64,10 +58,7 @@ export async function refundOrder(
   if (order.payment_method === 'card') {
     const card = providers.get('card');
     if (!card?.refund || !checkout.stripe_payment_intent_id) {
-      throw new UserError('card_refund_unavailable', 409, {
-        vi: 'Chưa cấu hình Stripe nên không hoàn tiền thẻ được từ đây.',
-        en: 'Stripe is not configured, so card refunds cannot be made from here.',
-      });
+      throw new UserError('card_refund_unavailable', 409, m.cardRefundUnavailable);
     }
     ({ refundId: stripeRefundId } = await card.refund(
       checkout.stripe_payment_intent_id,
@@ -111,4 +102,21 @@ export async function refundOrder(
       now,
     );
   });
+}
+
+/** The operator refunds an order found by its code (typed on the payments page). */
+export async function refundOrderByCode(
+  db: DB,
+  providers: PaymentProviders,
+  actor: Actor,
+  code: string,
+  reason: string,
+  now = new Date(),
+): Promise<void> {
+  requireAdmin(actor);
+  const normalized = normalizeOrderCode(code);
+  if (!normalized) throw invalid('code', m.orderCodeInvalid);
+  const orderId = await orderIdByCode(db, normalized);
+  if (orderId === null) throw invalid('code', m.orderCodeUnknown);
+  await refundOrder(db, providers, actor, orderId, reason, now);
 }

@@ -2,6 +2,7 @@ import type { DB } from '~db/connection.server';
 import { applyOrderEventIn } from '~/orders/index.server';
 import { expireCheckoutIn, recordIncomingPayment, type PaymentResult } from './payments.server';
 import type { StripePaymentUpdate } from './stripe-webhook.server';
+import { paymentsMessages as m } from '~/i18n/messages/payments';
 
 /**
  * Applies one verified Stripe event. Idempotent: a completed session is recorded once per session
@@ -103,7 +104,8 @@ export async function applyStripeUpdate(
                   { role: 'system' },
                   order.id,
                   'refund',
-                  { reason: 'Hoàn tiền trên Stripe / Refunded in Stripe' },
+                  // Both languages: the history is read by the buyer and the cooperative alike.
+                  { reason: `${m.refundedInStripe.vi} / ${m.refundedInStripe.en}` },
                   { now },
                 );
                 await trx

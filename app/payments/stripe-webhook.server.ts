@@ -1,11 +1,8 @@
 import Stripe from 'stripe';
+import { paymentsMessages as m } from '~/i18n/messages/payments';
 import { UserError } from '~/lib/errors';
 
-const badSignature = () =>
-  new UserError('bad_signature', 400, {
-    vi: 'Chữ ký webhook Stripe không hợp lệ.',
-    en: 'The Stripe webhook signature is not valid.',
-  });
+const badSignature = () => new UserError('bad_signature', 400, m.stripeSignatureInvalid);
 
 /**
  * Verifies `Stripe-Signature` over the exact raw body (with Stripe's default 5-minute tolerance

@@ -1,4 +1,7 @@
+import { formatMessage } from '~/i18n/messages';
+import { paymentsMessages as m } from '~/i18n/messages/payments';
 import { invalid, UserError } from '~/lib/errors';
+// fold moves to app/lib/text.ts (issue 11, the catalogue helper's branch); the lead re-points this import.
 import { fold } from '~/search';
 import { crc16Hex } from './crc16';
 
@@ -55,16 +58,10 @@ export function memoForQr(text: string): string {
 
 function checkVietQrInput(input: VietQrInput) {
   if (!/^\d{6}$/.test(input.bankBin)) {
-    throw invalid('bankBin', {
-      vi: 'Mã BIN ngân hàng phải gồm đúng 6 chữ số.',
-      en: 'The bank BIN must be exactly 6 digits.',
-    });
+    throw invalid('bankBin', m.bankBinFormat);
   }
   if (!/^[A-Za-z0-9]{1,19}$/.test(input.accountNumber)) {
-    throw invalid('accountNumber', {
-      vi: 'Số tài khoản phải gồm 1–19 chữ cái hoặc chữ số, không dấu cách.',
-      en: 'The account number must be 1–19 letters or digits, without spaces.',
-    });
+    throw invalid('accountNumber', m.accountNumberFormat);
   }
   const amountVnd = input.amountVnd ?? null;
   if (
@@ -75,23 +72,14 @@ function checkVietQrInput(input: VietQrInput) {
       String(amountVnd).length <= AMOUNT_MAX_DIGITS
     )
   ) {
-    throw invalid('amountVnd', {
-      vi: 'Số tiền phải là số đồng nguyên dương.',
-      en: 'The amount must be a positive whole number of đồng.',
-    });
+    throw invalid('amountVnd', m.amountPositive);
   }
   const memo = memoForQr(input.memo ?? '');
   if (memo.length > MEMO_MAX_LENGTH) {
-    throw invalid('memo', {
-      vi: `Nội dung chuyển khoản tối đa ${MEMO_MAX_LENGTH} ký tự.`,
-      en: `The transfer message may have at most ${MEMO_MAX_LENGTH} characters.`,
-    });
+    throw invalid('memo', formatMessage(m.memoTooLong, { max: MEMO_MAX_LENGTH }));
   }
   if (!SAFE_MEMO.test(memo)) {
-    throw invalid('memo', {
-      vi: 'Nội dung chuyển khoản chỉ được có chữ, số, dấu cách và . , - _ / : + ( ).',
-      en: 'The transfer message may only contain letters, digits, spaces and . , - _ / : + ( ).',
-    });
+    throw invalid('memo', m.memoCharacters);
   }
   return { bankBin: input.bankBin, accountNumber: input.accountNumber, amountVnd, memo };
 }
@@ -105,11 +93,8 @@ function tlv(id: string, value: string): string {
 /** Parsed EMV QR fields by two-digit ID; templates (merchant account, additional data) nest. */
 export type EmvFields = { [id: string]: string | EmvFields };
 
-const badQr = (en: string) =>
-  new UserError('invalid_qr', 400, {
-    vi: `Mã QR thanh toán không hợp lệ: ${en}`,
-    en: `Invalid payment QR code: ${en}`,
-  });
+const badQr = (reason: string) =>
+  new UserError('invalid_qr', 400, formatMessage(m.qrInvalid, { reason }));
 
 /** Parses an EMVCo QR payload into nested fields, after checking its CRC (ID 63, last field). */
 export function parseEmvQr(payload: string): EmvFields {

@@ -1,36 +1,39 @@
 import { data, type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
-import { startSessionAndRedirect, safeRedirect, signUp } from '~/accounts/index.server';
-import { Field, FormMessage, fieldError } from '~/components/Field';
-import { langFromRequest, useI18n } from '~/i18n';
-import { text, withUserErrors } from '~/lib/forms.server';
+import { accountFormValues, signUpSchema } from '~/accounts';
+import { safeRedirect, signUp } from '~/accounts/index.server';
+import { Field, FormMessage, formFeedback } from '~/components/Field';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
+import { parseSubmission } from '~/lib/form';
+import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import { startSessionWithCart } from '~/orders/index.server';
 
-export const meta: MetaFunction = () => [{ title: 'Đăng ký — Chợ Phiên' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(langFromMatches(matches))('acTitleSignUp') },
+];
 
 export async function loader() {
   return data(null, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  return withUserErrors(langFromRequest(request), async () => {
-    const userId = await signUp(context.services.db, {
-      identifier: text(form, 'identifier'),
-      displayName: text(form, 'displayName'),
-      password: String(form.get('password') ?? ''),
-    });
-    return startSessionAndRedirect(
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const form = accountFormValues(await readFormData(request));
+    const submission = parseSubmission(signUpSchema, form);
+    if (!submission.ok) return submissionFailed(lang, submission);
+    const userId = await signUp(context.services.db, submission.value);
+    return startSessionWithCart(
       request,
       context,
       userId,
-      safeRedirect(form.get('redirectTo'), '/kenh-nguoi-ban'),
+      safeRedirect(submission.value.redirectTo, '/kenh-nguoi-ban'),
     );
   });
 }
 
 export default function SignUp() {
-  const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
+  const { formError, fieldError, value } = formFeedback(useActionData<typeof action>());
   const [params] = useSearchParams();
   const { t } = useI18n();
   return (
@@ -38,13 +41,14 @@ export default function SignUp() {
       <h1>{t('signUpTitle')}</h1>
       <Form method="post" className="form">
         <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-        <FormMessage error={error} />
+        <FormMessage error={formError} />
         <Field
           label={t('displayName')}
           name="displayName"
           autoComplete="name"
           required
-          error={fieldError(error, 'displayName')}
+          error={fieldError('displayName')}
+          defaultValue={value('displayName')}
         />
         <Field
           label={t('identifier')}
@@ -52,7 +56,8 @@ export default function SignUp() {
           autoComplete="username"
           required
           hint={t('identifierHint')}
-          error={fieldError(error, 'identifier')}
+          error={fieldError('identifier')}
+          defaultValue={value('identifier')}
         />
         <Field
           label={t('password')}
@@ -62,7 +67,7 @@ export default function SignUp() {
           required
           minLength={8}
           hint={t('passwordHint')}
-          error={fieldError(error, 'password')}
+          error={fieldError('password')}
         />
         <button type="submit">{t('signUp')}</button>
       </Form>

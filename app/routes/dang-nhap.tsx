@@ -6,18 +6,17 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
-import {
-  clientNetwork,
-  startSessionAndRedirect,
-  optionalActor,
-  safeRedirect,
-  signIn,
-} from '~/accounts/index.server';
-import { Field, FormMessage, fieldError } from '~/components/Field';
-import { langFromRequest, useI18n } from '~/i18n';
-import { text, withUserErrors } from '~/lib/forms.server';
+import { accountFormValues, signInSchema } from '~/accounts';
+import { clientNetwork, optionalActor, safeRedirect, signIn } from '~/accounts/index.server';
+import { Field, FormMessage, formFeedback } from '~/components/Field';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
+import { parseSubmission } from '~/lib/form';
+import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import { startSessionWithCart } from '~/orders/index.server';
 
-export const meta: MetaFunction = () => [{ title: 'Đăng nhập — Chợ Phiên' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(langFromMatches(matches))('acTitleSignIn') },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   if (await optionalActor(request, context)) {
@@ -29,40 +28,43 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  return withUserErrors(langFromRequest(request), async () => {
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const form = accountFormValues(await readFormData(request));
+    const submission = parseSubmission(signInSchema, form);
+    if (!submission.ok) return submissionFailed(lang, submission);
     const userId = await signIn(context.services.db, {
-      identifier: text(form, 'identifier'),
-      password: String(form.get('password') ?? ''),
+      ...submission.value,
       network: clientNetwork(request),
     });
-    return startSessionAndRedirect(
+    return startSessionWithCart(
       request,
       context,
       userId,
-      safeRedirect(form.get('redirectTo'), '/kenh-nguoi-ban'),
+      safeRedirect(submission.value.redirectTo, '/kenh-nguoi-ban'),
     );
   });
 }
 
 export default function SignIn() {
-  const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
+  const { formError, fieldError, value } = formFeedback(useActionData<typeof action>());
   const [params] = useSearchParams();
+  const redirectTo = params.get('redirectTo');
   const { t } = useI18n();
   return (
     <section>
       <h1>{t('signIn')}</h1>
       <Form method="post" className="form">
-        <input type="hidden" name="redirectTo" value={params.get('redirectTo') ?? ''} />
-        <FormMessage error={error} />
+        <input type="hidden" name="redirectTo" value={redirectTo ?? ''} />
+        <FormMessage error={formError} />
         <Field
           label={t('identifier')}
           name="identifier"
           autoComplete="username"
           required
           hint={t('identifierHint')}
-          error={fieldError(error, 'identifier')}
+          error={fieldError('identifier')}
+          defaultValue={value('identifier')}
           inputMode="email"
         />
         <Field
@@ -71,15 +73,13 @@ export default function SignIn() {
           type="password"
           autoComplete="current-password"
           required
-          error={fieldError(error, 'password')}
+          error={fieldError('password')}
         />
         <button type="submit">{t('signIn')}</button>
       </Form>
       <p>
         {t('noAccount')}{' '}
-        <Link
-          to={`/dang-ky${params.get('redirectTo') ? `?redirectTo=${encodeURIComponent(params.get('redirectTo')!)}` : ''}`}
-        >
+        <Link to={`/dang-ky${redirectTo ? `?redirectTo=${encodeURIComponent(redirectTo)}` : ''}`}>
           {t('signUp')}
         </Link>
       </p>

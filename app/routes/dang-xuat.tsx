@@ -1,5 +1,9 @@
 import { redirect, type ActionFunctionArgs } from '@remix-run/node';
+import { signOutSchema } from '~/accounts';
 import { signOut } from '~/accounts/index.server';
+import { langFromRequest } from '~/i18n';
+import { parseSubmission } from '~/lib/form';
+import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 
 export async function loader() {
   return redirect('/');
@@ -7,6 +11,10 @@ export async function loader() {
 
 /** POST only (a link cannot sign someone out); `everywhere=1` ends every session of the account. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  return signOut(request, context, form.get('everywhere') === '1');
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const submission = parseSubmission(signOutSchema, await readFormData(request));
+    if (!submission.ok) return submissionFailed(lang, submission);
+    return signOut(request, context, submission.value.everywhere);
+  });
 }

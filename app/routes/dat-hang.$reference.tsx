@@ -6,20 +6,20 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react';
-import { optionalActor } from '~/accounts/index.server';
-import { FormMessage } from '~/components/Field';
+import { FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
-import { invalid, UserError } from '~/lib/errors';
-import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
+import { parseSubmission } from '~/lib/form';
+import { orErrorPage, readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { absoluteUrl } from '~/lib/http.server';
 import { formatVnd } from '~/lib/money';
-import { getCheckoutForViewer, checkoutTokenFrom, applyOrderEvent } from '~/orders/index.server';
-import { orderStateName } from '~/orders';
+import { checkoutPageSchema, orderStateName } from '~/orders';
+import { cancelCheckoutPart, checkoutViewerFor } from '~/orders/index.server';
+import { loadCheckoutPaymentPage, startCardPayment } from '~/payments/index.server';
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: 'Thanh toán đơn hàng — Chợ Phiên' },
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
+  { title: translator(langFromMatches(matches))('paTitleCheckoutStatus') },
   { name: 'robots', content: 'noindex' },
   // While money is awaited the page refreshes itself, so it shows "paid" without JavaScript.
   ...(loaded?.checkout.payment_state === 'awaiting'
@@ -27,201 +27,108 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
     : []),
 ];
 
-async function viewerOf(
-  request: Request,
-  context: LoaderFunctionArgs['context'],
-  reference: string,
-) {
-  const actor = await optionalActor(request, context);
-  return {
-    userId: actor?.userId ?? null,
-    isAdmin: actor?.isAdmin ?? false,
-    token: checkoutTokenFrom(request, reference),
-  };
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const reference = String(params.reference);
-  const lang = langFromRequest(request);
-  const found = await orErrorPage(lang, async () =>
-    getCheckoutForViewer(
+  const page = await orErrorPage(langFromRequest(request), async () =>
+    loadCheckoutPaymentPage(
       context.services.db,
+      context.services.payments,
       reference,
-      await viewerOf(request, context, reference),
+      await checkoutViewerFor(request, context, reference),
     ),
   );
-  const provider = context.services.payments.get(found.checkout.payment_method);
-  const step =
-    found.checkout.payment_state === 'awaiting' &&
-    found.checkout.payment_method === 'vietqr' &&
-    provider
-      ? await provider.begin(
-          {
-            id: found.checkout.id,
-            reference,
-            totalVnd: found.checkout.total_vnd - found.checkout.received_vnd,
-            payBy: found.checkout.pay_by,
-            orders: [],
-          },
-          '',
-        )
-      : null;
-  return data({ ...found, step }, { headers: { 'Cache-Control': 'private, no-store' } });
+  return data(page, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
+/** `intent=card` goes on to Stripe; `intent=cancel` cancels one cooperative's part (`orderId`). */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const reference = String(params.reference);
   const lang = langFromRequest(request);
   const { db, payments, config } = context.services;
   return withUserErrors(lang, async () => {
-    const viewer = await viewerOf(request, context, reference);
-    const { checkout, orders } = await getCheckoutForViewer(db, reference, viewer);
-    const form = await request.formData();
-    switch (text(form, 'intent')) {
-      case 'card': {
-        const card = payments.get('card');
-        if (checkout.payment_method !== 'card' || checkout.payment_state !== 'awaiting' || !card) {
-          throw new UserError('not_awaiting', 409, {
-            vi: 'Đơn này không chờ thanh toán thẻ.',
-            en: 'This checkout is not awaiting a card payment.',
-          });
-        }
-        const step = await card.begin(
-          {
-            id: checkout.id,
-            reference,
-            totalVnd: checkout.total_vnd,
-            payBy: checkout.pay_by,
-            orders: orders.map((o) => ({
-              code: o.code,
-              organizationName: o.organization_name,
-              totalVnd: o.total_vnd,
-            })),
-          },
-          absoluteUrl(request, `/dat-hang/${reference}`, config.publicUrl),
-        );
-        if (step.kind !== 'redirect') throw new Error('card provider did not redirect');
-        return redirect(step.url);
-      }
-      case 'cancel': {
-        const order = orders.find((o) => String(o.id) === text(form, 'orderId'));
-        if (!order)
-          throw invalid('orderId', { vi: 'Không tìm thấy đơn hàng.', en: 'Order not found.' });
-        const access =
-          viewer.userId !== null && checkout.buyer_user_id === viewer.userId
-            ? { userId: viewer.userId }
-            : { checkoutToken: viewer.token ?? '' };
-        await applyOrderEvent(db, { role: 'buyer', access }, order.id, 'buyer_cancel', {
-          reason: text(form, 'reason') || undefined,
-        });
-        return { cancelled: order.code };
-      }
-      default:
-        throw invalid('intent', { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' });
+    const viewer = await checkoutViewerFor(request, context, reference);
+    const submission = parseSubmission(checkoutPageSchema, await readFormData(request));
+    if (!submission.ok) return submissionFailed(lang, submission);
+    const form = submission.value;
+    if (form.intent === 'card') {
+      const returnUrl = absoluteUrl(request, `/dat-hang/${reference}`, config.publicUrl);
+      return redirect(await startCardPayment(db, payments, reference, viewer, returnUrl));
     }
+    const code = await cancelCheckoutPart(db, reference, viewer, form.orderId, form.reason);
+    return { cancelled: code };
   });
 }
 
 export default function CheckoutStatus() {
   const { checkout, orders, step } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
+  const { formError, fieldError } = formFeedback(useActionData<typeof action>());
+  const problem = fieldError('intent') ?? fieldError('orderId') ?? formError?.message;
   const [params] = useSearchParams();
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { lang, t } = useI18n();
   const awaiting = checkout.payment_state === 'awaiting';
   return (
     <article className="checkout-status">
       <h1>
-        {vi ? 'Đơn đặt hàng' : 'Your order'} <code>{checkout.reference}</code>
+        {t('paYourOrder')} <code>{checkout.reference}</code>
       </h1>
-      <FormMessage error={error ? { ...error, field: null } : null} />
+      <FormMessage error={problem ? { field: null, message: problem } : null} />
       <p className="payment-state" data-testid="payment-state">
-        {checkout.payment_state === 'paid' &&
-          (vi
-            ? '✓ Đã nhận thanh toán. Các hợp tác xã đang chuẩn bị hàng.'
-            : '✓ Payment received. The cooperatives are preparing your parcels.')}
-        {checkout.payment_state === 'cash_on_delivery' &&
-          (vi
-            ? 'Thanh toán khi nhận hàng. Các hợp tác xã đã nhận đơn của bạn.'
-            : 'Cash on delivery. The cooperatives have your order.')}
+        {checkout.payment_state === 'paid' && t('paStatePaid')}
+        {checkout.payment_state === 'cash_on_delivery' && t('paStateCod')}
         {awaiting &&
-          (vi
-            ? `Đang chờ thanh toán — hạn chót ${formatDateTime(checkout.pay_by!)}.`
-            : `Awaiting payment — by ${formatDateTime(checkout.pay_by!)}.`)}
-        {checkout.payment_state === 'expired' &&
-          (vi
-            ? 'Đã hết hạn thanh toán; hàng đã được trả lại kho. Nếu bạn đã chuyển tiền, chúng tôi sẽ liên hệ để hoàn tiền.'
-            : 'The payment time ran out and the stock was released. If you did pay, we will contact you about a refund.')}
-        {checkout.payment_state === 'cancelled' && (vi ? 'Đơn đã huỷ.' : 'Cancelled.')}
+          checkout.pay_by &&
+          t('paStateAwaiting', { deadline: formatDateTime(checkout.pay_by) })}
+        {checkout.payment_state === 'expired' && t('paStateExpired')}
+        {checkout.payment_state === 'cancelled' && t('paStateCancelled')}
       </p>
       {awaiting && checkout.received_vnd > 0 && (
         <p>
-          {vi
-            ? `Đã nhận ${formatVnd(checkout.received_vnd)}; còn thiếu ${formatVnd(checkout.total_vnd - checkout.received_vnd)}.`
-            : `Received ${formatVnd(checkout.received_vnd)}; ${formatVnd(checkout.total_vnd - checkout.received_vnd)} still due.`}
+          {t('paPartlyReceived', {
+            received: formatVnd(checkout.received_vnd),
+            due: formatVnd(checkout.total_vnd - checkout.received_vnd),
+          })}
         </p>
       )}
       {step?.kind === 'bank_qr' && (
         <section className="vietqr" aria-labelledby="vietqr-title">
-          <h2 id="vietqr-title">
-            {vi ? 'Quét mã bằng ứng dụng ngân hàng' : 'Scan with your banking app'}
-          </h2>
+          <h2 id="vietqr-title">{t('paScanHeading')}</h2>
           <div
             className="vietqr__code"
             role="img"
-            aria-label={vi ? 'Mã VietQR' : 'VietQR code'}
+            aria-label={t('paQrLabel')}
             dangerouslySetInnerHTML={{ __html: step.svg }}
           />
           <dl className="vietqr__details">
-            <dt>{vi ? 'Số tiền' : 'Amount'}</dt>
+            <dt>{t('paAmount')}</dt>
             <dd>
               <strong data-testid="vietqr-amount">{formatVnd(step.amountVnd)}</strong>
             </dd>
-            <dt>{vi ? 'Ngân hàng' : 'Bank'}</dt>
+            <dt>{t('paBank')}</dt>
             <dd>{step.bankName ?? step.bankBin}</dd>
-            <dt>{vi ? 'Số tài khoản' : 'Account number'}</dt>
+            <dt>{t('paAccountNumber')}</dt>
             <dd>
               <code>{step.accountNumber}</code>
             </dd>
-            <dt>{vi ? 'Chủ tài khoản' : 'Account name'}</dt>
+            <dt>{t('paAccountName')}</dt>
             <dd>{step.accountName}</dd>
-            <dt>{vi ? 'Nội dung chuyển khoản' : 'Transfer message'}</dt>
+            <dt>{t('paTransferMessage')}</dt>
             <dd>
               <code data-testid="vietqr-memo">{step.memo}</code>
             </dd>
           </dl>
-          <p className="muted">
-            {vi
-              ? 'Nếu chuyển khoản thủ công, hãy ghi đúng nội dung trên để đơn được xác nhận tự động. Trang này tự cập nhật.'
-              : 'If you transfer by hand, use exactly this message so the payment is matched automatically. This page refreshes itself.'}
-          </p>
+          <p className="muted">{t('paTransferHint')}</p>
         </section>
       )}
       {awaiting && checkout.payment_method === 'card' && (
         <Form method="post">
-          {params.get('the') === 'huy' && (
-            <p className="notice">
-              {vi
-                ? 'Bạn đã dừng thanh toán thẻ. Có thể thử lại.'
-                : 'You left the card payment. You can try again.'}
-            </p>
-          )}
-          {params.get('the') === 'xong' && (
-            <p className="notice">
-              {vi
-                ? 'Đang chờ Stripe xác nhận thanh toán…'
-                : 'Waiting for Stripe to confirm the payment…'}
-            </p>
-          )}
+          {params.get('the') === 'huy' && <p className="notice">{t('paCardLeft')}</p>}
+          {params.get('the') === 'xong' && <p className="notice">{t('paCardWaiting')}</p>}
           <button type="submit" name="intent" value="card">
-            {vi
-              ? `Thanh toán thẻ ${formatVnd(checkout.total_vnd)}`
-              : `Pay ${formatVnd(checkout.total_vnd)} by card`}
+            {t('paPayByCard', { amount: formatVnd(checkout.total_vnd) })}
           </button>
         </Form>
       )}
-      <h2>{vi ? 'Các phần đơn theo hợp tác xã' : 'Parts by cooperative'}</h2>
+      <h2>{t('paPartsHeading')}</h2>
       <ul className="order-parts">
         {orders.map((order) => (
           <li key={order.id}>
@@ -237,7 +144,7 @@ export default function CheckoutStatus() {
               <Form method="post" className="inline-form">
                 <input type="hidden" name="orderId" value={order.id} />
                 <button type="submit" name="intent" value="cancel" className="button--link">
-                  {vi ? 'Huỷ phần này' : 'Cancel this part'}
+                  {t('paCancelPart')}
                 </button>
               </Form>
             )}
@@ -245,19 +152,17 @@ export default function CheckoutStatus() {
         ))}
       </ul>
       <dl className="totals">
-        <dt>{vi ? 'Tiền hàng' : 'Goods'}</dt>
+        <dt>{t('orGoods')}</dt>
         <dd>{formatVnd(checkout.goods_vnd)}</dd>
-        <dt>{vi ? 'Phí giao hàng' : 'Delivery'}</dt>
+        <dt>{t('orDelivery')}</dt>
         <dd>{formatVnd(checkout.delivery_vnd)}</dd>
-        <dt>{vi ? 'Tổng' : 'Total'}</dt>
+        <dt>{t('orTotal')}</dt>
         <dd>
           <strong>{formatVnd(checkout.total_vnd)}</strong>
         </dd>
       </dl>
       <p className="muted">
-        {vi
-          ? `Giữ mã đơn và số điện thoại ${checkout.contact_phone.replace('+84', '0')} để tra cứu tại `
-          : 'Keep the order codes and your phone number to look orders up at '}
+        {t('paKeepCodes', { phone: checkout.contact_phone.replace('+84', '0') })}
         <Link to="/tra-cuu-don-hang">/tra-cuu-don-hang</Link>.
       </p>
     </article>

@@ -1,14 +1,14 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
-import { useI18n } from '~/i18n';
+import { langFromMatches, translator, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { formatVnd } from '~/lib/money';
 import { listBuyerOrders } from '~/orders/index.server';
 import { orderStateName } from '~/orders';
 
-export const meta: MetaFunction = () => [
-  { title: 'Đơn hàng của tôi — Chợ Phiên' },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(langFromMatches(matches))('orTitleMyOrders') },
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -22,15 +22,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function MyOrders() {
   const { orders } = useLoaderData<typeof loader>();
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { lang, t } = useI18n();
   return (
     <article>
-      <h1>{vi ? 'Đơn hàng của tôi' : 'My orders'}</h1>
+      <h1>{t('myOrders')}</h1>
       {orders.length === 0 ? (
         <p>
-          {vi ? 'Bạn chưa có đơn hàng nào.' : 'You have no orders yet.'}{' '}
-          <Link to="/san-pham">{vi ? 'Xem sản phẩm' : 'Browse products'}</Link>
+          {t('orNoOrdersYet')} <Link to="/san-pham">{t('orBrowseProducts')}</Link>
         </p>
       ) : (
         <ul className="order-list">

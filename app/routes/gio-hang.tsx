@@ -6,25 +6,18 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { FormMessage } from '~/components/Field';
+import { FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { langFromRequest, useI18n } from '~/i18n';
-import { invalid } from '~/lib/errors';
-import { text, withUserErrors } from '~/lib/forms.server';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
+import { parseSubmission } from '~/lib/form';
+import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
 import { safeRedirect } from '~/lib/safe-redirect';
-import {
-  acknowledgeCartChanges,
-  addToCart,
-  loadCart,
-  setCartQuantity,
-  cartOwnerFor,
-  cartOwnerForWriting,
-} from '~/orders/index.server';
-import { MAX_LINE_QUANTITY } from '~/orders';
+import { cartSchema, MAX_LINE_QUANTITY } from '~/orders';
+import { cartOwnerFor, cartOwnerForWriting, changeCart, loadCart } from '~/orders/index.server';
 
-export const meta: MetaFunction = () => [
-  { title: 'Giỏ hàng — Chợ Phiên' },
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(langFromMatches(matches))('orTitleCart') },
   { name: 'robots', content: 'noindex' },
 ];
 
@@ -35,116 +28,75 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return data({ cart, added }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
-function wholeNumber(value: string): number {
-  return /^\d{1,4}$/.test(value) ? Number(value) : NaN;
-}
-
+/** `intent` = add (from a product page, then back there), update, remove or acknowledge. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = langFromRequest(request);
-  const { db } = context.services;
-  const form = await request.formData();
   const { owner, setCookie } = await cartOwnerForWriting(request, context);
+  // A first write from a browser without a cart: its new cookie goes along with the answer.
   const headers = setCookie ? { 'Set-Cookie': setCookie } : undefined;
   const result = await withUserErrors(lang, async () => {
-    const productId = wholeNumber(text(form, 'productId'));
-    switch (text(form, 'intent')) {
-      case 'add': {
-        if (!Number.isSafeInteger(productId))
-          throw invalid('productId', { vi: 'Sản phẩm không hợp lệ.', en: 'Unknown product.' });
-        const added = await addToCart(
-          db,
-          owner,
-          productId,
-          wholeNumber(text(form, 'quantity') || '1'),
-        );
-        const back = safeRedirect(text(form, 'redirectTo') || null, '/gio-hang');
-        const separator = back.includes('?') ? '&' : '?';
-        return redirect(`${back}${separator}da-them=${added.capped ? 'het' : 'ok'}`, { headers });
-      }
-      case 'update': {
-        if (!Number.isSafeInteger(productId))
-          throw invalid('productId', { vi: 'Sản phẩm không hợp lệ.', en: 'Unknown product.' });
-        const updated = await setCartQuantity(
-          db,
-          owner,
-          productId,
-          wholeNumber(text(form, 'quantity')),
-        );
-        return { capped: updated.capped };
-      }
-      case 'remove':
-        await setCartQuantity(db, owner, productId, 0);
-        return { capped: false };
-      case 'acknowledge':
-        await acknowledgeCartChanges(db, owner);
-        return { capped: false };
-      default:
-        throw invalid('intent', { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' });
-    }
+    const submission = parseSubmission(cartSchema, await readFormData(request));
+    if (!submission.ok) return submissionFailed(lang, submission);
+    const form = submission.value;
+    const changed = await changeCart(context.services.db, owner, form);
+    if (form.intent !== 'add') return { capped: changed.capped };
+    const back = safeRedirect(form.redirectTo || null, '/gio-hang');
+    const separator = back.includes('?') ? '&' : '?';
+    return redirect(`${back}${separator}da-them=${changed.capped ? 'het' : 'ok'}`, { headers });
   });
-  if (result instanceof Response) return result;
-  if (setCookie && !(result instanceof Response)) {
-    // A first write from a browser without a cart: send its new cookie along with the answer.
-    return data(result as object, { headers });
-  }
-  return result;
+  if (result instanceof Response || !headers) return result;
+  return data(result, { headers });
 }
 
 export default function CartPage() {
   const { cart, added } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const error =
-    result && typeof result === 'object' && 'error' in result
-      ? (result.error as { field: string | null; message: string })
-      : null;
+  const { formError, fieldError } = formFeedback(result);
+  // The cart has no field to mark: the first problem is said at the top.
+  const problem =
+    fieldError('quantity') ?? fieldError('productId') ?? fieldError('intent') ?? formError?.message;
   const capped = result && typeof result === 'object' && 'capped' in result && result.capped;
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { t } = useI18n();
   return (
     <article className="cart">
-      <h1>{vi ? 'Giỏ hàng' : 'Cart'}</h1>
+      <h1>{t('cart')}</h1>
       {added === 'ok' && (
         <p className="notice" role="status">
-          {vi ? 'Đã thêm vào giỏ hàng.' : 'Added to your cart.'}
+          {t('orAdded')}
         </p>
       )}
       {(added === 'het' || capped) && (
         <p className="notice" role="status">
-          {vi
-            ? 'Số lượng đã được giảm theo số hàng còn lại.'
-            : 'The quantity was reduced to what is left in stock.'}
+          {t('orQuantityCapped')}
         </p>
       )}
-      <FormMessage error={error ? { ...error, field: null } : null} />
+      <FormMessage error={problem ? { field: null, message: problem } : null} />
       {cart.itemCount === 0 ? (
         <p>
-          {vi ? 'Giỏ hàng đang trống. ' : 'Your cart is empty. '}
-          <Link to="/san-pham">{vi ? 'Xem sản phẩm' : 'Browse products'}</Link>
+          {t('orCartEmpty')} <Link to="/san-pham">{t('orBrowseProducts')}</Link>
         </p>
       ) : (
         <>
           {cart.changes.length > 0 && (
             <section className="cart-changes" role="alert">
-              <h2>
-                {vi ? 'Có thay đổi từ khi bạn thêm vào giỏ' : 'Changes since you added these'}
-              </h2>
+              <h2>{t('orCartChangesHeading')}</h2>
               <ul>
                 {cart.changes.map((change) => (
                   <li key={`${change.productId}-${change.kind}`}>
                     <strong>{change.name}</strong>:{' '}
                     {change.kind === 'price' &&
-                      (vi
-                        ? `giá đổi từ ${formatVnd(change.fromVnd!)} thành ${formatVnd(change.toVnd!)}`
-                        : `price changed from ${formatVnd(change.fromVnd!)} to ${formatVnd(change.toVnd!)}`)}
-                    {change.kind === 'stock' &&
-                      (vi ? `chỉ còn ${change.stock}` : `only ${change.stock} left`)}
-                    {change.kind === 'unavailable' && (vi ? 'không còn bán' : 'no longer for sale')}
+                      t('orChangePrice', {
+                        from: formatVnd(change.fromVnd ?? 0),
+                        to: formatVnd(change.toVnd ?? 0),
+                      })}
+                    {change.kind === 'stock' && t('orChangeStock', { stock: change.stock ?? 0 })}
+                    {change.kind === 'unavailable' && t('orChangeUnavailable')}
                   </li>
                 ))}
               </ul>
               <Form method="post">
                 <button type="submit" name="intent" value="acknowledge">
-                  {vi ? 'Tôi đã xem, cập nhật giỏ hàng' : 'Understood, update my cart'}
+                  {t('orAcknowledgeChanges')}
                 </button>
               </Form>
             </section>
@@ -167,7 +119,7 @@ export default function CartPage() {
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="productId" value={line.productId} />
                       <label className="visually-hidden" htmlFor={`qty-${line.productId}`}>
-                        {vi ? 'Số lượng' : 'Quantity'}
+                        {t('quantity')}
                       </label>
                       <input
                         id={`qty-${line.productId}`}
@@ -184,10 +136,10 @@ export default function CartPage() {
                         value="update"
                         className="button--secondary"
                       >
-                        {vi ? 'Cập nhật' : 'Update'}
+                        {t('orUpdate')}
                       </button>
                       <button type="submit" name="intent" value="remove" className="button--link">
-                        {vi ? 'Xoá' : 'Remove'}
+                        {t('orRemove')}
                       </button>
                     </Form>
                     <span className="line-total">{formatVnd(line.lineVnd)}</span>
@@ -195,26 +147,23 @@ export default function CartPage() {
                 ))}
               </ul>
               <p className="cart-subtotal">
-                {vi ? 'Tiền hàng' : 'Goods'}: <strong>{formatVnd(group.goodsVnd)}</strong>
+                {t('orGoods')}: <strong>{formatVnd(group.goodsVnd)}</strong>
                 {group.freeDeliveryFromVnd ? (
                   <small>
                     {' '}
-                    ·{' '}
-                    {vi
-                      ? `Miễn phí giao hàng từ ${formatVnd(group.freeDeliveryFromVnd)}`
-                      : `Free delivery from ${formatVnd(group.freeDeliveryFromVnd)}`}
+                    · {t('orFreeDeliveryFrom', { amount: formatVnd(group.freeDeliveryFromVnd) })}
                   </small>
                 ) : null}
               </p>
             </section>
           ))}
           <p className="cart-total">
-            {vi ? 'Tổng tiền hàng' : 'Goods total'}: <strong>{formatVnd(cart.goodsVnd)}</strong>{' '}
-            <small>{vi ? '(chưa gồm phí giao hàng)' : '(before delivery)'}</small>
+            {t('orGoodsTotal')}: <strong>{formatVnd(cart.goodsVnd)}</strong>{' '}
+            <small>{t('orBeforeDelivery')}</small>
           </p>
           {cart.changes.length === 0 && (
             <Link className="button" to="/thanh-toan">
-              {vi ? 'Đặt hàng' : 'Check out'}
+              {t('orCheckOut')}
             </Link>
           )}
         </>

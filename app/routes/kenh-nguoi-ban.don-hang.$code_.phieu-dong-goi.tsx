@@ -3,15 +3,17 @@ import { useLoaderData } from '@remix-run/react';
 import { formatPhoneForDisplay } from '~/accounts';
 import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { orErrorPage } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
 import { getIncomingOrder } from '~/orders/index.server';
 
-export const meta: MetaFunction = ({ data: d }) => [
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => [
   {
-    title: `Phiếu đóng gói ${(d as { order?: { code: string } } | undefined)?.order?.code ?? ''} — Chợ Phiên`,
+    title: translator(langFromMatches(matches))('fuTitlePackingSlip', {
+      code: loaded?.order.code ?? '',
+    }),
   },
   { name: 'robots', content: 'noindex' },
 ];
@@ -27,19 +29,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 /** A packing slip to print and put in the parcel: who it goes to, what is in it, what to collect. */
 export default function PackingSlip() {
   const { order, items } = useLoaderData<typeof loader>();
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { t } = useI18n();
   const units = items.reduce((n, i) => n + i.quantity, 0);
   return (
     <article className="packing-slip">
       <h1>
-        {vi ? 'Phiếu đóng gói' : 'Packing slip'} <code>{order.code}</code>
+        {t('fuPackingSlip')} <code>{order.code}</code>
       </h1>
       <p>
         {order.organization_name} · {formatPhoneForDisplay(order.organization_phone)}
       </p>
       <section aria-labelledby="ship-to">
-        <h2 id="ship-to">{vi ? 'Giao đến' : 'Ship to'}</h2>
+        <h2 id="ship-to">{t('fuShipTo')}</h2>
         <p className="packing-slip__address">
           <strong>{order.contact_name}</strong> · {formatPhoneForDisplay(order.contact_phone)}
           <br />
@@ -47,18 +48,14 @@ export default function PackingSlip() {
           <br />
           {order.commune_name}, {order.province_name}
         </p>
-        {order.note ? (
-          <p>
-            {vi ? 'Ghi chú' : 'Note'}: {order.note}
-          </p>
-        ) : null}
+        {order.note ? <p>{t('fuNote', { note: order.note })}</p> : null}
       </section>
       <table className="order-items">
         <thead>
           <tr>
-            <th>{vi ? 'Sản phẩm' : 'Product'}</th>
-            <th>{vi ? 'Số lượng' : 'Quantity'}</th>
-            <th aria-label={vi ? 'Đã soạn' : 'Packed'}>✓</th>
+            <th>{t('orProduct')}</th>
+            <th>{t('fuQuantity')}</th>
+            <th aria-label={t('fuPacked')}>✓</th>
           </tr>
         </thead>
         <tbody>
@@ -74,7 +71,7 @@ export default function PackingSlip() {
         </tbody>
         <tfoot>
           <tr>
-            <td>{vi ? 'Tổng số món' : 'Total units'}</td>
+            <td>{t('fuTotalUnits')}</td>
             <td>{units}</td>
             <td />
           </tr>
@@ -82,29 +79,19 @@ export default function PackingSlip() {
       </table>
       <p className="packing-slip__collect">
         {order.payment_method === 'cod' ? (
-          <>
-            <strong>
-              {vi ? 'Thu hộ (COD)' : 'Collect on delivery'}: {formatVnd(order.total_vnd)}
-            </strong>
-          </>
+          <strong>{t('fuCollectCod', { amount: formatVnd(order.total_vnd) })}</strong>
         ) : (
-          <>
-            {vi
-              ? 'Đã thanh toán trước — không thu tiền người nhận.'
-              : 'Prepaid — collect nothing from the recipient.'}
-          </>
+          t('fuPrepaid')
         )}
       </p>
       <p className="muted">
-        {vi ? 'Đặt lúc' : 'Placed'} {formatDateTime(order.created_at)} · chophien.vn
+        {t('fuPlacedAt')} {formatDateTime(order.created_at)} · chophien.vn
       </p>
       <p className="no-print">
         <button type="button" onClick={() => window.print()}>
-          {vi ? 'In phiếu' : 'Print'}
+          {t('fuPrint')}
         </button>{' '}
-        <a href={`/kenh-nguoi-ban/don-hang/${order.code}`}>
-          {vi ? 'Quay lại đơn' : 'Back to the order'}
-        </a>
+        <a href={`/kenh-nguoi-ban/don-hang/${order.code}`}>{t('fuBackToOrder')}</a>
       </p>
     </article>
   );

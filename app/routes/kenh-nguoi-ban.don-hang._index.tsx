@@ -5,77 +5,48 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
-import { isOrgOwner } from '~/accounts';
-import { FormMessage } from '~/components/Field';
 import { requireActor } from '~/accounts/index.server';
+import { FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
-import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
-import { formatVnd, parseVnd } from '~/lib/money';
+import { parseSubmission } from '~/lib/form';
+import { orErrorPage, readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import { formatVnd } from '~/lib/money';
 import {
-  isFulfilmentView,
-  type FulfilmentView,
+  FULFILMENT_VIEW_IDS,
+  freeDeliverySchema,
   orderStateName,
   paymentMethodName,
   type OrderState,
 } from '~/orders';
-import {
-  freeDeliveryThreshold,
-  listIncomingOrders,
-  memberOrganizations,
-  setFreeDeliveryThreshold,
-} from '~/orders/index.server';
+import { loadIncomingOrdersPage, setFreeDeliveryThreshold } from '~/orders/index.server';
 
-export const meta: MetaFunction = () => [{ title: 'Đơn hàng đến — Kênh người bán' }];
-
-const VIEW_NAMES: Record<FulfilmentView, { vi: string; en: string }> = {
-  todo: { vi: 'Cần xử lý', en: 'To do' },
-  unpaid: { vi: 'Chờ thanh toán', en: 'Awaiting payment' },
-  shipped: { vi: 'Đang giao', en: 'Shipped' },
-  done: { vi: 'Đã xong', en: 'Done' },
-};
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(langFromMatches(matches))('fuTitleIncoming') },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const url = new URL(request.url);
-  const organizations = await memberOrganizations(context.services.db, actor);
-  const requested = Number(url.searchParams.get('to-chuc'));
-  const organizationId = organizations.some((o) => o.id === requested)
-    ? requested
-    : (organizations[0]?.id ?? null);
-  const viewParam = url.searchParams.get('xem') ?? 'todo';
-  const view: FulfilmentView = isFulfilmentView(viewParam) ? viewParam : 'todo';
-  const listing =
-    organizationId === null
-      ? null
-      : await orErrorPage(langFromRequest(request), () =>
-          listIncomingOrders(context.services.db, actor, organizationId, view),
-        );
-  const isOwner = organizationId !== null && isOrgOwner(actor, organizationId);
-  const freeDeliveryFromVnd =
-    organizationId === null
-      ? null
-      : await freeDeliveryThreshold(context.services.db, organizationId);
-  return data(
-    { organizations, organizationId, view, listing, isOwner, freeDeliveryFromVnd },
-    { headers: { 'Cache-Control': 'private, no-store' } },
+  const page = await orErrorPage(langFromRequest(request), () =>
+    loadIncomingOrdersPage(context.services.db, actor, {
+      organization: url.searchParams.get('to-chuc'),
+      view: url.searchParams.get('xem'),
+    }),
   );
+  return data(page, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
 /** Owners set the cooperative's free-delivery threshold (empty removes it). */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  return withUserErrors(langFromRequest(request), async () => {
-    const form = await request.formData();
-    const typed = text(form, 'freeDeliveryFrom');
-    const amount = typed === '' ? null : (parseVnd(typed) ?? Number.NaN);
-    await setFreeDeliveryThreshold(
-      context.services.db,
-      actor,
-      Number(text(form, 'organizationId')),
-      amount,
-    );
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const submission = parseSubmission(freeDeliverySchema, await readFormData(request));
+    if (!submission.ok) return submissionFailed(lang, submission);
+    const { organizationId, freeDeliveryFrom } = submission.value;
+    await setFreeDeliveryThreshold(context.services.db, actor, organizationId, freeDeliveryFrom);
     return { done: true };
   });
 }
@@ -84,21 +55,20 @@ export default function IncomingOrders() {
   const { organizations, organizationId, view, listing, isOwner, freeDeliveryFromVnd } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { formError, fieldError } = formFeedback(result);
+  const problem = fieldError('freeDeliveryFrom') ?? formError?.message;
+  const { lang, t } = useI18n();
   return (
     <div className="workspace">
-      <h1>{vi ? 'Đơn hàng đến' : 'Incoming orders'}</h1>
+      <h1>{t('fuIncomingHeading')}</h1>
       {organizations.length === 0 ? (
         <p className="notice">
-          {vi ? 'Bạn chưa thuộc hợp tác xã nào.' : 'You are not a member of any cooperative.'}{' '}
-          <Link to="/kenh-nguoi-ban">{vi ? 'Về kênh người bán' : 'Back to the workspace'}</Link>
+          {t('fuNoCooperative')} <Link to="/kenh-nguoi-ban">{t('fuBackToWorkspace')}</Link>
         </p>
       ) : null}
       {organizations.length > 1 ? (
         <form method="get" className="inline-form">
-          <label htmlFor="org">{vi ? 'Tổ chức' : 'Organization'}</label>
+          <label htmlFor="org">{t('fuOrganization')}</label>
           <select id="org" name="to-chuc" defaultValue={organizationId ?? undefined}>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -107,27 +77,25 @@ export default function IncomingOrders() {
             ))}
           </select>
           <input type="hidden" name="xem" value={view} />
-          <button type="submit">{vi ? 'Xem' : 'Show'}</button>
+          <button type="submit">{t('fuShow')}</button>
         </form>
       ) : null}
       {listing && organizationId !== null ? (
         <>
-          <nav aria-label={vi ? 'Lọc đơn' : 'Filter orders'} className="tabs">
-            {(Object.keys(VIEW_NAMES) as FulfilmentView[]).map((v) => (
+          <nav aria-label={t('fuFilterOrders')} className="tabs">
+            {FULFILMENT_VIEW_IDS.map((v) => (
               <Link
                 key={v}
                 to={`?to-chuc=${organizationId}&xem=${v}`}
                 aria-current={v === view ? 'page' : undefined}
               >
-                {`${VIEW_NAMES[v][lang]} (${listing.viewCounts[v]})`}
+                {t('fuViewCount', { view: t(`fuView_${v}`), n: listing.viewCounts[v] })}
               </Link>
             ))}
-            <Link to={`/kenh-nguoi-ban/so-du?to-chuc=${organizationId}`}>
-              {vi ? 'Số dư' : 'Balance'}
-            </Link>
+            <Link to={`/kenh-nguoi-ban/so-du?to-chuc=${organizationId}`}>{t('fuBalance')}</Link>
           </nav>
           {listing.orders.length === 0 ? (
-            <p>{vi ? 'Không có đơn nào ở đây.' : 'No orders here.'}</p>
+            <p>{t('fuNoOrdersHere')}</p>
           ) : (
             <ul className="order-list incoming-orders">
               {listing.orders.map((o) => (
@@ -141,7 +109,7 @@ export default function IncomingOrders() {
                   <br />
                   <span className="muted">
                     {formatDateTime(o.created_at)} · {o.contact_name}, {o.province_name} · {o.units}{' '}
-                    {vi ? 'món' : 'units'} · {paymentMethodName(o.payment_method)[lang]}
+                    {t('fuUnits')} · {paymentMethodName(o.payment_method)[lang]}
                   </span>{' '}
                   <span className="line-total">{formatVnd(o.total_vnd)}</span>
                 </li>
@@ -150,19 +118,15 @@ export default function IncomingOrders() {
           )}
           {isOwner ? (
             <Form method="post" className="stacked-form" aria-labelledby="free-delivery">
-              <h2 id="free-delivery">{vi ? 'Miễn phí giao hàng' : 'Free delivery'}</h2>
+              <h2 id="free-delivery">{t('fuFreeDelivery')}</h2>
               {result && 'done' in result ? (
                 <p role="status" className="notice">
-                  {vi ? 'Đã lưu.' : 'Saved.'}
+                  {t('fuSaved')}
                 </p>
               ) : null}
-              <FormMessage error={error ? { ...error, field: null } : null} />
+              <FormMessage error={problem ? { field: null, message: problem } : null} />
               <input type="hidden" name="organizationId" value={organizationId} />
-              <label htmlFor="freeDeliveryFrom">
-                {vi
-                  ? 'Miễn phí giao hàng cho phần đơn từ (đồng; để trống nếu không)'
-                  : 'Free delivery for parts of an order from (đồng; empty for none)'}
-              </label>
+              <label htmlFor="freeDeliveryFrom">{t('fuFreeDeliveryFrom')}</label>
               <input
                 id="freeDeliveryFrom"
                 name="freeDeliveryFrom"
@@ -173,7 +137,7 @@ export default function IncomingOrders() {
                 maxLength={15}
               />
               <button type="submit" className="button--secondary">
-                {vi ? 'Lưu' : 'Save'}
+                {t('fuSave')}
               </button>
             </Form>
           ) : null}

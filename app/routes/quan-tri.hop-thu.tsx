@@ -4,11 +4,13 @@ import { requireAdmin } from '~/accounts';
 import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { listOutgoingEmail } from '~/email/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { orErrorPage } from '~/lib/forms.server';
 
-export const meta: MetaFunction = () => [{ title: 'Hộp thư đi — Chợ Phiên' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(langFromMatches(matches))('acTitleMailbox') },
+];
 
 /** The admin mailbox: every outgoing e-mail, so password resets work before SMTP is configured. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
@@ -25,34 +27,21 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Mailbox() {
   const { mail, smtp } = useLoaderData<typeof loader>();
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { t } = useI18n();
   return (
     <div className="workspace">
-      <h1>{vi ? 'Hộp thư đi' : 'Outgoing mail'}</h1>
-      <p className="muted">
-        {smtp
-          ? vi
-            ? 'E-mail được gửi qua SMTP; danh sách dưới đây là bản lưu.'
-            : 'Mail is sent through SMTP; this is the record.'
-          : vi
-            ? 'Chưa cấu hình SMTP_URL: e-mail chỉ hiện ở đây.'
-            : 'SMTP_URL is not set: mail only appears here.'}
-      </p>
+      <h1>{t('acMailboxHeading')}</h1>
+      <p className="muted">{smtp ? t('acMailboxSmtp') : t('acMailboxNoSmtp')}</p>
       {mail.map((m) => (
         <article key={m.id} className="mail">
           <h2 className="h3">{m.subject}</h2>
           <p className="muted">
-            {vi ? 'Tới' : 'To'} {m.to_address} · {formatDateTime(m.created_at)} ·{' '}
+            {t('acMailTo', { to: m.to_address })} · {formatDateTime(m.created_at)} ·{' '}
             {m.sent_at
-              ? vi
-                ? 'đã gửi'
-                : 'sent'
+              ? t('acMailSent')
               : m.last_error
-                ? `${vi ? 'lỗi' : 'error'}: ${m.last_error}`
-                : vi
-                  ? 'chưa gửi'
-                  : 'not sent'}
+                ? t('acMailError', { error: m.last_error })
+                : t('acMailNotSent')}
           </p>
           <pre className="mail__body">{m.body_text}</pre>
         </article>

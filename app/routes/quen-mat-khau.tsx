@@ -1,17 +1,23 @@
 import { type ActionFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, useActionData } from '@remix-run/react';
+import { passwordResetRequestSchema } from '~/accounts';
 import { baseUrl, clientNetwork, requestPasswordReset } from '~/accounts/index.server';
-import { Field, FormMessage, fieldError } from '~/components/Field';
-import { langFromRequest, useI18n } from '~/i18n';
-import { text, withUserErrors } from '~/lib/forms.server';
+import { Field, FormMessage, formFeedback } from '~/components/Field';
+import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
+import { parseSubmission } from '~/lib/form';
+import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 
-export const meta: MetaFunction = () => [{ title: 'Quên mật khẩu — Chợ Phiên' }];
+export const meta: MetaFunction = ({ matches }) => [
+  { title: translator(langFromMatches(matches))('acTitleForgot') },
+];
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
-  return withUserErrors(langFromRequest(request), async () => {
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const submission = parseSubmission(passwordResetRequestSchema, await readFormData(request));
+    if (!submission.ok) return submissionFailed(lang, submission);
     await requestPasswordReset(context.services.db, {
-      identifier: text(form, 'identifier'),
+      identifier: submission.value.identifier,
       network: clientNetwork(request),
       baseUrl: baseUrl(request, context),
     });
@@ -21,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function ForgotPassword() {
   const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
+  const { formError, fieldError, value } = formFeedback(result);
   const { t } = useI18n();
   return (
     <section>
@@ -32,12 +38,13 @@ export default function ForgotPassword() {
         </p>
       ) : null}
       <Form method="post" className="form">
-        <FormMessage error={error} />
+        <FormMessage error={formError} />
         <Field
           label={t('identifier')}
           name="identifier"
           required
-          error={fieldError(error, 'identifier')}
+          error={fieldError('identifier')}
+          defaultValue={value('identifier')}
         />
         <button type="submit">{t('sendLink')}</button>
       </Form>

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs } from '@remix-run/node';
 import { isUserError } from '~/lib/errors';
 import {
   BANK_SIGNATURE_HEADER,
-  parseBankNotification,
-  verifyBankSignature,
   extractPaymentReference,
-} from '~/payments';
-import { recordIncomingPayment } from '~/payments/index.server';
+  parseBankNotification,
+  recordIncomingPayment,
+  verifyBankSignature,
+} from '~/payments/index.server';
 
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), {

@@ -82,7 +82,8 @@ test('a guest buys from two cooperatives with VietQR, the bank confirms, both sh
       .filter({ hasText: name })
       .locator('strong')
       .textContent())!.trim();
-  const orderCodes = [await codeOf(PRODUCTS[0].name), await codeOf(PRODUCTS[1].name)];
+  const shipments: Array<{ product: (typeof PRODUCTS)[number]; code: string }> = [];
+  for (const product of PRODUCTS) shipments.push({ product, code: await codeOf(product.name) });
 
   // The bank tells us the money arrived (signed like the real notification).
   const body = JSON.stringify({
@@ -102,24 +103,16 @@ test('a guest buys from two cooperatives with VietQR, the bank confirms, both sh
   await page.reload();
   await expect(page.getByText('✓ Đã nhận thanh toán.')).toBeVisible();
 
-  for (const [i, product] of PRODUCTS.entries())
-    await cooperativeShips(
-      browser,
-      product.cooperative,
-      orderCodes[i],
-      product.carrier,
-      product.tracking,
-    );
+  for (const { product, code } of shipments)
+    await cooperativeShips(browser, product.cooperative, code, product.carrier, product.tracking);
 
-  for (const [i, code] of orderCodes.entries()) {
+  for (const { product, code } of shipments) {
     await page.goto(`/don-hang/${code}`);
     await expect(page.getByTestId('order-state')).toHaveText('Đang giao');
     const timeline = page.getByRole('list', { name: 'Tiến trình đơn hàng' });
     await expect(timeline.getByRole('listitem')).toHaveCount(4);
     await expect(timeline).toContainText('Đã thanh toán');
     await expect(timeline).toContainText('Hợp tác xã đã nhận đơn');
-    await expect(timeline).toContainText(
-      `${PRODUCTS[i].carrier} — mã vận đơn ${PRODUCTS[i].tracking}`,
-    );
+    await expect(timeline).toContainText(`${product.carrier} — mã vận đơn ${product.tracking}`);
   }
 });

@@ -1,5 +1,6 @@
 import type { DB } from '~db/connection.server';
-import { addToCart, loadCart, newGuestCartToken, type CartOwner } from '~/orders/cart.server';
+import { addToCart } from '~/orders/cart-changes.server';
+import { loadCart, newGuestCartToken, type CartOwner } from '~/orders/cart.server';
 import { placeCheckout, quoteCheckout, type CheckoutSettings } from '~/orders/checkout.server';
 import { DEFAULT_DELIVERY_FEES } from '~/orders/delivery-fee';
 
@@ -39,7 +40,8 @@ export async function productsOfTwoCooperatives(db: DB) {
     .orderBy('id')
     .execute();
   const first = rows[0];
-  const second = rows.find((r) => r.organization_id !== first.organization_id)!;
+  const second = rows.find((r) => r.organization_id !== first?.organization_id);
+  if (!first || !second) throw new Error('the demo data has no two cooperatives with stock');
   return [first, second] as const;
 }
 
@@ -70,3 +72,22 @@ export async function guestCheckout(
   );
   return { owner, placed, quote };
 }
+
+export const stockOf = async (db: DB, id: number) =>
+  (await db.selectFrom('products').select('stock').where('id', '=', id).executeTakeFirstOrThrow())
+    .stock;
+
+export const ordersOf = (db: DB, checkoutId: number) =>
+  db.selectFrom('orders').selectAll().where('checkout_id', '=', checkoutId).orderBy('id').execute();
+
+/** The first (or only) order of a checkout. */
+export const firstOrderOf = (db: DB, checkoutId: number) =>
+  db
+    .selectFrom('orders')
+    .selectAll()
+    .where('checkout_id', '=', checkoutId)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+
+export const checkoutOf = (db: DB, id: number) =>
+  db.selectFrom('checkouts').selectAll().where('id', '=', id).executeTakeFirstOrThrow();

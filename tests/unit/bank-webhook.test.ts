@@ -116,10 +116,10 @@ describe('payment references and order codes', () => {
     const reference = newPaymentReference();
     for (let position = 2; position < reference.length - 1; position++) {
       for (const symbol of CODE_ALPHABET) {
-        if (symbol === reference[position]) continue;
+        if (symbol === reference.charAt(position)) continue;
         const typo = reference.slice(0, position) + symbol + reference.slice(position + 1);
         // Only the "2"/"Z" pair is 31 apart, the one substitution a sum modulo 31 cannot see.
-        if ('2Z'.includes(symbol) && '2Z'.includes(reference[position])) continue;
+        if ('2Z'.includes(symbol) && '2Z'.includes(reference.charAt(position))) continue;
         expect(isPaymentReference(typo)).toBe(false);
       }
     }

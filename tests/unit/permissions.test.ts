@@ -180,7 +180,8 @@ describe('errors', () => {
       requireOrgOwner(staff, 10);
       expect.unreachable();
     } catch (error) {
-      expect(isUserError(error) && error.userMessage).toEqual({
+      // Messages carry their key (app/i18n/messages.ts) besides the two texts.
+      expect(isUserError(error) && error.userMessage).toMatchObject({
         vi: 'Bạn không có quyền thực hiện thao tác này.',
         en: 'You are not allowed to do this.',
       });

@@ -11,7 +11,8 @@ import { vietQrSvg } from '~/payments/vietqr-svg.server';
 import { isUserError } from '~/lib/errors';
 
 // Real payloads published by other VietQR implementations, each produced from the fields beside it.
-const PUBLISHED: Array<{ source: string; input: VietQrInput; payload: string }> = [
+type Published = { source: string; input: VietQrInput; payload: string };
+const PUBLISHED: [Published, Published, Published, ...Published[]] = [
   {
     // github.com/subiz/vietqr README.md: 120.000 ₫ to VietinBank 0011001932418, "ủng hộ lũ lụt".
     source: 'subiz/vietqr README.md',
