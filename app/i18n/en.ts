@@ -1,6 +1,7 @@
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
 import { enTraceability } from './sections/traceability';
+import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
 import type { Dictionary } from './vi';
 
@@ -109,5 +110,6 @@ export const en: Dictionary = {
   ...enOrders,
   ...enFulfilment,
   ...enTraceability,
+  ...enTraceabilitySeller,
   ...enTradeoffice,
 };

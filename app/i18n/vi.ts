@@ -1,6 +1,7 @@
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
 import { viTraceability } from './sections/traceability';
+import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
 
 export const vi = {
@@ -109,6 +110,7 @@ export const vi = {
   ...viOrders,
   ...viFulfilment,
   ...viTraceability,
+  ...viTraceabilitySeller,
   ...viTradeoffice,
 };
 export type Dictionary = typeof vi;

@@ -1,3 +1,5 @@
+import { formatMessage } from '~/i18n/messages';
+import { traceabilityMessages as m } from '~/i18n/messages/traceability';
 import { invalid } from '~/lib/errors';
 import { toGtin14 } from '~/lib/gtin';
 import { encodeAiValue } from './digital-link';
@@ -103,10 +105,7 @@ export function toEpcisDocument(
     if (event.kind !== 'correction') continue;
     const original = event.correctsEventId == null ? undefined : byId.get(event.correctsEventId);
     if (!original) {
-      throw invalid('correctsEventId', {
-        vi: `Sự kiện đính chính ${event.id} không trỏ tới sự kiện nào của lô này.`,
-        en: `Correction ${event.id} does not point at an event of this batch.`,
-      });
+      throw invalid('correctsEventId', formatMessage(m.correctionDangling, { id: event.id }));
     }
     correctionsOf.set(original.id, [...(correctionsOf.get(original.id) ?? []), event]);
   }
@@ -135,11 +134,7 @@ function effectiveKind(
   let current = event;
   const seen = new Set<number>();
   while (current.kind === 'correction') {
-    if (seen.has(current.id))
-      throw invalid('correctsEventId', {
-        vi: 'Chuỗi đính chính bị vòng lặp.',
-        en: 'Corrections form a loop.',
-      });
+    if (seen.has(current.id)) throw invalid('correctsEventId', m.correctionLoop);
     seen.add(current.id);
     current = byId.get(current.correctsEventId!)!;
   }
