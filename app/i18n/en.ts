@@ -3,6 +3,7 @@ import { enOrders } from './sections/orders';
 import { enTraceability } from './sections/traceability';
 import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
+import { enTradeofficePages } from './sections/tradeoffice-pages';
 import type { Dictionary } from './vi';
 
 export const en: Dictionary = {
@@ -112,4 +113,5 @@ export const en: Dictionary = {
   ...enTraceability,
   ...enTraceabilitySeller,
   ...enTradeoffice,
+  ...enTradeofficePages,
 };

