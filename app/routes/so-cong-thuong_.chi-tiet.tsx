@@ -27,6 +27,10 @@ export default function DrillDown() {
     useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
   const title = drillTitle(t, lang, query, communeName, producer);
+  const cell = (column: { ocopGroups?: true }, value: string | number | null | undefined) =>
+    column.ocopGroups && typeof value === 'string' && isOcopGroup(value)
+      ? groupName(lang, value)
+      : value;
   return (
     <div className="workspace">
       <p>
@@ -59,7 +63,11 @@ export default function DrillDown() {
               <tr key={i}>
                 {columns.map((c, j) => (
                   <td key={c.key}>
-                    {j === 0 && links[i] ? <Link to={links[i]}>{row[c.key]}</Link> : row[c.key]}
+                    {j === 0 && links[i] ? (
+                      <Link to={links[i]}>{cell(c, row[c.key])}</Link>
+                    ) : (
+                      cell(c, row[c.key])
+                    )}
                   </td>
                 ))}
               </tr>

@@ -150,42 +150,47 @@ export function parseStampUrl(input: string, options: { host?: string } = {}): P
     return fail('foreign_host', m.foreignHost);
   }
   const segments = url.pathname.split('/').slice(1);
-  if (segments[0] === 's' && segments.length === 2) return parseShortCode(segments[1]);
-  if (segments[0] === '01') return parseDigitalLink(segments, url.searchParams);
+  const [first, code] = segments;
+  if (first === 's' && code !== undefined && segments.length === 2) return parseShortCode(code);
+  if (first === '01') return parseDigitalLink(segments, url.searchParams);
   return notStampUrl();
 }
 
 function parseDigitalLink(segments: string[], query: URLSearchParams): ParseStampResult {
-  if (segments.length !== 6 || segments[2] !== '10' || segments[4] !== '21') {
+  const [, gtin, lotAi, lotSegment, serialAi, serialSegment] = segments;
+  if (
+    segments.length !== 6 ||
+    gtin === undefined ||
+    lotAi !== '10' ||
+    lotSegment === undefined ||
+    serialAi !== '21' ||
+    serialSegment === undefined
+  ) {
     return fail('bad_path', m.badPath);
   }
-  const gtin = segments[1];
   if (!/^\d{8}$|^\d{12,14}$/.test(gtin)) return fail('bad_gtin', m.badGtin);
   if (!isValidGtin(gtin)) return fail('bad_check_digit', m.badCheckDigit);
-  const lot = safeDecode(segments[3]);
+  const lot = safeDecode(lotSegment);
   if (lot === null || !isValidAiValue(lot)) {
     return fail('bad_lot', m.badLot);
   }
-  const serial = safeDecode(segments[5]);
+  const serial = safeDecode(serialSegment);
   if (serial === null || !isValidAiValue(serial)) {
     return fail('bad_serial', m.badSerial);
   }
-  const authenticators = query.getAll(AUTHENTICATOR_PARAM);
-  if (authenticators.length !== 1 || !isWellFormedAuthenticator(authenticators[0])) {
+  const [authenticator, ...more] = query.getAll(AUTHENTICATOR_PARAM);
+  if (authenticator === undefined || more.length || !isWellFormedAuthenticator(authenticator)) {
     return fail('bad_authenticator', m.badAuthenticator);
   }
-  return {
-    ok: true,
-    stamp: { gtin: toGtin14(gtin), lot, serial, authenticator: authenticators[0] },
-  };
+  return { ok: true, stamp: { gtin: toGtin14(gtin), lot, serial, authenticator } };
 }
 
 function parseShortCode(code: string): ParseStampResult {
-  const match = /^([0-9A-Z]{1,11})-([1-9]\d{0,19})-([0-9A-Z]+)$/.exec(code);
-  if (!match) {
+  const [, batchRef, serial, authenticator] =
+    /^([0-9A-Z]{1,11})-([1-9]\d{0,19})-([0-9A-Z]+)$/.exec(code) ?? [];
+  if (batchRef === undefined || serial === undefined || authenticator === undefined) {
     return fail('bad_code', m.badCode);
   }
-  const [, batchRef, serial, authenticator] = match;
   const batchId = decodeBatchRef(batchRef);
   if (batchId === null) return fail('bad_batch', m.badBatch);
   if (!isWellFormedAuthenticator(authenticator)) {

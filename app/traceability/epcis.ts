@@ -170,10 +170,11 @@ function toEpcisEvent(
     ...(event.kind === 'correction' ? { 'cp:corrects': eventUri(event.correctsEventId!) } : {}),
   };
   // EPCIS's own correction mechanism: the original carries an errorDeclaration naming its corrections.
-  const errorDeclaration = corrections.length
+  const [firstCorrection] = corrections;
+  const errorDeclaration = firstCorrection
     ? {
         errorDeclaration: {
-          declarationTime: corrections[0].recordedAt ?? corrections[0].occurredAt,
+          declarationTime: firstCorrection.recordedAt ?? firstCorrection.occurredAt,
           reason: 'incorrect_data',
           correctiveEventIDs: corrections.map((correction) => eventUri(correction.id)),
         },

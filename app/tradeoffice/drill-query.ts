@@ -43,6 +43,8 @@ export type Cell = string | number | null;
 export interface DrillColumn {
   key: string;
   label: Message;
+  /** The cells hold OCOP group codes: the page names them in its language, the CSV in Vietnamese. */
+  ocopGroups?: true;
 }
 export interface DrillTable {
   columns: DrillColumn[];

@@ -28,12 +28,12 @@ import { STAMP_FIGURES, type StampFigure } from './stamps';
  * as the figure so the two cannot drift.
  */
 
-const ENTRY_COLUMNS = [
+const ENTRY_COLUMNS: DrillColumn[] = [
   col('certificate_no'),
   col('product_name'),
   col('producer'),
   col('stars'),
-  col('group'),
+  { ...col('group'), ocopGroups: true },
   col('commune'),
   col('decision_date'),
   col('expires_on'),
@@ -72,7 +72,7 @@ function entryTable<E extends KpiEntry>(
         product_name: e.productName,
         producer: e.producer,
         stars: e.stars,
-        group: isOcopGroup(e.group) ? OCOP_GROUP_NAMES_VI[e.group] : e.group,
+        group: e.group,
         commune: communeNames[e.communeCode ?? ''] ?? '',
         decision_date: e.decisionDate,
         expires_on: e.expiresOn,
@@ -299,9 +299,16 @@ export async function drillCsv(db: DB, actor: Actor, params: URLSearchParams) {
     filename: `chi-tiet-${provinceCode}-${query.figure}.csv`,
     csv: toCsv(
       table.columns.map((c) => c.key),
-      table.rows.map((r) => table.columns.map((c) => r[c.key])),
+      table.rows.map((r) => table.columns.map((c) => csvCellOf(c, r[c.key]))),
     ),
   };
+}
+
+/** A cell as the CSV writes it: OCOP groups by their Vietnamese name, as the register does. */
+function csvCellOf(column: DrillColumn, value: Cell | undefined): Cell {
+  if (column.ocopGroups && typeof value === 'string' && isOcopGroup(value))
+    return OCOP_GROUP_NAMES_VI[value];
+  return value ?? null;
 }
 
 async function drillTable(db: DB, actor: Actor, params: URLSearchParams) {

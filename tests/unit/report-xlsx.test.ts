@@ -176,7 +176,9 @@ describe('the monthly report workbook', () => {
       }),
     );
     for (const name of ['Doanh số', 'Thanh toán', 'Tem truy xuất']) {
-      expect(values(workbook.getWorksheet(name)!)[1][0], name).toBe('Chưa có dữ liệu trong kỳ này');
+      expect(values(workbook.getWorksheet(name)!)[1]?.[0], name).toBe(
+        'Chưa có dữ liệu trong kỳ này',
+      );
     }
     expect(values(workbook.getWorksheet('Tổng hợp')!)).toContainEqual([
       'Tem truy xuất đã phát hành',
