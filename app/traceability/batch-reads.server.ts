@@ -47,6 +47,7 @@ export async function getManagedBatch(
   };
 }
 
+/** A product's batches, newest first, with the stamps issued for each (members only, else 404). */
 export async function listProductBatches(db: DB, actor: Actor, productId: number) {
   const product = await getManagedProduct(db, actor, productId);
   const batches = await db
