@@ -12,7 +12,7 @@ import { startSearch, refreshLapsedBadges } from '~/search/index.server';
 import { rateLimiter } from '~/accounts/index.server';
 import { createHttpApp } from './http';
 import { SCAN_PATHS, scanPageHandler } from './scan-page';
-import { loadStampKeyring, resumeIssueJobs } from '~/traceability/index.server';
+import { loadStampKeyring, resumeIssueJobs, STALLED_ISSUE_MS } from '~/traceability/index.server';
 import { createPaymentProviders, expireUnpaidCheckouts } from '~/payments/index.server';
 import { completeDeliveredOrders } from '~/orders/index.server';
 import { loadDeliveryFeeTable } from '~/orders';
@@ -84,8 +84,8 @@ async function main() {
       .where('id', '=', checkoutId)
       .execute();
   });
-  // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back, and
-  // delivered orders past the return window complete.
+  // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back,
+  // delivered orders past the return window complete, and stalled stamp issues are started again.
   const expiryTimer = setInterval(() => {
     void expireUnpaidCheckouts(db)
       .then((n) => n && log.info('unpaid checkouts expired', { count: n }))
@@ -95,6 +95,10 @@ async function main() {
         (n) => n && log.info('delivered orders completed after the return window', { count: n }),
       )
       .catch((error) => log.error('order completion failed', { error: String(error) }));
+    // Stamp issues whose job stopped without a restart (a failed write, an instance gone) carry on.
+    void resumeIssueJobs(db, { stalledForMs: STALLED_ISSUE_MS })
+      .then((n) => n && log.info('stalled stamp issues resumed', { count: n }))
+      .catch((error) => log.error('stamp issue resume failed', { error: String(error) }));
   }, 60_000);
   expiryTimer.unref();
   await expireUnpaidCheckouts(db);

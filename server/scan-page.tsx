@@ -2,6 +2,7 @@ import type { NextFunction, Request as ExpressRequest, Response as ExpressRespon
 import { renderToString } from 'react-dom/server';
 import { LanguageSwitch } from '~/components/LanguageSwitch';
 import { StampScanView } from '~/components/traceability/StampScanView';
+import { clientNetwork } from '~/accounts/index.server';
 import { LangOverride, langFromRequest, translator, type Lang } from '~/i18n';
 import type { AppServices } from '~/services.server';
 import { loadScanPage } from '~/traceability/index.server';
@@ -34,9 +35,7 @@ function ScanDocument({
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#2f6b3a" />
-        <title>
-          {lang === 'vi' ? 'Kiểm tra tem truy xuất — Chợ Phiên' : 'Stamp check — Chợ Phiên'}
-        </title>
+        <title>{t('traceScanTitle')}</title>
         <meta name="robots" content="noindex" />
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
@@ -53,7 +52,7 @@ function ScanDocument({
               <span aria-hidden="true">🌾</span> {t('siteName')}
             </a>
             <nav className="user-menu" aria-label={t('accountMenu')}>
-              <a href="/san-pham">{lang === 'vi' ? 'Sản phẩm' : 'Products'}</a>
+              <a href="/san-pham">{t('catalogueTitle')}</a>
               <a href="/gio-hang">{t('cart')}</a>
             </nav>
             <LanguageSwitch lang={lang} back={back} />
@@ -82,7 +81,7 @@ export function scanPageHandler(services: AppServices, stylesheets: string[]) {
     }
     const url = `${req.protocol}://${req.get('host') ?? 'localhost'}${req.originalUrl}`;
     const request = new Request(url, { headers });
-    loadScanPage(request, { services, requestId: String(res.locals.requestId) })
+    loadScanPage(services.db, services.stampKeyring, url, { networkPrefix: clientNetwork(request) })
       .then((data) => {
         const lang = langFromRequest(request);
         const html = renderToString(

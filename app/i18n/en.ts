@@ -3,7 +3,9 @@ import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
 import { enPayments } from './sections/payments';
 import { enTraceability } from './sections/traceability';
+import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
+import { enTradeofficePages } from './sections/tradeoffice-pages';
 import type { Dictionary } from './vi';
 
 export const en: Dictionary = {
@@ -113,5 +115,7 @@ export const en: Dictionary = {
   ...enPayments,
   ...enFulfilment,
   ...enTraceability,
+  ...enTraceabilitySeller,
   ...enTradeoffice,
+  ...enTradeofficePages,
 };

@@ -3,7 +3,9 @@ import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
 import { viPayments } from './sections/payments';
 import { viTraceability } from './sections/traceability';
+import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
+import { viTradeofficePages } from './sections/tradeoffice-pages';
 
 export const vi = {
   siteName: 'Chợ Phiên',
@@ -113,6 +115,8 @@ export const vi = {
   ...viPayments,
   ...viFulfilment,
   ...viTraceability,
+  ...viTraceabilitySeller,
   ...viTradeoffice,
+  ...viTradeofficePages,
 };
 export type Dictionary = typeof vi;

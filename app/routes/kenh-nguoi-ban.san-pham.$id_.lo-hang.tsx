@@ -7,76 +7,67 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
-import { Field, FormMessage, fieldError } from '~/components/Field';
+import { Field, FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { getManagedProduct, listCommunes } from '~/catalogue/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
+import { formatCount } from '~/components/traceability/format';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
-import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
-import { createBatch, listProductBatches, parseBatchForm } from '~/traceability/index.server';
+import { parseSubmission } from '~/lib/form';
+import { orErrorPage, readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import { batchFormSchema } from '~/traceability';
+import { createBatch, productBatchesPage } from '~/traceability/index.server';
 
-export const meta: MetaFunction = () => [{ title: 'Lô hàng — Kênh người bán — Chợ Phiên' }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page?.title ?? 'Chợ Phiên' },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  const { db } = context.services;
   const lang = langFromRequest(request);
-  const { product, batches } = await orErrorPage(lang, () =>
-    listProductBatches(db, actor, Number(params.id)),
+  const page = await orErrorPage(lang, () =>
+    productBatchesPage(context.services.db, actor, Number(params.id)),
   );
-  const managed = await orErrorPage(lang, () => getManagedProduct(db, actor, product.id));
-  const communes = await listCommunes(db, managed.province_code);
   return data(
-    { product, batches, communes, defaultCommune: managed.origin_commune_code },
+    { ...page, title: translator(lang)('traceBatchesTitle') },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
-  return withUserErrors(langFromRequest(request), async () => {
-    const form = await request.formData();
-    const id = await createBatch(
-      context.services.db,
-      actor,
-      Number(params.id),
-      parseBatchForm((name) => text(form, name)),
-    );
+  const lang = langFromRequest(request);
+  return withUserErrors(lang, async () => {
+    const submission = parseSubmission(batchFormSchema, await readFormData(request));
+    if (!submission.ok) return submissionFailed(lang, submission);
+    const id = await createBatch(context.services.db, actor, Number(params.id), submission.value);
     return redirect(`/kenh-nguoi-ban/lo-hang/${id}`);
   });
 }
 
 export default function ProductBatches() {
   const { product, batches, communes, defaultCommune } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { formError, fieldError, value } = formFeedback(useActionData<typeof action>());
+  const { lang, t } = useI18n();
+  const communeError = fieldError('communeCode');
   return (
     <article className="workspace">
       <p>
         <Link to={`/kenh-nguoi-ban/san-pham/${product.id}`}>← {product.name}</Link>
       </p>
-      <h1>{vi ? 'Lô hàng và tem truy xuất' : 'Batches and traceability stamps'}</h1>
+      <h1>{t('traceBatchesHeading')}</h1>
       <p className="muted">
-        {product.gtin
-          ? vi
-            ? `Tem dùng GS1 Digital Link với GTIN ${product.gtin}.`
-            : `Stamps use GS1 Digital Link with GTIN ${product.gtin}.`
-          : vi
-            ? 'Sản phẩm chưa có GTIN: tem dùng mã ngắn /s/….'
-            : 'No GTIN: stamps use short codes /s/….'}
+        {product.gtin ? t('traceGtinStamps', { gtin: product.gtin }) : t('traceNoGtin')}
       </p>
       {batches.length ? (
         <table className="data">
-          <caption className="visually-hidden">{vi ? 'Các lô hàng' : 'Batches'}</caption>
+          <caption className="visually-hidden">{t('traceBatchList')}</caption>
           <thead>
             <tr>
-              <th>{vi ? 'Mã lô' : 'Lot'}</th>
-              <th>{vi ? 'Ngày SX/thu hoạch' : 'Produced'}</th>
-              <th>{vi ? 'Hạn dùng' : 'Expires'}</th>
-              <th>{vi ? 'Số lượng' : 'Quantity'}</th>
-              <th>{vi ? 'Tem đã cấp' : 'Stamps issued'}</th>
+              <th>{t('traceColLot')}</th>
+              <th>{t('traceColProduced')}</th>
+              <th>{t('traceColExpires')}</th>
+              <th>{t('traceQuantity')}</th>
+              <th>{t('traceColStamps')}</th>
             </tr>
           </thead>
           <tbody>
@@ -90,66 +81,63 @@ export default function ProductBatches() {
                 <td>
                   {b.quantity} {b.quantity_unit}
                 </td>
-                <td>{Number(b.stamps ?? 0).toLocaleString(vi ? 'vi-VN' : 'en-US')}</td>
+                <td>{formatCount(Number(b.stamps ?? 0), lang)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p>{vi ? 'Chưa có lô hàng nào.' : 'No batches yet.'}</p>
+        <p>{t('traceNoBatches')}</p>
       )}
 
       <section aria-labelledby="new-batch-h">
-        <h2 id="new-batch-h">{vi ? 'Tạo lô hàng mới' : 'New batch'}</h2>
-        <FormMessage error={error} />
+        <h2 id="new-batch-h">{t('traceNewBatch')}</h2>
+        <FormMessage error={formError} />
         <Form method="post" className="form">
           <Field
-            label={vi ? 'Mã lô (chữ không dấu, số, - . _)' : 'Lot code (letters, digits, - . _)'}
+            label={t('traceLotCodeLabel')}
             name="lotCode"
             required
             maxLength={20}
-            error={fieldError(error, 'lotCode')}
+            error={fieldError('lotCode')}
+            defaultValue={value('lotCode')}
           />
           <Field
-            label={
-              vi
-                ? 'Ngày sản xuất/thu hoạch (dd/mm/yyyy)'
-                : 'Production or harvest date (dd/mm/yyyy)'
-            }
+            label={t('traceProducedLabel')}
             name="producedOn"
             required
-            error={fieldError(error, 'producedOn')}
+            error={fieldError('producedOn')}
+            defaultValue={value('producedOn')}
           />
           <Field
-            label={
-              vi ? 'Hạn sử dụng (dd/mm/yyyy, không bắt buộc)' : 'Expiry date (dd/mm/yyyy, optional)'
-            }
+            label={t('traceExpiresLabel')}
             name="expiresOn"
-            error={fieldError(error, 'expiresOn')}
+            error={fieldError('expiresOn')}
+            defaultValue={value('expiresOn')}
           />
           <Field
-            label={vi ? 'Số lượng' : 'Quantity'}
+            label={t('traceQuantity')}
             name="quantity"
             inputMode="numeric"
             required
-            error={fieldError(error, 'quantity')}
+            error={fieldError('quantity')}
+            defaultValue={value('quantity')}
           />
           <Field
-            label={vi ? 'Đơn vị (kg, hộp, chai…)' : 'Unit (kg, box, bottle…)'}
+            label={t('traceUnitLabel')}
             name="quantityUnit"
             required
-            defaultValue="kg"
-            error={fieldError(error, 'quantityUnit')}
+            defaultValue={value('quantityUnit') ?? 'kg'}
+            error={fieldError('quantityUnit')}
           />
           <div className="field">
-            <label htmlFor="communeCode">
-              {vi ? 'Xã/phường của vùng trồng' : 'Commune of the growing area'}
-            </label>
+            <label htmlFor="communeCode">{t('traceAreaCommuneLabel')}</label>
             <select
               id="communeCode"
               name="communeCode"
               required
-              defaultValue={defaultCommune ?? ''}
+              defaultValue={value('communeCode') ?? defaultCommune ?? ''}
+              aria-invalid={communeError ? true : undefined}
             >
               <option value="">—</option>
               {communes.map((c) => (
@@ -158,34 +146,43 @@ export default function ProductBatches() {
                 </option>
               ))}
             </select>
-            {fieldError(error, 'communeCode') ? (
+            {communeError ? (
               <p className="field__error" role="alert">
-                {fieldError(error, 'communeCode')}
+                {communeError}
               </p>
             ) : null}
           </div>
           <Field
-            label={vi ? 'Tên vùng trồng (không bắt buộc)' : 'Area name (optional)'}
+            label={t('traceAreaNameLabel')}
             name="areaName"
-            error={fieldError(error, 'areaName')}
+            error={fieldError('areaName')}
+            defaultValue={value('areaName')}
           />
           <Field
-            label={vi ? 'Vĩ độ GPS (không bắt buộc)' : 'GPS latitude (optional)'}
+            label={t('traceLatitudeLabel')}
             name="latitude"
             inputMode="decimal"
-            error={fieldError(error, 'latitude')}
+            error={fieldError('latitude')}
+            defaultValue={value('latitude')}
           />
           <Field
-            label={vi ? 'Kinh độ GPS (không bắt buộc)' : 'GPS longitude (optional)'}
+            label={t('traceLongitudeLabel')}
             name="longitude"
             inputMode="decimal"
-            error={fieldError(error, 'longitude')}
+            error={fieldError('longitude')}
+            defaultValue={value('longitude')}
           />
           <div className="field">
-            <label htmlFor="notes">{vi ? 'Ghi chú' : 'Notes'}</label>
-            <textarea id="notes" name="notes" rows={3} maxLength={2000} />
+            <label htmlFor="notes">{t('traceNotesLabel')}</label>
+            <textarea
+              id="notes"
+              name="notes"
+              rows={3}
+              maxLength={2000}
+              defaultValue={value('notes')}
+            />
           </div>
-          <button type="submit">{vi ? 'Tạo lô hàng' : 'Create the batch'}</button>
+          <button type="submit">{t('traceCreateBatch')}</button>
         </Form>
       </section>
     </article>

@@ -5,18 +5,21 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
-import { baseUrl, clientNetwork, LIMITS, rateLimiter } from '~/accounts/index.server';
+import { baseUrl, clientNetwork } from '~/accounts/index.server';
+import { formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OcopStars } from '~/components/OcopStars';
 import { BatchFacts } from '~/components/traceability/BatchFacts';
 import { JourneyTimeline } from '~/components/traceability/JourneyTimeline';
 import { ReportForm } from '~/components/traceability/ReportForm';
-import { getPublicProduct } from '~/catalogue/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
-import { UserError } from '~/lib/errors';
-import { text, withUserErrors } from '~/lib/forms.server';
+import { langFromRequest, translator, useI18n } from '~/i18n';
+import { traceabilityMessages } from '~/i18n/messages/traceability';
+import { invalid } from '~/lib/errors';
+import { parseSubmission } from '~/lib/form';
+import { orErrorPage, readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { getPublicBatch, parseReportForm, reportSuspicious } from '~/traceability/index.server';
+import { suspiciousReportSchema } from '~/traceability';
+import { publicBatchPage, submitSuspiciousReport } from '~/traceability/index.server';
 
 export const headers = loaderCacheHeaders;
 
@@ -24,67 +27,36 @@ export const headers = loaderCacheHeaders;
 export const handle = { hydrate: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
-  {
-    title: page
-      ? `Truy xuất nguồn gốc — ${page.batch.productName} (lô ${page.batch.lotCode}) | Chợ Phiên`
-      : 'Chợ Phiên',
-  },
+  { title: page?.title ?? 'Chợ Phiên' },
 ];
 
-async function load(db: Parameters<typeof getPublicBatch>[0], request: Request, id: number) {
-  const found = await getPublicBatch(db, id);
-  if (!found) {
-    const lang = langFromRequest(request);
-    throw data(
-      {
-        message:
-          lang === 'en'
-            ? 'This batch does not exist or is not public.'
-            : 'Lô hàng không tồn tại hoặc không công khai.',
-      },
-      { status: 404 },
-    );
-  }
-  return found;
-}
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  const { db } = context.services;
-  const { batch, journey } = await load(db, request, Number(params.id));
-  const product = await getPublicProduct(db, batch.productSlug);
-  return data(
-    {
-      batch,
-      journey,
-      ocop: product?.ocop ?? null,
-      certifications: product?.certifications ?? [],
-      verified: product?.organization.verified ?? false,
-    },
-    { headers: publicCacheHeaders(request) },
+  const lang = langFromRequest(request);
+  const page = await orErrorPage(lang, () =>
+    publicBatchPage(context.services.db, Number(params.id)),
   );
+  const title = translator(lang)('tracePublicTitle', {
+    product: page.batch.productName,
+    lot: page.batch.lotCode,
+  });
+  return data({ ...page, title }, { headers: publicCacheHeaders(request) });
 }
 
 /** The "suspicious product" report (from this page or a scan page); rate limited per network. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const { db } = context.services;
-  const { batch } = await load(db, request, Number(params.id));
-  return withUserErrors(langFromRequest(request), async () => {
-    const form = await request.formData();
-    if (text(form, 'intent') !== 'report')
-      throw new UserError('invalid', 400, { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' });
-    const input = parseReportForm((name) => text(form, name));
-    const decision = await rateLimiter(db).consume(
-      `stamp-report:${clientNetwork(request)}`,
-      LIMITS.stampReport,
-    );
-    if (!decision.allowed) {
-      const minutes = Math.ceil(decision.retryAfterSeconds / 60);
-      throw new UserError('rate_limited', 429, {
-        vi: `Bạn đã gửi quá nhiều báo cáo. Thử lại sau ${minutes} phút.`,
-        en: `Too many reports. Try again in ${minutes} minutes.`,
-      });
-    }
-    await reportSuspicious(db, { ...input, batchId: batch.id }, baseUrl(request, context));
+  const lang = langFromRequest(request);
+  const { batch } = await orErrorPage(lang, () => publicBatchPage(db, Number(params.id)));
+  return withUserErrors(lang, async () => {
+    const form = await readFormData(request);
+    if (form.get('intent') !== 'report')
+      throw invalid('intent', traceabilityMessages.unknownIntent);
+    const submission = parseSubmission(suspiciousReportSchema, form);
+    if (!submission.ok) return submissionFailed(lang, submission);
+    await submitSuspiciousReport(db, batch.id, submission.value, {
+      network: clientNetwork(request),
+      origin: baseUrl(request, context),
+    });
     return { ok: true as const };
   });
 }
@@ -92,7 +64,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function PublicBatch() {
   const { batch, journey, ocop, certifications, verified } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { lang, t } = useI18n();
+  const { formError, fieldError } = formFeedback(result);
+  const { t } = useI18n();
   return (
     <article className="scan-page">
       <p className="muted">{t('traceTitle')}</p>
@@ -100,7 +73,7 @@ export default function PublicBatch() {
         <Link to={`/san-pham/${batch.productSlug}`}>{batch.productName}</Link>
       </h1>
       <p>
-        {lang === 'vi' ? 'Nhà sản xuất' : 'Producer'}:{' '}
+        {t('traceProducer')}:{' '}
         <Link to={`/hop-tac-xa/${batch.organizationSlug}`}>{batch.organizationName}</Link>{' '}
         {verified ? <span className="tag tag--ok">{t('verified')}</span> : null}
       </p>
@@ -132,16 +105,12 @@ export default function PublicBatch() {
           {t('traceReportThanks')}
         </p>
       ) : null}
-      {result && 'error' in result && !result.error.field ? (
+      {formError && !formError.field ? (
         <p className="form-error" role="alert">
-          {result.error.message}
+          {formError.message}
         </p>
       ) : null}
-      <ReportForm
-        batchId={batch.id}
-        serial={null}
-        error={result && 'error' in result ? result.error : null}
-      />
+      <ReportForm batchId={batch.id} serial={null} fieldError={fieldError} />
     </article>
   );
 }

@@ -2,6 +2,8 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { StampScanView } from '~/components/traceability/StampScanView';
+import { clientNetwork } from '~/accounts/index.server';
+import { langFromRequest, translator } from '~/i18n';
 import { loaderCacheHeaders } from '~/lib/http.server';
 import { loadScanPage } from '~/traceability/index.server';
 
@@ -10,14 +12,19 @@ import { loadScanPage } from '~/traceability/index.server';
 export const handle = { hydrate: false };
 export const headers = loaderCacheHeaders;
 
-export const meta: MetaFunction = () => [
-  { title: 'Kiểm tra tem truy xuất — Chợ Phiên' },
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page?.title ?? 'Chợ Phiên' },
   { name: 'robots', content: 'noindex' },
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   // Every scan is logged and judged anew: never cached.
-  return data(await loadScanPage(request, context), { headers: { 'Cache-Control': 'no-store' } });
+  const { db, stampKeyring } = context.services;
+  const page = await loadScanPage(db, stampKeyring, request.url, {
+    networkPrefix: clientNetwork(request),
+  });
+  const title = translator(langFromRequest(request))('traceScanTitle');
+  return data({ ...page, title }, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 export default function ShortStampScan() {

@@ -2,81 +2,49 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/nod
 import { Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { langFromRequest, useI18n, type Translate } from '~/i18n';
+import { langFromRequest, translator, useI18n, type Translate } from '~/i18n';
 import { groupName, isOcopGroup } from '~/catalogue';
-import { STAMP_WINDOW_DAYS } from '~/tradeoffice';
+import { STAMP_WINDOW_DAYS, type DrillQuery } from '~/tradeoffice';
 import { orErrorPage } from '~/lib/forms.server';
-import { drillForRequest, type DrillQuery } from '~/tradeoffice/index.server';
+import { drillPage } from '~/tradeoffice/index.server';
 
-export const meta: MetaFunction = () => [
-  { title: 'Chi tiết số liệu — Sở Công Thương — Chợ Phiên' },
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page?.title ?? 'Chợ Phiên' },
 ];
-
-/** At most this many rows on the page; the CSV always has them all. */
-const PAGE_ROWS = 1000;
 
 /** The rows behind one figure of the dashboard (`figure` plus its filters); the same rows as CSV at `/so-cong-thuong/chi-tiet/csv`. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  const url = new URL(request.url);
-  const { db } = context.services;
-  return orErrorPage(langFromRequest(request), async () => {
-    const { provinceCode, query, table } = await drillForRequest(db, actor, url);
-    const province = await db
-      .selectFrom('provinces')
-      .select(['code', 'name'])
-      .where('code', '=', provinceCode)
-      .executeTakeFirstOrThrow();
-    const commune = query.commune
-      ? await db
-          .selectFrom('communes')
-          .select('full_name')
-          .where('code', '=', query.commune)
-          .executeTakeFirst()
-      : undefined;
-    const csvParams = new URLSearchParams(url.searchParams);
-    csvParams.set('tinh', provinceCode);
-    return data(
-      {
-        province,
-        query,
-        communeName: commune?.full_name ?? query.commune ?? null,
-        producer: url.searchParams.get('producer'),
-        columns: table.columns,
-        rows: table.rows.slice(0, PAGE_ROWS),
-        links: table.links.slice(0, PAGE_ROWS),
-        total: table.rows.length,
-        csvHref: `/so-cong-thuong/chi-tiet/csv?${csvParams}`,
-      },
-      { headers: { 'Cache-Control': 'private, no-store' } },
-    );
-  });
+  const lang = langFromRequest(request);
+  const params = new URL(request.url).searchParams;
+  const page = await orErrorPage(lang, () => drillPage(context.services.db, actor, params));
+  const title = translator(lang)('toDrillPageTitle');
+  return data({ ...page, title }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
 export default function DrillDown() {
-  const { province, query, communeName, producer, columns, rows, links, total, csvHref } =
+  const { province, query, communeName, producer, columns, rows, links, total, csvQuery } =
     useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
-  const vi = lang === 'vi';
-  const title = drillTitle(t, lang, query as DrillQuery, communeName, producer);
+  const title = drillTitle(t, lang, query, communeName, producer);
+  const cell = (column: { ocopGroups?: true }, value: string | number | null | undefined) =>
+    column.ocopGroups && typeof value === 'string' && isOcopGroup(value)
+      ? groupName(lang, value)
+      : value;
   return (
     <div className="workspace">
       <p>
         <Link to={`/so-cong-thuong?tinh=${province.code}`}>
-          ← {vi ? `Sở Công Thương ${province.name}` : `${province.name} trade office`}
+          ← {t('toDashboardHeading', { province: province.name })}
         </Link>
       </p>
       <h1>{title}</h1>
       <p className="drill-count">
-        <strong>{total}</strong> {vi ? 'dòng' : total === 1 ? 'row' : 'rows'}
-        {total > rows.length
-          ? vi
-            ? ` (trang này hiện ${rows.length} dòng đầu; tệp CSV có đủ)`
-            : ` (first ${rows.length} shown; the CSV has them all)`
-          : ''}
+        <strong>{total}</strong> {t(total === 1 ? 'toRowOne' : 'toRowMany')}
+        {total > rows.length ? t('toFirstRowsShown', { n: rows.length }) : ''}
       </p>
       <p>
-        <a href={csvHref}>{vi ? 'Tải CSV các dòng này' : 'Download these rows as CSV'}</a>
+        <a href={`/so-cong-thuong/chi-tiet/csv?${csvQuery}`}>{t('toDrillCsv')}</a>
       </p>
       <div className="table-wrap">
         <table className="data">
@@ -95,7 +63,11 @@ export default function DrillDown() {
               <tr key={i}>
                 {columns.map((c, j) => (
                   <td key={c.key}>
-                    {j === 0 && links[i] ? <Link to={links[i]!}>{row[c.key]}</Link> : row[c.key]}
+                    {j === 0 && links[i] ? (
+                      <Link to={links[i]}>{cell(c, row[c.key])}</Link>
+                    ) : (
+                      cell(c, row[c.key])
+                    )}
                   </td>
                 ))}
               </tr>

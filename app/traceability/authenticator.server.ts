@@ -72,12 +72,13 @@ function tag(secret: Buffer, canonical: string): string {
   let buffer = 0;
   let bits = 0;
   let index = 0;
+  // TAG_SYMBOLS × 5 bits stay well inside the 256-bit digest, so every byte read exists.
   while (out.length < TAG_SYMBOLS) {
     if (bits < 5) {
-      buffer = ((buffer << 8) | digest[index++]) & 0xffff;
+      buffer = ((buffer << 8) | digest.readUInt8(index++)) & 0xffff;
       bits += 8;
     }
-    out += CROCKFORD_ALPHABET[(buffer >> (bits - 5)) & 31];
+    out += CROCKFORD_ALPHABET.charAt((buffer >> (bits - 5)) & 31);
     bits -= 5;
   }
   return out;
@@ -104,16 +105,17 @@ export function verifyStamp(
 ): boolean {
   if (typeof authenticator !== 'string' || authenticator.length !== AUTHENTICATOR_LENGTH)
     return false;
-  const secret = keyring.keys.get(authenticator[0]);
+  const keyId = authenticator.charAt(0);
+  const secret = keyring.keys.get(keyId);
   if (!secret) return false;
   const canonical = canonicalStampString(identity);
   if (canonical === null) return false;
-  const expected = Buffer.from(authenticator[0] + tag(secret, canonical), 'latin1');
+  const expected = Buffer.from(keyId + tag(secret, canonical), 'latin1');
   const given = Buffer.from(authenticator, 'latin1');
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
 /** Which key made an authenticator, e.g. to count stamps still signed with a retired key. */
 export function authenticatorKeyId(authenticator: string): string | null {
-  return authenticator.length === AUTHENTICATOR_LENGTH ? authenticator[0] : null;
+  return authenticator.length === AUTHENTICATOR_LENGTH ? authenticator.charAt(0) : null;
 }

@@ -1,6 +1,6 @@
 import type { DB } from '~db/connection.server';
 import { isValidGtin, toGtin14 } from '~/lib/gtin';
-import type { EventDetails } from './batches.server';
+import type { EventDetails } from './event-form';
 import type { JourneyStep } from './event-kinds';
 
 /*

@@ -1,3 +1,4 @@
+import { traceabilityMessages as m } from '~/i18n/messages/traceability';
 import type { Message } from '~/lib/errors';
 import { isValidGtin, toGtin14 } from '~/lib/gtin';
 
@@ -122,13 +123,8 @@ export function buildStampUrl(
   return `${base}/s/${encodeBatchRef(identity.batchId)}-${identity.serial}-${authenticator}`;
 }
 
-const fail = (code: string, vi: string, en: string): ParseStampResult => ({
-  ok: false,
-  code,
-  reason: { vi, en },
-});
-const notStampUrl = () =>
-  fail('not_stamp_url', 'Đây không phải địa chỉ tem truy xuất.', 'This is not a stamp address.');
+const fail = (code: string, reason: Message): ParseStampResult => ({ ok: false, code, reason });
+const notStampUrl = () => fail('not_stamp_url', m.notStampUrl);
 
 function safeDecode(segment: string): string | null {
   try {
@@ -151,88 +147,54 @@ export function parseStampUrl(input: string, options: { host?: string } = {}): P
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return notStampUrl();
   if (options.host && url.host.toLowerCase() !== options.host.toLowerCase()) {
-    return fail(
-      'foreign_host',
-      'Tem này không thuộc trang của chúng tôi.',
-      'This stamp belongs to another site.',
-    );
+    return fail('foreign_host', m.foreignHost);
   }
   const segments = url.pathname.split('/').slice(1);
-  if (segments[0] === 's' && segments.length === 2) return parseShortCode(segments[1]);
-  if (segments[0] === '01') return parseDigitalLink(segments, url.searchParams);
+  const [first, code] = segments;
+  if (first === 's' && code !== undefined && segments.length === 2) return parseShortCode(code);
+  if (first === '01') return parseDigitalLink(segments, url.searchParams);
   return notStampUrl();
 }
 
 function parseDigitalLink(segments: string[], query: URLSearchParams): ParseStampResult {
-  if (segments.length !== 6 || segments[2] !== '10' || segments[4] !== '21') {
-    return fail(
-      'bad_path',
-      'Địa chỉ phải có dạng /01/GTIN/10/LÔ/21/SỐ-SÊ-RI.',
-      'The path must be /01/GTIN/10/LOT/21/SERIAL.',
-    );
+  const [, gtin, lotAi, lotSegment, serialAi, serialSegment] = segments;
+  if (
+    segments.length !== 6 ||
+    gtin === undefined ||
+    lotAi !== '10' ||
+    lotSegment === undefined ||
+    serialAi !== '21' ||
+    serialSegment === undefined
+  ) {
+    return fail('bad_path', m.badPath);
   }
-  const gtin = segments[1];
-  if (!/^\d{8}$|^\d{12,14}$/.test(gtin))
-    return fail(
-      'bad_gtin',
-      'Mã GTIN phải có 8, 12, 13 hoặc 14 chữ số.',
-      'A GTIN has 8, 12, 13 or 14 digits.',
-    );
-  if (!isValidGtin(gtin))
-    return fail(
-      'bad_check_digit',
-      'Số kiểm tra của mã GTIN không đúng.',
-      'The GTIN check digit is wrong.',
-    );
-  const lot = safeDecode(segments[3]);
+  if (!/^\d{8}$|^\d{12,14}$/.test(gtin)) return fail('bad_gtin', m.badGtin);
+  if (!isValidGtin(gtin)) return fail('bad_check_digit', m.badCheckDigit);
+  const lot = safeDecode(lotSegment);
   if (lot === null || !isValidAiValue(lot)) {
-    return fail(
-      'bad_lot',
-      'Mã lô không hợp lệ (tối đa 20 ký tự GS1).',
-      'The lot is invalid (at most 20 GS1 characters).',
-    );
+    return fail('bad_lot', m.badLot);
   }
-  const serial = safeDecode(segments[5]);
+  const serial = safeDecode(serialSegment);
   if (serial === null || !isValidAiValue(serial)) {
-    return fail(
-      'bad_serial',
-      'Số sê-ri không hợp lệ (tối đa 20 ký tự GS1).',
-      'The serial is invalid (at most 20 GS1 characters).',
-    );
+    return fail('bad_serial', m.badSerial);
   }
-  const authenticators = query.getAll(AUTHENTICATOR_PARAM);
-  if (authenticators.length !== 1 || !isWellFormedAuthenticator(authenticators[0])) {
-    return fail(
-      'bad_authenticator',
-      'Thiếu hoặc sai mã xác thực của tem.',
-      'The stamp authenticator is missing or malformed.',
-    );
+  const [authenticator, ...more] = query.getAll(AUTHENTICATOR_PARAM);
+  if (authenticator === undefined || more.length || !isWellFormedAuthenticator(authenticator)) {
+    return fail('bad_authenticator', m.badAuthenticator);
   }
-  return {
-    ok: true,
-    stamp: { gtin: toGtin14(gtin), lot, serial, authenticator: authenticators[0] },
-  };
+  return { ok: true, stamp: { gtin: toGtin14(gtin), lot, serial, authenticator } };
 }
 
 function parseShortCode(code: string): ParseStampResult {
-  const match = /^([0-9A-Z]{1,11})-([1-9]\d{0,19})-([0-9A-Z]+)$/.exec(code);
-  if (!match) {
-    return fail(
-      'bad_code',
-      'Mã tem phải có dạng LÔ-SỐ-MÃXÁCTHỰC.',
-      'A stamp code looks like BATCH-SERIAL-AUTHENTICATOR.',
-    );
+  const [, batchRef, serial, authenticator] =
+    /^([0-9A-Z]{1,11})-([1-9]\d{0,19})-([0-9A-Z]+)$/.exec(code) ?? [];
+  if (batchRef === undefined || serial === undefined || authenticator === undefined) {
+    return fail('bad_code', m.badCode);
   }
-  const [, batchRef, serial, authenticator] = match;
   const batchId = decodeBatchRef(batchRef);
-  if (batchId === null)
-    return fail('bad_batch', 'Mã lô trong tem không hợp lệ.', 'The batch reference is invalid.');
+  if (batchId === null) return fail('bad_batch', m.badBatch);
   if (!isWellFormedAuthenticator(authenticator)) {
-    return fail(
-      'bad_authenticator',
-      'Thiếu hoặc sai mã xác thực của tem.',
-      'The stamp authenticator is missing or malformed.',
-    );
+    return fail('bad_authenticator', m.badAuthenticator);
   }
   return { ok: true, stamp: { batchRef, batchId, serial, authenticator } };
 }

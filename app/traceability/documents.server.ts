@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { traceabilityMessages as m } from '~/i18n/messages/traceability';
 import { UserError } from '~/lib/errors';
 import { MAX_UPLOAD_BYTES, sniffType } from '~/lib/images.server';
 
@@ -12,22 +13,9 @@ import { MAX_UPLOAD_BYTES, sniffType } from '~/lib/images.server';
 
 export function checkLabDocument(buffer: Buffer): void {
   if (buffer.length > MAX_UPLOAD_BYTES)
-    throw new UserError(
-      'too_large',
-      413,
-      { vi: 'Tệp quá lớn: tối đa 10 MB.', en: 'The file is too large: 10 MB at most.' },
-      'document',
-    );
+    throw new UserError('too_large', 413, m.labDocumentTooLarge, 'document');
   if (sniffType(buffer) !== 'application/pdf') {
-    throw new UserError(
-      'unsupported_type',
-      415,
-      {
-        vi: 'Phiếu kết quả phải là tệp PDF (ảnh chụp phiếu thì tải lên ở mục Ảnh).',
-        en: 'The lab report must be a PDF (upload a photo of it under Photos).',
-      },
-      'document',
-    );
+    throw new UserError('unsupported_type', 415, m.labDocumentNotPdf, 'document');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { getPublicBatch } from './batches.server';
+import { getPublicBatch } from './batch-reads.server';
 import { toEpcisDocument, type EpcisJourneyEvent } from './epcis';
 
 /** The EPCIS 2.0 document of a public batch (its product is published); null otherwise. */

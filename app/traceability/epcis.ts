@@ -1,3 +1,5 @@
+import { formatMessage } from '~/i18n/messages';
+import { traceabilityMessages as m } from '~/i18n/messages/traceability';
 import { invalid } from '~/lib/errors';
 import { toGtin14 } from '~/lib/gtin';
 import { encodeAiValue } from './digital-link';
@@ -103,10 +105,7 @@ export function toEpcisDocument(
     if (event.kind !== 'correction') continue;
     const original = event.correctsEventId == null ? undefined : byId.get(event.correctsEventId);
     if (!original) {
-      throw invalid('correctsEventId', {
-        vi: `Sự kiện đính chính ${event.id} không trỏ tới sự kiện nào của lô này.`,
-        en: `Correction ${event.id} does not point at an event of this batch.`,
-      });
+      throw invalid('correctsEventId', formatMessage(m.correctionDangling, { id: event.id }));
     }
     correctionsOf.set(original.id, [...(correctionsOf.get(original.id) ?? []), event]);
   }
@@ -135,11 +134,7 @@ function effectiveKind(
   let current = event;
   const seen = new Set<number>();
   while (current.kind === 'correction') {
-    if (seen.has(current.id))
-      throw invalid('correctsEventId', {
-        vi: 'Chuỗi đính chính bị vòng lặp.',
-        en: 'Corrections form a loop.',
-      });
+    if (seen.has(current.id)) throw invalid('correctsEventId', m.correctionLoop);
     seen.add(current.id);
     current = byId.get(current.correctsEventId!)!;
   }
@@ -175,10 +170,11 @@ function toEpcisEvent(
     ...(event.kind === 'correction' ? { 'cp:corrects': eventUri(event.correctsEventId!) } : {}),
   };
   // EPCIS's own correction mechanism: the original carries an errorDeclaration naming its corrections.
-  const errorDeclaration = corrections.length
+  const [firstCorrection] = corrections;
+  const errorDeclaration = firstCorrection
     ? {
         errorDeclaration: {
-          declarationTime: corrections[0].recordedAt ?? corrections[0].occurredAt,
+          declarationTime: firstCorrection.recordedAt ?? firstCorrection.occurredAt,
           reason: 'incorrect_data',
           correctiveEventIDs: corrections.map((correction) => eventUri(correction.id)),
         },

@@ -6,31 +6,19 @@ export {
   type StampKeyring,
   verifyStamp,
 } from './authenticator.server';
+export { createBatch, recordJourneyEvent } from './batch-commands.server';
 export {
-  addBatchEvent,
-  createBatch,
-  eventDocumentKey,
-  getManagedBatch,
-  getPublicBatch,
-  listProductBatches,
-  listPublicBatchesOfProduct,
-  loadBatchSummary,
-  loadJourney,
-  parseBatchForm,
-  parseEventForm,
-} from './batches.server';
+  batchWorkspace,
+  labDocumentFor,
+  productBatchesPage,
+  publicBatchPage,
+} from './batch-pages.server';
+export { getPublicBatch, listPublicBatchesOfProduct } from './batch-reads.server';
 export { seedDemoBatches } from './demo-batches.server';
-export { readLabDocument, saveLabDocument } from './documents.server';
 export { batchEpcisDocument } from './epcis.server';
 export { loadStampKeyring } from './keyring.server';
 export { type StampLabel, streamLabelsPdf } from './labels-pdf.server';
+export { submitSuspiciousReport } from './reports.server';
 export { loadScanPage } from './scan-page.server';
-export { listReports, parseReportForm, reportSuspicious, scanSummary } from './scans.server';
-export {
-  issueStamps,
-  labelsForPrint,
-  resumeIssueJobs,
-  revokeStamps,
-  stampOverview,
-  stampUrl,
-} from './stamps.server';
+export { issueStamps, resumeIssueJobs, STALLED_ISSUE_MS } from './stamp-issues.server';
+export { labelsForPrint, revokeStamps, stampUrl } from './stamps.server';

@@ -1,19 +1,23 @@
-import type { AppLoadContext } from '@remix-run/node';
 import type { DB } from '~db/connection.server';
-import { clientNetwork } from '~/accounts/index.server';
 import { getPublicProduct } from '~/catalogue/index.server';
-import { loadBatchSummary, loadJourney } from './batches.server';
+import type { StampKeyring } from './authenticator.server';
+import { loadBatchSummary } from './batch-reads.server';
+import { loadJourney } from './journey.server';
 import { checkStamp } from './scans.server';
 
 /**
  * Everything the public scan page shows for a scanned URL: the verdict first, then (for a stamp of a
- * known batch) product, producer, OCOP badge, batch dates and journey. Used by /s/$code and the GS1 route.
+ * known batch) product, producer, OCOP badge, batch dates and journey. Used by /s/$code, the GS1 route
+ * and the direct renderer (server/scan-page.tsx). Judging a scan logs it (decision 007): the one write
+ * a GET makes here, as a scan is by nature a GET of the printed URL.
  */
-export async function loadScanPage(request: Request, context: AppLoadContext) {
-  const { db, stampKeyring } = context.services;
-  const check = await checkStamp(db, stampKeyring, request.url, {
-    networkPrefix: clientNetwork(request),
-  });
+export async function loadScanPage(
+  db: DB,
+  keyring: StampKeyring,
+  url: string,
+  scanner: { networkPrefix: string },
+) {
+  const check = await checkStamp(db, keyring, url, { networkPrefix: scanner.networkPrefix });
   if (check.batchId === null) return { check, batch: null, product: null, journey: [] };
   const shown = await batchFacts(db, check.batchId);
   if (!shown) return { check, batch: null, product: null, journey: [] };
@@ -38,7 +42,8 @@ function batchFacts(db: DB, batchId: number, now = Date.now()): Promise<BatchFac
   const value = loadBatchFacts(db, batchId);
   factsCache.delete(batchId);
   factsCache.set(batchId, { at: now, value });
-  if (factsCache.size > SCAN_FACTS_MAX) factsCache.delete(factsCache.keys().next().value!);
+  const oldest = factsCache.keys().next();
+  if (factsCache.size > SCAN_FACTS_MAX && !oldest.done) factsCache.delete(oldest.value);
   // A failed load is not remembered.
   value.catch(() => factsCache.delete(batchId));
   return value;

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import type { ScanVerdict } from '~db/schema-traceability';
-import { recordAudit } from '~/audit/index.server';
-import { queueEmail } from '~/email/index.server';
+import { traceabilityMessages as m } from '~/i18n/messages/traceability';
 import { todayInVietnam } from '~/lib/dates';
-import { invalid, type Message } from '~/lib/errors';
+import type { Message } from '~/lib/errors';
 import { verifyStamp, type StampKeyring } from './authenticator.server';
 import { isGtinIdentity, parseStampUrl, type StampIdentity } from './digital-link';
 import { parseSerial, serialStatus } from './serials';
@@ -49,14 +48,8 @@ const notGenuine = (reason: Message): StampCheck => ({
   revocationReason: null,
   history: null,
 });
-const FORGED: Message = {
-  vi: 'Mã xác thực không khớp: tem không do Chợ Phiên cấp hoặc đã bị sửa.',
-  en: 'The authenticator does not match: this stamp was not issued by Chợ Phiên or has been altered.',
-};
-const NOT_ISSUED: Message = {
-  vi: 'Số sê-ri này chưa từng được phát hành.',
-  en: 'This serial number was never issued.',
-};
+const FORGED = m.forged;
+const NOT_ISSUED = m.serialNeverIssued;
 
 async function findBatch(db: DB, identity: StampIdentity) {
   const query = db.selectFrom('batches').select(['id', 'expires_on']);
@@ -178,130 +171,6 @@ export async function checkStamp(
     revocationReason: status.status === 'revoked' ? status.reason : null,
     history,
   };
-}
-
-export interface ReportInput {
-  batchId: number;
-  serial: number | null;
-  message: string;
-  contact: string | null;
-}
-
-export function parseReportForm(get: (name: string) => string): Omit<ReportInput, 'batchId'> {
-  const message = get('message');
-  if (message.length < 10)
-    throw invalid('message', {
-      vi: 'Hãy mô tả điều bất thường (ít nhất 10 ký tự).',
-      en: 'Describe what looks wrong (at least 10 characters).',
-    });
-  if (message.length > 2000)
-    throw invalid('message', {
-      vi: 'Nội dung tối đa 2.000 ký tự.',
-      en: 'At most 2,000 characters.',
-    });
-  const contact = get('contact');
-  if (contact.length > 200)
-    throw invalid('contact', {
-      vi: 'Thông tin liên hệ tối đa 200 ký tự.',
-      en: 'Contact details have at most 200 characters.',
-    });
-  const serialText = get('serial');
-  const serial = serialText ? parseSerial(serialText) : null;
-  return { message, contact: contact || null, serial };
-}
-
-/**
- * A buyer's report of a suspicious product: stored for the producer's batch page and e-mailed (through
- * the outbox, in the same transaction) to the organization's owners and the province's trade office officers.
- */
-export async function reportSuspicious(
-  db: DB,
-  input: ReportInput,
-  origin: string,
-  now = new Date(),
-): Promise<number> {
-  const batch = await db
-    .selectFrom('batches as b')
-    .innerJoin('products as p', 'p.id', 'b.product_id')
-    .innerJoin('organizations as o', 'o.id', 'b.organization_id')
-    .select(['b.id', 'b.lot_code', 'b.organization_id', 'o.province_code', 'p.name'])
-    .where('b.id', '=', input.batchId)
-    .executeTakeFirst();
-  if (!batch) throw invalid('batchId', { vi: 'Không tìm thấy lô hàng.', en: 'Batch not found.' });
-  return db.transaction().execute(async (trx) => {
-    const { id } = await trx
-      .insertInto('stamp_reports')
-      .values({
-        batch_id: batch.id,
-        serial: input.serial,
-        message: input.message,
-        contact: input.contact,
-        created_at: now.toISOString(),
-        status: 'open',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const [owners, officers] = await Promise.all([
-      trx
-        .selectFrom('organization_members as m')
-        .innerJoin('users as u', 'u.id', 'm.user_id')
-        .select('u.email')
-        .where('m.organization_id', '=', batch.organization_id)
-        .where('m.role', '=', 'owner')
-        .where('u.email', 'is not', null)
-        .execute(),
-      trx
-        .selectFrom('officer_assignments as a')
-        .innerJoin('users as u', 'u.id', 'a.user_id')
-        .select('u.email')
-        .where('a.province_code', '=', batch.province_code)
-        .where('u.email', 'is not', null)
-        .execute(),
-    ]);
-    const recipients = [...new Set([...owners, ...officers].map((r) => r.email!))];
-    const text = [
-      `Người mua báo sản phẩm đáng ngờ / A buyer reported a suspicious product.`,
-      `Sản phẩm / Product: ${batch.name}`,
-      `Lô / Lot: ${batch.lot_code}${input.serial ? ` — tem số / stamp ${input.serial}` : ''}`,
-      `Nội dung / Message: ${input.message}`,
-      `Liên hệ / Contact: ${input.contact ?? '—'}`,
-      `${origin}/lo-hang/${batch.id}`,
-    ].join('\n');
-    for (const to of recipients)
-      await queueEmail(
-        trx,
-        {
-          to,
-          subject: `[Chợ Phiên] Báo cáo tem/sản phẩm đáng ngờ — ${batch.name} (${batch.lot_code})`,
-          text,
-        },
-        now,
-      );
-    await recordAudit(
-      trx,
-      {
-        actorUserId: null,
-        organizationId: batch.organization_id,
-        provinceCode: batch.province_code,
-        entityType: 'batch',
-        entityId: batch.id,
-        action: 'suspicious_report',
-        changes: { report: [null, id] },
-      },
-      now,
-    );
-    return id;
-  });
-}
-
-export async function listReports(db: DB, batchId: number) {
-  return db
-    .selectFrom('stamp_reports')
-    .select(['id', 'serial', 'message', 'contact', 'created_at', 'status'])
-    .where('batch_id', '=', batchId)
-    .orderBy('id', 'desc')
-    .limit(100)
-    .execute();
 }
 
 /** Scan counts of a batch for its producer: total, flagged as possibly copied, distinct stamps. */

@@ -1,3 +1,5 @@
+import { formatMessage } from '~/i18n/messages';
+import { traceabilityMessages as m } from '~/i18n/messages/traceability';
 import type { Message } from '~/lib/errors';
 
 /**
@@ -60,10 +62,10 @@ export const rangeCovers = (outer: SerialRange, inner: SerialRange) =>
 /** The issue check, as a user-facing message; null when `count` may be issued in one request. */
 export function issueCountProblem(count: number): Message | null {
   if (!Number.isSafeInteger(count) || count < 1 || count > MAX_STAMPS_PER_ISSUE) {
-    return {
-      vi: `Số tem phải từ 1 đến ${MAX_STAMPS_PER_ISSUE.toLocaleString('vi-VN')}.`,
-      en: `The number of stamps must be between 1 and ${MAX_STAMPS_PER_ISSUE.toLocaleString('en-US')}.`,
-    };
+    return formatMessage(m.issueCount, {
+      maxVi: MAX_STAMPS_PER_ISSUE.toLocaleString('vi-VN'),
+      maxEn: MAX_STAMPS_PER_ISSUE.toLocaleString('en-US'),
+    });
   }
   return null;
 }
@@ -132,16 +134,13 @@ export function revocationProblem(
   revocation: RevokedRange,
 ): Message | null {
   if (!isValidRange(revocation)) {
-    return { vi: 'Khoảng số sê-ri không hợp lệ.', en: 'The serial range is invalid.' };
+    return m.serialRangeInvalid;
   }
   if (revocation.reason.trim().length < 3) {
-    return { vi: 'Hãy ghi lý do thu hồi.', en: 'Please give a reason for the revocation.' };
+    return m.revokeReasonRequired;
   }
   if (!mergeRanges(issued).some((range) => rangeCovers(range, revocation))) {
-    return {
-      vi: 'Khoảng thu hồi có số chưa được phát hành.',
-      en: 'The range includes serials that were never issued.',
-    };
+    return m.revokeNotIssued;
   }
   return null;
 }

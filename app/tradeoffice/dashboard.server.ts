@@ -1,7 +1,12 @@
 import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficerFor } from '~/accounts';
+import { listCommunes, reviewQueue } from '~/catalogue/index.server';
 import { todayInVietnam } from '~/lib/dates';
 import { computeKpi, type KpiEntry, type KpiListing } from './kpi';
+import { provinceName } from './province.server';
+import { suggestMatches } from './register.server';
+import { provinceSales } from './sales.server';
+import { provinceStamps } from './stamps.server';
 
 /** A listing as the drill-down pages show it, beside the fields the KPI arithmetic needs. */
 export interface ProvinceListing extends KpiListing {
@@ -10,7 +15,10 @@ export interface ProvinceListing extends KpiListing {
   organizationName: string;
 }
 
-/** The register and the listings of one province, as the KPI arithmetic takes them. No access check: callers do it. */
+/**
+ * The register and the listings of one province, as the KPI arithmetic takes them. No access check:
+ * callers do it. Reads the catalogue's products, organizations and OCOP claims directly (it only counts).
+ */
 export async function loadKpiInputs(db: DB, provinceCode: string) {
   const [entries, listings, communes] = await Promise.all([
     db
@@ -36,11 +44,7 @@ export async function loadKpiInputs(db: DB, provinceCode: string) {
       .where('o.province_code', '=', provinceCode)
       .orderBy('p.id')
       .execute(),
-    db
-      .selectFrom('communes')
-      .select(['code', 'full_name'])
-      .where('province_code', '=', provinceCode)
-      .execute(),
+    listCommunes(db, provinceCode),
   ]);
   return {
     entries: entries.map((e): KpiEntry => ({
@@ -65,7 +69,7 @@ export async function loadKpiInputs(db: DB, provinceCode: string) {
       organizationId: l.organization_id,
       organizationName: l.organization_name,
     })),
-    communeNames: Object.fromEntries(communes.map((c) => [c.code, c.full_name])) as Record<
+    communeNames: Object.fromEntries(communes.map((c) => [c.code, c.fullName])) as Record<
       string,
       string
     >,
@@ -84,4 +88,56 @@ export async function provinceKpi(
   const { entries, listings, communeNames } = await loadKpiInputs(db, provinceCode);
   const kpi = computeKpi(entries, listings, today, months);
   return { kpi, communeNames, registerSize: entries.length };
+}
+
+/** Whole days since the oldest of the dates (null when there is none): how long the queue has waited. */
+function oldestDays(dates: Array<string | null>, now: number): number | null {
+  const first = dates.filter((d): d is string => d !== null).sort()[0];
+  return first ? Math.max(0, Math.floor((now - Date.parse(first)) / 86_400_000)) : null;
+}
+
+/**
+ * Everything the trade office dashboard shows for a province: the KPI, register matches to confirm,
+ * the review queue's counts and ages, sales and stamps. Officers of the province and admins only.
+ */
+export async function tradeOfficeDashboard(
+  db: DB,
+  actor: Actor,
+  provinceCode: string,
+  now = new Date(),
+) {
+  requireOfficerFor(actor, provinceCode);
+  const [dashboard, suggestions, province, queue, sales, stamps] = await Promise.all([
+    provinceKpi(db, actor, provinceCode),
+    suggestMatches(db, actor, provinceCode),
+    provinceName(db, provinceCode),
+    reviewQueue(db, actor, provinceCode),
+    provinceSales(db, actor, provinceCode),
+    provinceStamps(db, actor, provinceCode),
+  ]);
+  const at = now.getTime();
+  const waiting = {
+    organizations: {
+      count: queue.organizations.length,
+      oldestDays: oldestDays(
+        queue.organizations.map((o) => o.created_at),
+        at,
+      ),
+    },
+    listings: {
+      count: queue.listings.length,
+      oldestDays: oldestDays(
+        queue.listings.map((l) => l.submitted_at),
+        at,
+      ),
+    },
+    claims: {
+      count: queue.claims.length,
+      oldestDays: oldestDays(
+        queue.claims.map((c) => c.updated_at),
+        at,
+      ),
+    },
+  };
+  return { province, ...dashboard, suggestions, waiting, sales, stamps };
 }

@@ -1,147 +1,70 @@
 import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficer, requireOfficerFor } from '~/accounts';
-import { reviewQueue } from '~/catalogue/index.server';
+import { listCommunes, reviewQueue } from '~/catalogue/index.server';
 import { isOcopGroup, OCOP_GROUP_NAMES_VI } from '~/catalogue';
+import { formatMessage } from '~/i18n/messages';
+import { drillColumnNames, tradeofficeMessages as m } from '~/i18n/messages/tradeoffice';
 import { todayInVietnam } from '~/lib/dates';
-import { invalid, type Message } from '~/lib/errors';
+import { invalid } from '~/lib/errors';
+import { toCsv } from './csv-export.server';
 import { loadKpiInputs, type ProvinceListing } from './dashboard.server';
 import {
-  computeKpi,
-  drillDown,
-  drillMonth,
-  vietnamDay,
-  type KpiEntry,
-  type KpiListing,
-} from './kpi';
+  col,
+  parseDrillQuery,
+  type Cell,
+  type DrillColumn,
+  type DrillQuery,
+  type DrillTable,
+} from './drill-query';
+import { computeKpi, drillDown, drillMonth, vietnamDay, type KpiEntry } from './kpi';
 import { foldKey } from './parse-helpers';
+import { officerProvince, provinceName } from './province.server';
 import { salesOrders } from './sales.server';
-import type { SalesFilter } from './sales';
 import { stampRows } from './stamps.server';
 import { STAMP_FIGURES, type StampFigure } from './stamps';
 
 /**
- * "Each figure drillable to the rows behind it": for every number on the dashboard, the rows that were
- * counted to make it, computed by the same functions as the number itself so the two cannot drift.
+ * The rows behind each dashboard figure (drill-query.ts reads which one), made by the same functions
+ * as the figure so the two cannot drift.
  */
-export const DRILL_FIGURES = [
-  'valid',
-  'online',
-  'todo',
-  'month',
-  'month-online',
-  'expiring',
-  'expired-listed',
-  'not-in-register',
-  'queue-organizations',
-  'queue-listings',
-  'queue-claims',
-  'sales',
-  ...STAMP_FIGURES,
-] as const;
-export type DrillFigure = (typeof DRILL_FIGURES)[number];
 
-export interface DrillQuery {
-  figure: DrillFigure;
-  stars?: number;
-  group?: string;
-  /** '' for register entries without a commune. */
-  commune?: string;
-  /** Folded with `foldKey`, as the to-do groups are. */
-  producer?: string;
-  month?: string;
-  method?: SalesFilter['method'];
-}
-
-export type Cell = string | number | null;
-export interface DrillColumn {
-  key: string;
-  label: Message;
-}
-export interface DrillTable {
-  columns: DrillColumn[];
-  rows: Array<Record<string, Cell>>;
-  /** Where each row's item can be looked at, when there is such a page. */
-  links: Array<string | null>;
-}
-
-const col = (key: string, vi: string, en: string): DrillColumn => ({ key, label: { vi, en } });
-const bad = (field: string, vi: string, en: string) => invalid(field, { vi, en });
-
-/** Reads and checks the query string; every bad value is a 400 with a Vietnamese message. */
-export function parseDrillQuery(params: URLSearchParams): DrillQuery {
-  const figure = params.get('figure') ?? '';
-  if (!(DRILL_FIGURES as readonly string[]).includes(figure))
-    throw bad('figure', `Không có số liệu “${figure}”.`, `There is no figure “${figure}”.`);
-  const query: DrillQuery = { figure: figure as DrillFigure };
-  const stars = params.get('stars');
-  if (stars !== null) {
-    if (!/^[345]$/.test(stars))
-      throw bad('stars', 'Hạng sao phải là 3, 4 hoặc 5.', 'Stars must be 3, 4 or 5.');
-    query.stars = Number(stars);
-  }
-  const group = params.get('group');
-  if (group !== null) {
-    if (!isOcopGroup(group))
-      throw bad('group', `Nhóm sản phẩm “${group}” không có.`, `Unknown product group “${group}”.`);
-    query.group = group;
-  }
-  const commune = params.get('commune');
-  if (commune !== null) {
-    if (!/^\d{0,5}$/.test(commune))
-      throw bad('commune', 'Mã xã không hợp lệ.', 'Invalid commune code.');
-    query.commune = commune;
-  }
-  const producer = params.get('producer');
-  if (producer !== null) query.producer = foldKey(producer);
-  const month = params.get('month');
-  if (month !== null) {
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month))
-      throw bad('month', 'Tháng phải có dạng YYYY-MM.', 'The month must look like YYYY-MM.');
-    query.month = month;
-  }
-  const method = params.get('method');
-  if (method !== null) {
-    if (!['vietqr', 'card', 'cod', 'cashless'].includes(method))
-      throw bad('method', 'Hình thức thanh toán không hợp lệ.', 'Unknown payment method.');
-    query.method = method as SalesFilter['method'];
-  }
-  if ((query.figure === 'month' || query.figure === 'month-online') && !query.month)
-    throw bad('month', 'Hãy chọn tháng.', 'Choose a month.');
-  return query;
-}
-
-const ENTRY_COLUMNS = [
-  col('certificate_no', 'Số chứng nhận', 'Certificate'),
-  col('product_name', 'Sản phẩm', 'Product'),
-  col('producer', 'Chủ thể', 'Producer'),
-  col('stars', 'Sao', 'Stars'),
-  col('group', 'Nhóm', 'Group'),
-  col('commune', 'Xã, phường', 'Commune'),
-  col('decision_date', 'Ngày quyết định', 'Decision date'),
-  col('expires_on', 'Hết hạn', 'Expires'),
-  col('listing', 'Sản phẩm trên Chợ Phiên', 'Listing on Chợ Phiên'),
-  col('organization', 'Tổ chức', 'Organization'),
-  col('listing_status', 'Trạng thái', 'Status'),
+const ENTRY_COLUMNS: DrillColumn[] = [
+  col('certificate_no'),
+  col('product_name'),
+  col('producer'),
+  col('stars'),
+  { ...col('group'), ocopGroups: true },
+  col('commune'),
+  col('decision_date'),
+  col('expires_on'),
+  col('listing', drillColumnNames.listingOnSite),
+  col('organization'),
+  col('listing_status'),
 ];
 const LISTING_COLUMNS = [
-  col('listing', 'Sản phẩm', 'Listing'),
-  col('organization', 'Tổ chức', 'Organization'),
-  col('listing_status', 'Trạng thái', 'Status'),
-  col('published_at', 'Đăng bán', 'Published'),
+  col('listing'),
+  col('organization'),
+  col('listing_status'),
+  col('published_at'),
 ];
 
-function entryTable(
-  entries: KpiEntry[],
+/** An extra column of an entry table, with its value for each entry. */
+interface Extra<E> {
+  column: DrillColumn;
+  value: (e: E) => Cell;
+}
+
+function entryTable<E extends KpiEntry>(
+  entries: E[],
   listings: ProvinceListing[],
   communeNames: Record<string, string>,
-  extra: Array<(e: KpiEntry) => Cell> = [],
-  extraColumns: DrillColumn[] = [],
+  extras: Array<Extra<E>> = [],
 ): DrillTable {
   const byId = new Map(listings.map((l) => [l.id, l]));
   const listingOf = (e: KpiEntry) =>
     e.matchedProductId !== null ? byId.get(e.matchedProductId) : undefined;
   return {
-    columns: [...ENTRY_COLUMNS, ...extraColumns],
+    columns: [...ENTRY_COLUMNS, ...extras.map((x) => x.column)],
     rows: entries.map((e) => {
       const l = listingOf(e);
       const row: Record<string, Cell> = {
@@ -149,7 +72,7 @@ function entryTable(
         product_name: e.productName,
         producer: e.producer,
         stars: e.stars,
-        group: isOcopGroup(e.group) ? OCOP_GROUP_NAMES_VI[e.group] : e.group,
+        group: e.group,
         commune: communeNames[e.communeCode ?? ''] ?? '',
         decision_date: e.decisionDate,
         expires_on: e.expiresOn,
@@ -157,7 +80,7 @@ function entryTable(
         organization: l?.organizationName ?? '',
         listing_status: l?.status ?? '',
       };
-      extraColumns.forEach((c, i) => (row[c.key] = extra[i](e)));
+      for (const x of extras) row[x.column.key] = x.value(e);
       return row;
     }),
     links: entries.map((e) => listingLink(listingOf(e))),
@@ -208,13 +131,13 @@ export async function drillRows(
     );
     return {
       columns: [
-        col('code', 'Mã đơn', 'Order'),
-        col('placed_on', 'Ngày đặt', 'Placed'),
-        col('organization', 'Tổ chức', 'Organization'),
-        col('goods_vnd', 'Tiền hàng (₫)', 'Goods (₫)'),
-        col('total_vnd', 'Tổng (₫)', 'Total (₫)'),
-        col('method', 'Thanh toán', 'Payment'),
-        col('state', 'Trạng thái', 'State'),
+        col('code'),
+        col('placed_on'),
+        col('organization'),
+        col('goods_vnd'),
+        col('total_vnd'),
+        col('method'),
+        col('state'),
       ],
       rows: orders.map((o) => ({
         code: o.code,
@@ -239,11 +162,11 @@ export async function drillRows(
     if (figure === 'queue-organizations') {
       return {
         columns: [
-          col('organization', 'Tổ chức', 'Organization'),
-          col('phone', 'Điện thoại', 'Phone'),
-          col('tax_code', 'Mã số thuế', 'Tax code'),
-          col('registered', 'Đăng ký', 'Registered'),
-          col('waiting_days', 'Số ngày chờ', 'Days waiting'),
+          col('organization'),
+          col('phone'),
+          col('tax_code'),
+          col('registered'),
+          col('waiting_days'),
         ],
         rows: queue.organizations.map((o) => ({
           organization: o.name,
@@ -258,11 +181,11 @@ export async function drillRows(
     if (figure === 'queue-listings') {
       return {
         columns: [
-          col('listing', 'Sản phẩm', 'Listing'),
-          col('organization', 'Tổ chức', 'Organization'),
-          col('price_vnd', 'Giá (₫)', 'Price (₫)'),
-          col('submitted', 'Gửi duyệt', 'Submitted'),
-          col('waiting_days', 'Số ngày chờ', 'Days waiting'),
+          col('listing'),
+          col('organization'),
+          col('price_vnd'),
+          col('submitted'),
+          col('waiting_days'),
         ],
         rows: queue.listings.map((l) => ({
           listing: l.name,
@@ -276,12 +199,12 @@ export async function drillRows(
     }
     return {
       columns: [
-        col('listing', 'Sản phẩm', 'Listing'),
-        col('organization', 'Tổ chức', 'Organization'),
-        col('stars', 'Sao', 'Stars'),
-        col('certificate_no', 'Số chứng nhận', 'Certificate'),
-        col('expires_on', 'Hết hạn', 'Expires'),
-        col('waiting_days', 'Số ngày chờ', 'Days waiting'),
+        col('listing'),
+        col('organization'),
+        col('stars'),
+        col('certificate_no'),
+        col('expires_on'),
+        col('waiting_days'),
       ],
       rows: queue.claims.map((c) => ({
         listing: c.name,
@@ -296,30 +219,21 @@ export async function drillRows(
   }
 
   const { entries, listings, communeNames } = await loadKpiInputs(db, provinceCode);
-  const kpiListings: KpiListing[] = listings;
   if (figure === 'month' || figure === 'month-online') {
-    const drill = drillMonth(entries, kpiListings, today, query.month!);
-    if (!drill)
-      throw bad(
-        'month',
-        'Tháng này không nằm trong 12 tháng của biểu đồ.',
-        'This month is not among the 12 months of the chart.',
-      );
+    const drill = drillMonth(entries, listings, today, query.month ?? '');
+    if (!drill) throw invalid('month', m.monthOutsideChart);
     const rows = drill.rows.filter((e) => figure === 'month' || e.onlineThen);
-    return entryTable(
-      rows,
-      listings,
-      communeNames,
-      [(e) => (rows.find((r) => r.id === e.id)!.onlineThen ? 1 : 0)],
-      [col('online_then', `Đang bán ngày ${drill.day}`, `Online on ${drill.day}`)],
-    );
+    const onlineThen = formatMessage(drillColumnNames.online_then, { day: drill.day });
+    return entryTable(rows, listings, communeNames, [
+      { column: col('online_then', onlineThen), value: (e) => (e.onlineThen ? 1 : 0) },
+    ]);
   }
-  const kpi = computeKpi(entries, kpiListings, today);
+  const kpi = computeKpi(entries, listings, today);
   switch (figure) {
     case 'valid':
     case 'online':
     case 'todo': {
-      let rows = drillDown(entries, kpiListings, today, {
+      let rows = drillDown(entries, listings, today, {
         stars: query.stars,
         group: query.group,
         communeCode: query.commune,
@@ -328,38 +242,78 @@ export async function drillRows(
       if (query.producer !== undefined)
         rows = rows.filter((e) => foldKey(e.producer) === query.producer);
       const online = new Set(
-        drillDown(entries, kpiListings, today, { online: true }).map((e) => e.id),
+        drillDown(entries, listings, today, { online: true }).map((e) => e.id),
       );
-      return entryTable(
-        rows,
-        listings,
-        communeNames,
-        [(e) => (online.has(e.id) ? 1 : 0)],
-        [col('online', 'Đang bán', 'Online')],
-      );
+      return entryTable(rows, listings, communeNames, [
+        { column: col('online'), value: (e) => (online.has(e.id) ? 1 : 0) },
+      ]);
     }
     case 'expiring':
-      return entryTable(
-        kpi.expiringSoon,
-        listings,
-        communeNames,
-        [(e) => kpi.expiringSoon.find((x) => x.id === e.id)!.daysLeft],
-        [col('days_left', 'Còn (ngày)', 'Days left')],
-      );
+      return entryTable(kpi.expiringSoon, listings, communeNames, [
+        { column: col('days_left'), value: (e) => e.daysLeft },
+      ]);
     case 'expired-listed':
       return entryTable(kpi.expiredButListed, listings, communeNames);
-    case 'not-in-register':
-      return listingTable(kpi.listedNotInRegister.map((l) => listings.find((x) => x.id === l.id)!));
+    case 'not-in-register': {
+      const listed = new Set(kpi.listedNotInRegister.map((l) => l.id));
+      return listingTable(listings.filter((l) => listed.has(l.id)));
+    }
     default:
-      throw bad('figure', 'Không có số liệu này.', 'There is no such figure.');
+      throw invalid('figure', m.figureNotFound);
   }
 }
 
-/** The drill-down of a request's query string: `tinh` (the officer's first province by default), `figure` and its filters. */
-export async function drillForRequest(db: DB, actor: Actor, url: URL) {
+/** At most this many rows on the page; the CSV always has them all. */
+export const DRILL_PAGE_ROWS = 1000;
+
+/**
+ * The drill-down page of a query string: `tinh` (the officer's first province by default), `figure`
+ * and its filters; the province and commune names for its title, the first DRILL_PAGE_ROWS rows, and
+ * the query string of the same rows as CSV.
+ */
+export async function drillPage(db: DB, actor: Actor, params: URLSearchParams) {
+  const { provinceCode, query, table } = await drillTable(db, actor, params);
+  const [province, communes] = await Promise.all([
+    provinceName(db, provinceCode),
+    query.commune ? listCommunes(db, provinceCode) : [],
+  ]);
+  const csvParams = new URLSearchParams(params);
+  csvParams.set('tinh', provinceCode);
+  return {
+    province,
+    query,
+    communeName: communes.find((c) => c.code === query.commune)?.fullName ?? query.commune ?? null,
+    producer: params.get('producer'),
+    columns: table.columns,
+    rows: table.rows.slice(0, DRILL_PAGE_ROWS),
+    links: table.links.slice(0, DRILL_PAGE_ROWS),
+    total: table.rows.length,
+    csvQuery: csvParams.toString(),
+  };
+}
+
+/** The same rows as CSV, every one of them: the column keys as the header. */
+export async function drillCsv(db: DB, actor: Actor, params: URLSearchParams) {
+  const { provinceCode, query, table } = await drillTable(db, actor, params);
+  return {
+    filename: `chi-tiet-${provinceCode}-${query.figure}.csv`,
+    csv: toCsv(
+      table.columns.map((c) => c.key),
+      table.rows.map((r) => table.columns.map((c) => csvCellOf(c, r[c.key]))),
+    ),
+  };
+}
+
+/** A cell as the CSV writes it: OCOP groups by their Vietnamese name, as the register does. */
+function csvCellOf(column: DrillColumn, value: Cell | undefined): Cell {
+  if (column.ocopGroups && typeof value === 'string' && isOcopGroup(value))
+    return OCOP_GROUP_NAMES_VI[value];
+  return value ?? null;
+}
+
+async function drillTable(db: DB, actor: Actor, params: URLSearchParams) {
   requireOfficer(actor);
-  const provinceCode =
-    url.searchParams.get('tinh') ?? actor.officerProvinceCodes[0] ?? (actor.isAdmin ? '12' : '');
-  const query = parseDrillQuery(url.searchParams);
+  const provinceCode = officerProvince(actor, params.get('tinh'));
+  const query = parseDrillQuery(params);
   return { provinceCode, query, table: await drillRows(db, actor, provinceCode, query) };
 }

@@ -1,13 +1,17 @@
 // The tradeoffice domain's server-side public entry: what routes, the server and other domains may use.
 // Everything else in app/tradeoffice/ is internal (eslint: architecture/domain-boundaries).
-export { provinceKpi } from './dashboard.server';
-export { drillForRequest, type DrillQuery } from './drilldown.server';
+export { provinceKpi, tradeOfficeDashboard } from './dashboard.server';
+export { drillCsv, drillPage } from './drilldown.server';
+export { provinceExport } from './exports.server';
+export { officerProvince } from './province.server';
 export {
   confirmMatch,
-  importRegister,
+  importRegisterFile,
   isRegisterVerified,
   suggestMatches,
 } from './register.server';
 export { monthlyReportXlsx } from './report-xlsx.server';
+export { provinceReport } from './report.server';
+export { recordReviewDecision } from './review.server';
 export { provinceSales } from './sales.server';
 export { provinceStamps } from './stamps.server';

@@ -57,7 +57,8 @@ export function matchPlace<P extends Place>(places: readonly P[], text: string):
     if (official.key !== typed.key) return false;
     return typed.prefix === null || official.prefix === null || official.prefix === typed.prefix;
   });
-  if (candidates.length === 1) return { ok: true, place: candidates[0] };
+  const [only, ...others] = candidates;
+  if (only && others.length === 0) return { ok: true, place: only };
   return { ok: false, reason: candidates.length ? 'ambiguous' : 'not_found', candidates };
 }
 

@@ -2,10 +2,12 @@ import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficerFor } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { loadPlaceIndex } from '~/catalogue/index.server';
-import { notFound, UserError } from '~/lib/errors';
+import { tradeofficeMessages as m } from '~/i18n/messages/tradeoffice';
 import { todayInVietnam } from '~/lib/dates';
+import { notFound, UserError } from '~/lib/errors';
+import type { UploadedFile } from './forms';
 import { matchScore, SUGGESTION_THRESHOLD } from './matching';
-import { checkRegisterCsv, type RegisterCheck } from './register-csv';
+import { checkRegisterCsv, type RegisterCheck } from './register-csv.server';
 
 /** Imports the province's official OCOP list, all or nothing; re-importing updates entries by certificate number. */
 export async function importRegister(
@@ -74,7 +76,22 @@ export async function importRegister(
   return { ...check, created, updated };
 }
 
-/** Unmatched register entries with the listings of the province that look like them, best first. */
+/** The register as uploaded (a UTF-8 CSV file), imported all or nothing: see importRegister. */
+export async function importRegisterFile(
+  db: DB,
+  actor: Actor,
+  provinceCode: string,
+  file: UploadedFile,
+  now = new Date(),
+) {
+  const csv = Buffer.from(await file.arrayBuffer()).toString('utf8');
+  return importRegister(db, actor, provinceCode, csv, now);
+}
+
+/**
+ * Unmatched register entries with the listings of the province that look like them, best first. Reads
+ * the catalogue's products and organizations directly (it only compares names).
+ */
 export async function suggestMatches(db: DB, actor: Actor, provinceCode: string) {
   requireOfficerFor(actor, provinceCode);
   const [entries, listings] = await Promise.all([
@@ -150,10 +167,7 @@ export async function confirmMatch(
       .where('p.id', '=', productId)
       .executeTakeFirst();
     if (!product || product.province_code !== entry.province_code) {
-      throw new UserError('invalid', 400, {
-        vi: 'Chỉ ghép với sản phẩm của tỉnh mình.',
-        en: 'Only match listings of your own province.',
-      });
+      throw new UserError('invalid', 400, m.matchOwnProvinceOnly);
     }
   }
   await db.transaction().execute(async (trx) => {

@@ -150,7 +150,7 @@ export function computeSales(
     methods,
     payments: shares,
     cashlessOrders: methods.filter((m) => m.method !== 'cod').reduce((n, m) => n + m.orders, 0),
-    codOrders: methods.find((m) => m.method === 'cod')!.orders,
+    codOrders: methods.find((m) => m.method === 'cod')?.orders ?? 0,
   };
 }
 

@@ -1,12 +1,13 @@
 import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficerFor } from '~/accounts';
 import { todayInVietnam } from '~/lib/dates';
-import type { Message } from '~/lib/errors';
+import { col, type Cell, type DrillTable } from './drill-query';
 import { vietnamDay } from './kpi';
 import { STAMP_WINDOW_DAYS, type StampFigure } from './stamps';
 
 /**
- * Stamp figures of the province's cooperatives, read from the traceability tables (counted, never changed).
+ * Stamp figures of the province's cooperatives, read from the traceability tables and the catalogue's
+ * products and organizations directly (counted, never changed): decision 008.
  * Issued: every stamp of a finished issue request (revoked ones included: they were printed). Scans,
  * stamps flagged as possibly copied and buyer reports: the last `STAMP_WINDOW_DAYS` Vietnamese days.
  */
@@ -71,21 +72,16 @@ export async function provinceStamps(
   };
 }
 
-type Cell = string | number | null;
-const col = (key: string, vi: string, en: string): { key: string; label: Message } => ({
-  key,
-  label: { vi, en },
-});
-
 /** The rows behind one stamp figure; no buyer data (scans keep no address, reports' contacts are left out). */
-export async function stampRows(db: DB, provinceCode: string, figure: StampFigure, today: string) {
+export async function stampRows(
+  db: DB,
+  provinceCode: string,
+  figure: StampFigure,
+  today: string,
+): Promise<DrillTable> {
   const since = stampWindowStart(today);
   const batches = inProvince(provinceCode);
-  const base = [
-    col('product', 'Sản phẩm', 'Product'),
-    col('organization', 'Tổ chức', 'Organization'),
-    col('lot', 'Lô', 'Lot'),
-  ];
+  const base = [col('product'), col('organization'), col('lot')];
   let columns = base;
   let rows: Array<Record<string, Cell>> = [];
   if (figure === 'stamps-issued') {
@@ -102,13 +98,7 @@ export async function stampRows(db: DB, provinceCode: string, figure: StampFigur
       ])
       .orderBy('s.id')
       .execute();
-    columns = [
-      ...base,
-      col('serial_from', 'Từ số', 'From serial'),
-      col('serial_to', 'Đến số', 'To serial'),
-      col('count', 'Số tem', 'Stamps'),
-      col('issued_on', 'Ngày phát hành', 'Issued'),
-    ];
+    columns = [...base, col('serial_from'), col('serial_to'), col('count'), col('issued_on')];
     rows = issues.map((s) => ({
       product: s.name,
       organization: s.org,
@@ -126,12 +116,7 @@ export async function stampRows(db: DB, provinceCode: string, figure: StampFigur
       .orderBy('s.scanned_at', 'desc')
       .orderBy('s.id', 'desc')
       .execute();
-    columns = [
-      ...base,
-      col('serial', 'Số tem', 'Serial'),
-      col('scanned_at', 'Lúc quét (UTC)', 'Scanned (UTC)'),
-      col('verdict', 'Kết quả', 'Verdict'),
-    ];
+    columns = [...base, col('serial'), col('scanned_at'), col('verdict')];
     rows = scans.map((s) => ({
       product: s.name,
       organization: s.org,
@@ -158,13 +143,7 @@ export async function stampRows(db: DB, provinceCode: string, figure: StampFigur
       .orderBy('s.batch_id')
       .orderBy('s.serial')
       .execute();
-    columns = [
-      ...base,
-      col('serial', 'Số tem', 'Serial'),
-      col('flagged_scans', 'Lần quét bị nghi', 'Flagged scans'),
-      col('first', 'Lần đầu (UTC)', 'First (UTC)'),
-      col('last', 'Lần cuối (UTC)', 'Last (UTC)'),
-    ];
+    columns = [...base, col('serial'), col('flagged_scans'), col('first'), col('last')];
     rows = stamps.map((s) => ({
       product: s.name,
       organization: s.org,
@@ -189,13 +168,7 @@ export async function stampRows(db: DB, provinceCode: string, figure: StampFigur
       ])
       .orderBy('r.created_at', 'desc')
       .execute();
-    columns = [
-      ...base,
-      col('serial', 'Số tem', 'Serial'),
-      col('reported_on', 'Ngày báo', 'Reported'),
-      col('message', 'Nội dung', 'Message'),
-      col('status', 'Trạng thái', 'Status'),
-    ];
+    columns = [...base, col('serial'), col('reported_on'), col('message'), col('status')];
     rows = reports.map((r) => ({
       product: r.name,
       organization: r.org,

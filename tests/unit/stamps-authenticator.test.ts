@@ -71,9 +71,9 @@ describe('verifyStamp — forgeries are rejected', () => {
         verifyStamp(
           keyring,
           gtinStamp,
-          code.slice(0, i) + code[i].toLowerCase() + code.slice(i + 1),
+          code.slice(0, i) + code.charAt(i).toLowerCase() + code.slice(i + 1),
         ),
-      ).toBe(/\d/.test(code[i]));
+      ).toBe(/\d/.test(code.charAt(i)));
     }
   });
   it('rejects random, truncated, extended and non-string codes', () => {

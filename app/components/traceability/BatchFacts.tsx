@@ -1,5 +1,6 @@
 import { useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
+import { formatCount } from './format';
 
 export interface BatchFactsProps {
   batch: {
@@ -20,7 +21,7 @@ export function BatchFacts({ batch }: BatchFactsProps) {
   const { lang, t } = useI18n();
   return (
     <dl className="facts">
-      <dt>{lang === 'vi' ? 'Mã lô' : 'Lot'}</dt>
+      <dt>{t('traceColLot')}</dt>
       <dd>{batch.lotCode}</dd>
       <dt>{t('traceProduced')}</dt>
       <dd>{formatCalendarDate(batch.producedOn)}</dd>
@@ -30,9 +31,9 @@ export function BatchFacts({ batch }: BatchFactsProps) {
           <dd>{formatCalendarDate(batch.expiresOn)}</dd>
         </>
       ) : null}
-      <dt>{lang === 'vi' ? 'Số lượng' : 'Quantity'}</dt>
+      <dt>{t('traceQuantity')}</dt>
       <dd>
-        {batch.quantity.toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US')} {batch.quantityUnit}
+        {formatCount(batch.quantity, lang)} {batch.quantityUnit}
       </dd>
       <dt>{t('traceArea')}</dt>
       <dd>

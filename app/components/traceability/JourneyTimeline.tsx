@@ -6,7 +6,7 @@ import { EVENT_KIND_NAMES } from '~/traceability';
 export interface TimelineEvent {
   id: number;
   kind: string;
-  step: string;
+  step: keyof typeof EVENT_KIND_NAMES;
   occurredAt: string;
   communeName: string | null;
   place: string;
@@ -36,7 +36,6 @@ export function JourneyTimeline({
   batchLink?: (id: number) => string;
 }) {
   const { lang, t } = useI18n();
-  const vi = lang === 'vi';
   if (!events.length) return <p className="muted">{t('traceNoEvents')}</p>;
   return (
     <ol className="journey">
@@ -47,7 +46,7 @@ export function JourneyTimeline({
           className={`journey__event${e.correctedBy.length ? ' journey__event--corrected' : ''}${e.kind === 'correction' ? ' journey__event--correction' : ''}`}
         >
           <p className="journey__head">
-            <strong>{EVENT_KIND_NAMES[e.step as 'care']?.[lang] ?? e.step}</strong>{' '}
+            <strong>{EVENT_KIND_NAMES[e.step][lang]}</strong>{' '}
             <span className="muted">
               #{e.id} · <time dateTime={e.occurredAt}>{formatDateTime(e.occurredAt)}</time>
             </span>
@@ -67,33 +66,31 @@ export function JourneyTimeline({
           <dl className="facts">
             {e.details.inputProduct ? (
               <>
-                <dt>{vi ? 'Vật tư' : 'Input'}</dt>
+                <dt>{t('traceInput')}</dt>
                 <dd>{e.details.inputProduct}</dd>
               </>
             ) : null}
             {e.details.dose ? (
               <>
-                <dt>{vi ? 'Liều lượng' : 'Dose'}</dt>
+                <dt>{t('traceDose')}</dt>
                 <dd>{e.details.dose}</dd>
               </>
             ) : null}
             {e.details.preHarvestDays !== undefined ? (
               <>
-                <dt>{vi ? 'Thời gian cách ly' : 'Pre-harvest interval'}</dt>
-                <dd>
-                  {e.details.preHarvestDays} {vi ? 'ngày' : 'days'}
-                </dd>
+                <dt>{t('tracePreHarvest')}</dt>
+                <dd>{t('traceDays', { n: e.details.preHarvestDays })}</dd>
               </>
             ) : null}
             {e.details.result ? (
               <>
-                <dt>{vi ? 'Kết quả' : 'Result'}</dt>
+                <dt>{t('traceResult')}</dt>
                 <dd>{e.details.result}</dd>
               </>
             ) : null}
             {e.details.documentKey ? (
               <>
-                <dt>{vi ? 'Phiếu kết quả' : 'Lab report'}</dt>
+                <dt>{t('traceLabReport')}</dt>
                 <dd>
                   <a href={`/lo-hang/${batchId}/tai-lieu/${e.id}`}>PDF</a>
                 </dd>
@@ -101,13 +98,13 @@ export function JourneyTimeline({
             ) : null}
             {e.details.carrier ? (
               <>
-                <dt>{vi ? 'Đơn vị vận chuyển' : 'Carrier'}</dt>
+                <dt>{t('traceCarrier')}</dt>
                 <dd>{e.details.carrier}</dd>
               </>
             ) : null}
             {e.details.inputBatchIds?.length ? (
               <>
-                <dt>{vi ? 'Lô đầu vào' : 'Input batches'}</dt>
+                <dt>{t('traceInputBatchesShort')}</dt>
                 <dd>
                   {e.details.inputBatchIds.map((id, i) => (
                     <span key={id}>

@@ -4,23 +4,20 @@ import { useI18n } from '~/i18n';
 export function ReportForm({
   batchId,
   serial,
-  error,
+  fieldError = () => null,
 }: {
   batchId: number | null;
   serial: number | null;
-  error?: { field: string | null; message: string } | null;
+  fieldError?: (name: string) => string | null;
 }) {
-  const { lang, t } = useI18n();
-  const vi = lang === 'vi';
+  const { t } = useI18n();
+  const messageError = fieldError('message');
+  const contactError = fieldError('contact');
   if (batchId === null) {
     return (
       <section aria-labelledby="report-h">
         <h2 id="report-h">{t('traceReportTitle')}</h2>
-        <p>
-          {vi
-            ? 'Hãy báo cho Sở Công Thương nơi bạn mua hàng hoặc gọi đường dây nóng 1800 6838 (Cục Quản lý thị trường).'
-            : 'Tell the trade office of the province where you bought it, or call the market surveillance hotline 1800 6838.'}
-        </p>
+        <p>{t('traceReportElsewhere')}</p>
       </section>
     );
   }
@@ -31,7 +28,7 @@ export function ReportForm({
         <input type="hidden" name="intent" value="report" />
         {serial !== null ? <input type="hidden" name="serial" value={serial} /> : null}
         <div className="field">
-          <label htmlFor="report-message">{vi ? 'Điều gì bất thường?' : 'What looks wrong?'}</label>
+          <label htmlFor="report-message">{t('traceReportMessage')}</label>
           <textarea
             id="report-message"
             name="message"
@@ -39,21 +36,29 @@ export function ReportForm({
             required
             minLength={10}
             maxLength={2000}
-            aria-invalid={error?.field === 'message' ? true : undefined}
+            aria-invalid={messageError ? true : undefined}
           />
-          {error?.field === 'message' ? (
+          {messageError ? (
             <p className="field__error" role="alert">
-              {error.message}
+              {messageError}
             </p>
           ) : null}
         </div>
         <div className="field">
-          <label htmlFor="report-contact">
-            {vi ? 'Số điện thoại hoặc e-mail (không bắt buộc)' : 'Phone or e-mail (optional)'}
-          </label>
-          <input id="report-contact" name="contact" maxLength={200} />
+          <label htmlFor="report-contact">{t('traceReportContact')}</label>
+          <input
+            id="report-contact"
+            name="contact"
+            maxLength={200}
+            aria-invalid={contactError ? true : undefined}
+          />
+          {contactError ? (
+            <p className="field__error" role="alert">
+              {contactError}
+            </p>
+          ) : null}
         </div>
-        <button type="submit">{vi ? 'Gửi báo cáo' : 'Send the report'}</button>
+        <button type="submit">{t('traceReportSend')}</button>
       </form>
     </section>
   );

@@ -60,9 +60,7 @@ export function StampScanView({ check, batch, product, journey }: ScanViewProps)
           </p>
         ) : null}
         {check.serial !== null ? (
-          <p className="muted">
-            {lang === 'vi' ? 'Số tem' : 'Stamp number'}: {check.serial}
-          </p>
+          <p className="muted">{t('traceStampNumber', { serial: check.serial })}</p>
         ) : null}
       </section>
       {batch ? (
@@ -88,7 +86,7 @@ export function StampScanView({ check, batch, product, journey }: ScanViewProps)
             ) : null}
             {product ? (
               <p>
-                {lang === 'vi' ? 'Nhà sản xuất' : 'Producer'}:{' '}
+                {t('traceProducer')}:{' '}
                 <a href={`/hop-tac-xa/${product.organization.slug}`}>{product.organization.name}</a>{' '}
                 {product.organization.verified ? (
                   <span className="tag tag--ok">{t('verified')}</span>

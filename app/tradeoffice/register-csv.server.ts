@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { type OcopGroup, type PlaceIndex } from '~/catalogue';
+import { formatMessage } from '~/i18n/messages';
+import { registerMessages as m } from '~/i18n/messages/tradeoffice';
 import type { Message } from '~/lib/errors';
 import {
   addMonths,
@@ -9,19 +11,9 @@ import {
   parseCalendarDate,
   type Place,
 } from './parse-helpers';
+import { REGISTER_COLUMNS, type RegisterColumn } from './register-columns';
 
-/** The official register's columns, in this order; see docs/register-format.md. */
-export const REGISTER_COLUMNS = [
-  'product_name',
-  'producer',
-  'stars',
-  'certificate_no',
-  'decision_date',
-  'expires_on',
-  'group',
-  'commune',
-] as const;
-export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+export { REGISTER_COLUMNS, type RegisterColumn } from './register-columns';
 
 /** A province lists a few hundred products; far more means the wrong file. */
 export const REGISTER_MAX_ROWS = 5000;
@@ -69,15 +61,7 @@ function readRecords(text: string): { records: Record_[] } | { error: RegisterEr
     return {
       error: {
         line: lines ?? 1,
-        message: quote
-          ? {
-              vi: 'Tệp CSV bị lỗi dấu ngoặc kép (") gần dòng này: ô có dấu phẩy hoặc xuống dòng phải nằm trọn trong ngoặc kép.',
-              en: 'The CSV has a broken double quote (") near this line: a cell with commas or line breaks must be fully quoted.',
-            }
-          : {
-              vi: 'Tệp CSV không đọc được gần dòng này.',
-              en: 'The CSV cannot be read near this line.',
-            },
+        message: quote ? m.brokenQuote : m.unreadable,
       },
     };
   }
@@ -97,10 +81,10 @@ function readRecords(text: string): { records: Record_[] } | { error: RegisterEr
 
 const headerError = (found: string[]): RegisterError => ({
   line: 1,
-  message: {
-    vi: `Dòng tiêu đề phải đúng là: ${REGISTER_COLUMNS.join(',')} (tệp có: ${found.join(',') || 'trống'}).`,
-    en: `The header row must be exactly: ${REGISTER_COLUMNS.join(',')} (found: ${found.join(',') || 'nothing'}).`,
-  },
+  message: formatMessage(found.join(',') ? m.header : m.headerEmpty, {
+    columns: REGISTER_COLUMNS.join(','),
+    found: found.join(','),
+  }),
 });
 
 /**
@@ -117,15 +101,7 @@ export function parseRegisterCsv(text: string, communes: readonly Place[]): Regi
   if (records.length === 0) {
     return {
       ok: false,
-      errors: [
-        {
-          line: 2,
-          message: {
-            vi: 'Sổ không có dòng sản phẩm nào.',
-            en: 'The register has no product rows.',
-          },
-        },
-      ],
+      errors: [{ line: 2, message: m.noRows }],
     };
   }
   if (records.length > REGISTER_MAX_ROWS) {
@@ -134,10 +110,7 @@ export function parseRegisterCsv(text: string, communes: readonly Place[]): Regi
       errors: [
         {
           line: 1,
-          message: {
-            vi: `Sổ có ${records.length} dòng, tối đa ${REGISTER_MAX_ROWS}.`,
-            en: `The register has ${records.length} rows; at most ${REGISTER_MAX_ROWS}.`,
-          },
+          message: formatMessage(m.tooManyRows, { rows: records.length, max: REGISTER_MAX_ROWS }),
         },
       ],
     };
@@ -147,89 +120,60 @@ export function parseRegisterCsv(text: string, communes: readonly Place[]): Regi
   const rows: RegisterRow[] = [];
   const firstLineOfCertificate = new Map<string, number>();
   for (const { line, cells } of records) {
-    const fail = (column: RegisterColumn | undefined, vi: string, en: string) =>
-      errors.push({ line, ...(column ? { column } : {}), message: { vi, en } });
+    const fail = (
+      column: RegisterColumn | undefined,
+      message: Message,
+      params: Record<string, string | number> = {},
+    ) =>
+      errors.push({
+        line,
+        ...(column ? { column } : {}),
+        message: formatMessage(message, params),
+      });
+    const [
+      productName = '',
+      producer = '',
+      stars = '',
+      certificateNo = '',
+      decision = '',
+      expires = '',
+      group = '',
+      commune = '',
+    ] = cells;
     if (cells.length !== REGISTER_COLUMNS.length) {
-      fail(
-        undefined,
-        `Cần ${REGISTER_COLUMNS.length} cột, dòng này có ${cells.length}.`,
-        `Expected ${REGISTER_COLUMNS.length} columns, found ${cells.length}.`,
-      );
+      fail(undefined, m.columnCount, { expected: REGISTER_COLUMNS.length, found: cells.length });
       continue;
     }
     const before = errors.length;
-    const [productName, producer, stars, certificateNo, decision, expires, group, commune] = cells;
 
-    if (!productName) fail('product_name', 'Thiếu tên sản phẩm.', 'The product name is missing.');
+    if (!productName) fail('product_name', m.productNameMissing);
     else if (productName.length > MAX_TEXT)
-      fail(
-        'product_name',
-        `Tên sản phẩm dài quá ${MAX_TEXT} ký tự.`,
-        `The product name is longer than ${MAX_TEXT} characters.`,
-      );
-    if (!producer) fail('producer', 'Thiếu tên chủ thể.', 'The producer is missing.');
-    else if (producer.length > MAX_TEXT)
-      fail(
-        'producer',
-        `Tên chủ thể dài quá ${MAX_TEXT} ký tự.`,
-        `The producer is longer than ${MAX_TEXT} characters.`,
-      );
-    if (!['3', '4', '5'].includes(stars))
-      fail(
-        'stars',
-        `Hạng sao “${stars}” phải là 3, 4 hoặc 5.`,
-        `Stars “${stars}” must be 3, 4 or 5.`,
-      );
+      fail('product_name', m.productNameLong, { max: MAX_TEXT });
+    if (!producer) fail('producer', m.producerMissing);
+    else if (producer.length > MAX_TEXT) fail('producer', m.producerLong, { max: MAX_TEXT });
+    if (!['3', '4', '5'].includes(stars)) fail('stars', m.stars, { stars });
 
     // "1201/QĐ-UBND" and "1201/qđ-ubnd " are the same certificate.
     const certificateKey = foldKey(certificateNo);
-    if (!certificateNo)
-      fail(
-        'certificate_no',
-        'Thiếu số quyết định/giấy chứng nhận.',
-        'The certificate number is missing.',
-      );
-    else if (firstLineOfCertificate.has(certificateKey)) {
-      const first = firstLineOfCertificate.get(certificateKey);
-      fail(
-        'certificate_no',
-        `Số chứng nhận ${certificateNo} trùng với dòng ${first}.`,
-        `Certificate ${certificateNo} repeats line ${first}.`,
-      );
-    } else firstLineOfCertificate.set(certificateKey, line);
+    const first = firstLineOfCertificate.get(certificateKey);
+    if (!certificateNo) fail('certificate_no', m.certificateMissing);
+    else if (first !== undefined)
+      fail('certificate_no', m.certificateRepeated, { certificate: certificateNo, first });
+    else firstLineOfCertificate.set(certificateKey, line);
 
     const decisionDate = parseCalendarDate(decision);
-    if (!decisionDate)
-      fail(
-        'decision_date',
-        `Ngày quyết định “${decision}” không hợp lệ. Dùng YYYY-MM-DD hoặc DD/MM/YYYY.`,
-        `Decision date “${decision}” is not valid. Use YYYY-MM-DD or DD/MM/YYYY.`,
-      );
+    if (!decisionDate) fail('decision_date', m.decisionDate, { date: decision });
     const expiresOn = expires
       ? parseCalendarDate(expires)
       : decisionDate
         ? addMonths(decisionDate, CERTIFICATE_VALIDITY_MONTHS)
         : null;
-    if (expires && !expiresOn)
-      fail(
-        'expires_on',
-        `Ngày hết hạn “${expires}” không hợp lệ. Dùng YYYY-MM-DD hoặc DD/MM/YYYY, hoặc để trống.`,
-        `Expiry date “${expires}” is not valid. Use YYYY-MM-DD or DD/MM/YYYY, or leave it empty.`,
-      );
+    if (expires && !expiresOn) fail('expires_on', m.expiryDate, { date: expires });
     else if (expiresOn && decisionDate && expiresOn <= decisionDate)
-      fail(
-        'expires_on',
-        `Ngày hết hạn “${expires}” phải sau ngày quyết định.`,
-        `Expiry date “${expires}” must come after the decision date.`,
-      );
+      fail('expires_on', m.expiryBeforeDecision, { date: expires });
 
     const ocopGroup = matchOcopGroup(group);
-    if (!ocopGroup)
-      fail(
-        'group',
-        `Nhóm sản phẩm “${group}” không hợp lệ (food, beverage, herbal, textile, souvenir, tourism hoặc tên tiếng Việt).`,
-        `Unknown product group “${group}” (food, beverage, herbal, textile, souvenir, tourism or the Vietnamese name).`,
-      );
+    if (!ocopGroup) fail('group', m.group, { group });
 
     let communeCode: string | null = null;
     if (commune) {
@@ -237,29 +181,20 @@ export function parseRegisterCsv(text: string, communes: readonly Place[]): Regi
       if (match.ok) communeCode = match.place.code;
       else if (match.reason === 'ambiguous') {
         const names = match.candidates.map((c) => `${c.name} (${c.code})`).join(', ');
-        fail(
-          'commune',
-          `“${commune}” có thể là ${names}: hãy ghi rõ tiền tố hoặc mã.`,
-          `“${commune}” could be ${names}: give the prefix or the code.`,
-        );
-      } else
-        fail(
-          'commune',
-          `Không tìm thấy xã/phường “${commune}” trong tỉnh.`,
-          `No commune or ward “${commune}” in the province.`,
-        );
+        fail('commune', m.communeAmbiguous, { commune, names });
+      } else fail('commune', m.communeUnknown, { commune });
     }
 
-    if (errors.length > before) continue;
+    if (errors.length > before || !decisionDate || !expiresOn || !ocopGroup) continue;
     rows.push({
       line,
       productName,
       producer,
       stars: Number(stars) as 3 | 4 | 5,
       certificateNo,
-      decisionDate: decisionDate!,
-      expiresOn: expiresOn!,
-      group: ocopGroup!,
+      decisionDate,
+      expiresOn,
+      group: ocopGroup,
       communeCode,
     });
   }
