@@ -4,7 +4,7 @@ import { type Actor, requireOfficerFor, requireOrgMember } from '~/accounts';
 import { diff, recordAudit } from '~/audit/index.server';
 import { addMonths } from '~/lib/dates';
 import { UserError, notFound } from '~/lib/errors';
-import { fold, slugify } from '~/search';
+import { fold, slugify } from '~/lib/text';
 import { productsChanged } from '~/search/index.server';
 import type { CertificationKind, OcopGroup } from './groups';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';

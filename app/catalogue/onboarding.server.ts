@@ -3,7 +3,7 @@ import { type Actor, requireOfficerFor, requireOrgOwner } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { UserError, notFound } from '~/lib/errors';
 import { organizationChanged } from '~/search/index.server';
-import { slugify } from '~/search';
+import { slugify } from '~/lib/text';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
 import type { RegisterOrganizationForm } from './organization-form';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';

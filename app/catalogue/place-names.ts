@@ -1,4 +1,4 @@
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 
 const PREFIXES = ['thanh pho', 'tinh', 'xa', 'phuong', 'thi tran', 'dac khu'];
 

@@ -1,7 +1,7 @@
 import type { DB } from '~db/connection.server';
 import type { NewOrganization } from '~db/schema';
 import { organizationChanged } from '~/search/index.server';
-import { fold, slugify } from '~/search';
+import { fold, slugify } from '~/lib/text';
 
 export interface OrganizationInput {
   slug?: string;

@@ -2,7 +2,7 @@ import type { DB } from '~db/connection.server';
 import type { ProductStatus } from '~db/schema';
 import { addMonths } from '~/lib/dates';
 import { productsChanged } from '~/search/index.server';
-import { fold, slugify } from '~/search';
+import { fold, slugify } from '~/lib/text';
 import type { CertificationKind, OcopGroup } from './groups';
 import type { RenderedImage } from './image-files.server';
 

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { UserError } from '~/lib/errors';
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 import { isPaymentReference, PAYMENT_REFERENCE_LENGTH, PAYMENT_REFERENCE_PREFIX } from '~/orders';
 
 /**

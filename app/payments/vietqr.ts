@@ -1,5 +1,5 @@
 import { invalid, UserError } from '~/lib/errors';
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 import { crc16Hex } from './crc16';
 
 /** NAPAS's application identifier: marks merchant account information (ID 38) as VietQR. */

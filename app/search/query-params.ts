@@ -1,4 +1,4 @@
-import { isOcopGroup, type OcopGroup } from '~/catalogue';
+import { isOcopGroup, type OcopGroup } from '~/lib/ocop';
 import type { Message } from '~/lib/errors';
 import { emptyQuery, SORTS, type SearchQuery, type SearchSort } from './types';
 

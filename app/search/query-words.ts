@@ -1,4 +1,4 @@
-import { foldedTokens } from './fold';
+import { foldedTokens } from '~/lib/text';
 
 /**
  * Words buyers add that every product on Chợ Phiên satisfies ("đặc sản Điện Biên" means "Điện Biên"):

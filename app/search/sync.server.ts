@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import { loadSearchDocuments } from './documents.server';
-import { fold } from './fold';
+import { fold } from '~/lib/text';
 import { ocopLabel } from './query-words';
 import type { SearchDocument } from './types';
 

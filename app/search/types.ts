@@ -1,4 +1,4 @@
-import type { OcopGroup } from '~/catalogue';
+import type { OcopGroup } from '~/lib/ocop';
 
 /** What a search engine stores for one published, visible product. */
 export interface SearchDocument {

@@ -15,7 +15,7 @@ import { validateImportRow } from '~/catalogue/import/validate-row';
 import type { PlaceIndex } from '~/catalogue/place-match';
 import { splitCommuneName, stripProvincePrefix } from '~/catalogue/place-names';
 import { isValidGtin } from '~/lib/gtin';
-import { fold } from '~/search/fold';
+import { fold } from '~/lib/text';
 import { illustrate } from '../../scripts/generate-demo-images';
 
 // The demo catalogue is hand-written data that the seed, the search relevance set and the end-to-end

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from '~db/connection.server';
 import { recordAudit } from '~/audit/index.server';
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from '../image-files.server';
 import { loadPlaceIndex } from '../places.server';
 import { ensureOrganization, findOrganizationByName } from '../save-organization.server';

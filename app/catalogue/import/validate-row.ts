@@ -1,7 +1,7 @@
 import { isValidGtin } from '~/lib/gtin';
 import { addMonths, parseCalendarDate } from '~/lib/dates';
 import type { Message } from '~/lib/errors';
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, OCOP_GROUPS, type OcopGroup } from '../groups';
 import { matchCommune, matchProvince, type PlaceIndex } from '../place-match';
 import type { ImportColumn, ImportError, RawImportRow } from './csv-format';

@@ -1,5 +1,5 @@
 import { Meilisearch, type MultiSearchQuery, type SearchResponse, type Task } from 'meilisearch';
-import { foldedTokens } from '../fold';
+import { foldedTokens } from '~/lib/text';
 import { meaningfulTokens } from '../query-words';
 import type {
   SearchDocument,
