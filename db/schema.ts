@@ -123,7 +123,10 @@ export interface SearchOutboxTable {
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
+  /** When Meilisearch got the change (null: pending). */
   processed_at: Timestamp | null;
+  /** When the embedded SQLite index got the change (null: pending); independent of processed_at. */
+  embedded_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 /** Filter and sort columns of the embedded engine, one row per indexable product. */

@@ -22,10 +22,17 @@ export {
   reviewOrganization,
   setOrganizationLogo,
 } from './onboarding.server';
-export { getPublicOrganization, listPublishedProductIds } from './organizations.server';
+export { getPublicOrganization } from './organizations.server';
+export { refreshLapsedBadges } from './ocop-expiry.server';
 export { findProvince, listCommunes, listProvinces, loadPlaceIndex } from './places.server';
 export { getPublicProduct } from './products.server';
 export { seedReferenceData } from './reference-data.server';
+export {
+  catalogueSearchDocuments,
+  listIndexableProductIds,
+  listOrganizationProductCards,
+  loadSearchDocuments,
+} from './search-documents.server';
 export { reviewQueue } from './review.server';
-export { DEMO_PRODUCER_PASSWORD, seedDatabase } from './seed.server';
+export { DEMO_PRODUCER_PASSWORD, seedDatabase, type SeedReport } from './seed.server';
 export { sellerOverview } from './workspace.server';

@@ -2,12 +2,12 @@ import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficerFor, requireOrgOwner } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { UserError, notFound } from '~/lib/errors';
-import { organizationChanged } from '~/search/index.server';
 import { slugify } from '~/lib/text';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
 import type { RegisterOrganizationForm } from './organization-form';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';
 import { findOrganizationByName } from './save-organization.server';
+import { organizationProductsChanged } from './search-documents.server';
 
 export type RegisterOrganizationInput = RegisterOrganizationForm;
 
@@ -149,7 +149,7 @@ export async function reviewOrganization(
       },
       now,
     );
-    await organizationChanged(trx, organizationId);
+    await organizationProductsChanged(trx, organizationId);
   });
 }
 
@@ -196,7 +196,7 @@ export async function resubmitOrganization(
       },
       now,
     );
-    await organizationChanged(trx, organizationId);
+    await organizationProductsChanged(trx, organizationId);
   });
 }
 

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
-import { seedReferenceData } from '~/catalogue/index.server';
 import {
   listIndexableProductIds,
   loadSearchDocuments,
+  seedReferenceData,
+} from '~/catalogue/index.server';
+import {
   createMeilisearchIndex,
   startManagedMeilisearch,
   createSqliteSearchIndex,

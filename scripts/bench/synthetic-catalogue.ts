@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
+import { catalogueSearchDocuments } from '~/catalogue/index.server';
 import { refreshEmbeddedIndex } from '~/search/index.server';
 
 interface SeedProduct {
@@ -152,7 +153,7 @@ export async function buildSyntheticCatalogue(
             .execute();
         }
       }
-      await refreshEmbeddedIndex(trx, ids);
+      await refreshEmbeddedIndex(trx, catalogueSearchDocuments, ids);
     });
   }
   await sql`insert into product_fts(product_fts) values('optimize')`.execute(db);

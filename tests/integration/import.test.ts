@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyImport, checkImport } from '~/catalogue/import/import.server';
 import { IMPORT_COLUMNS } from '~/catalogue/import/csv-format';
+import { refreshEmbeddedSearch } from '../helpers/search';
 import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/import');
@@ -98,6 +99,7 @@ describe('catalogue CSV import', () => {
     expect(after.products - before.products).toBe(3);
     expect(after.images - before.images).toBe(1);
     expect(after.files).toBe(3);
+    await refreshEmbeddedSearch(data.db);
     const searchable = await data.db
       .selectFrom('product_search')
       .select('product_id')

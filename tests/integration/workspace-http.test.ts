@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import sharp from 'sharp';
 import { FormClient } from '../helpers/browser-less';
+import { refreshEmbeddedSearch } from '../helpers/search';
 import { startTestServer, type TestServer } from '../helpers/server';
 import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
 
@@ -317,6 +318,8 @@ describe('review by the trade office', () => {
         })
       ).status,
     ).toBe(200);
+    // The server's outbox drain does this within a second; the test does not wait for it.
+    await refreshEmbeddedSearch(data.db);
     const search = (await (
       await fetch(`${server.url}/api/search?q=che+bup+thu+nghiem`)
     ).json()) as { hits: Array<{ id: number }> };
