@@ -4,17 +4,11 @@ export { saveCertificateScan } from './certificate-scans.server';
 export { type RenderedImage, saveRenderedImage } from './image-files.server';
 export { applyImport, checkImport } from './import/import.server';
 export { fileBuffer, parseListingForm, parseOcopForm, readForm } from './listing-form.server';
-export {
-  addProductPhoto,
-  adjustStock,
-  changeListingStatus,
-  createListing,
-  getListingDetail,
-  getManagedProduct,
-  reviewOcopClaim,
-  setOcopClaim,
-  updateListing,
-} from './listings.server';
+export { changeListingStatus } from './listing-status.server';
+export { addProductPhoto, createListing, updateListing } from './listings.server';
+export { getListingDetail } from './listing-detail.server';
+export { getManagedProduct } from './managed-products.server';
+export { reviewOcopClaim, setOcopClaim } from './ocop-claims.server';
 export { inviteMember, listMembersForViewer, removeMember } from './members.server';
 export {
   registerOrganization,
@@ -35,4 +29,12 @@ export {
 } from './search-documents.server';
 export { reviewQueue } from './review.server';
 export { DEMO_PRODUCER_PASSWORD, seedDatabase, type SeedReport } from './seed.server';
+export {
+  adjustStock,
+  releaseStock,
+  type ReleaseReason,
+  type StockLine,
+  type StockReference,
+  takeStock,
+} from './stock.server';
 export { sellerOverview } from './workspace.server';

@@ -10,7 +10,8 @@ import { MAX_UPLOAD_BYTES } from '~/lib/images.server';
 import { parseVnd } from '~/lib/money';
 import { text } from '~/lib/forms.server';
 import { CERTIFICATION_KINDS, isOcopGroup } from './groups';
-import type { ListingInput, OcopClaimInput } from './listings.server';
+import type { ListingInput } from './listings.server';
+import type { OcopClaimInput } from './ocop-claims.server';
 
 /** Reads a form that may carry a file; a file over 10 MB is refused before it is held in memory. */
 export async function readForm(request: Request): Promise<FormData> {

@@ -140,6 +140,7 @@ export async function seedDatabase(
           image: images.get(p.slug) ?? null,
           createdAt,
         },
+        { reason: 'seed' },
         now,
       );
     }

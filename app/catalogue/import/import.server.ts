@@ -205,6 +205,7 @@ export async function applyImport(
           ocop: row.ocop ? { ...row.ocop, issuer: row.ocopIssuer } : null,
           image: row.rendered,
         },
+        { reason: 'import', userId: options.actorUserId ?? null },
         options.now,
       );
       summary[outcome]++;
