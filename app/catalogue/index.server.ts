@@ -3,7 +3,8 @@
 export { saveCertificateScan } from './certificate-scans.server';
 export { type RenderedImage, saveRenderedImage } from './image-files.server';
 export { applyImport, checkImport } from './import/import.server';
-export { fileBuffer, parseListingForm, parseOcopForm, readForm } from './listing-form.server';
+export { importSellerCsv } from './import/seller-import.server';
+export { fileBuffer, readForm } from './multipart-form.server';
 export { changeListingStatus } from './listing-status.server';
 export { addProductPhoto, createListing, updateListing } from './listings.server';
 export { getListingDetail } from './listing-detail.server';
@@ -37,4 +38,14 @@ export {
   type StockReference,
   takeStock,
 } from './stock.server';
-export { sellerOverview } from './workspace.server';
+export {
+  getMemberOrganization,
+  getOrganizationWorkspace,
+  sellerOverview,
+} from './workspace.server';
+export {
+  createListingWithPhoto,
+  submitOcopClaim,
+  uploadOrganizationLogo,
+  uploadProductPhoto,
+} from './uploads.server';

@@ -1,5 +1,7 @@
+import { enCatalogue } from './sections/catalogue';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
+import { enSearch } from './sections/search';
 import { enTraceability } from './sections/traceability';
 import { enTradeoffice } from './sections/tradeoffice';
 import type { Dictionary } from './vi';
@@ -110,4 +112,6 @@ export const en: Dictionary = {
   ...enFulfilment,
   ...enTraceability,
   ...enTradeoffice,
+  ...enCatalogue,
+  ...enSearch,
 };

@@ -1,5 +1,7 @@
+import { viCatalogue } from './sections/catalogue';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
+import { viSearch } from './sections/search';
 import { viTraceability } from './sections/traceability';
 import { viTradeoffice } from './sections/tradeoffice';
 
@@ -110,5 +112,7 @@ export const vi = {
   ...viFulfilment,
   ...viTraceability,
   ...viTradeoffice,
+  ...viCatalogue,
+  ...viSearch,
 };
 export type Dictionary = typeof vi;

@@ -4,7 +4,7 @@ import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ProductGrid } from '~/components/ProductGrid';
 import { imageUrl } from '~/lib/image-urls';
 import { getPublicOrganization, listOrganizationProductCards } from '~/catalogue/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 
 export const headers = loaderCacheHeaders;
@@ -13,14 +13,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, config } = context.services;
   const organization = await getPublicOrganization(db, params.slug ?? '');
   if (!organization) {
-    const lang = langFromRequest(request);
-    throw data(
-      {
-        message:
-          lang === 'en' ? 'This producer does not exist.' : 'Không tìm thấy nhà sản xuất này.',
-      },
-      { status: 404 },
-    );
+    const t = translator(langFromRequest(request));
+    throw data({ message: t('shopProducerNotFound') }, { status: 404 });
   }
   const products = await listOrganizationProductCards(db, organization.id);
   return data(

@@ -134,6 +134,24 @@ export const catalogueMessages = defineMessages('catalogue', {
   csvTooLarge: { vi: 'Tệp CSV tối đa 2 MB.', en: 'The CSV file is 2 MB at most.' },
 });
 
+/** A listing's status as the seller and the officer see it. */
+export const listingStatusNames = defineMessages('listingStatus', {
+  draft: { vi: 'Bản nháp', en: 'Draft' },
+  submitted: { vi: 'Chờ duyệt', en: 'Waiting for review' },
+  published: { vi: 'Đang bán', en: 'Published' },
+  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
+  archived: { vi: 'Đã lưu trữ', en: 'Archived' },
+  changes_requested: { vi: 'Cần bổ sung', en: 'Changes requested' },
+});
+
+/** An organization's review state, on the seller's home. */
+export const organizationStateNames = defineMessages('organizationState', {
+  pending: { vi: 'Chờ duyệt', en: 'Waiting for review' },
+  approved: { vi: 'Đã duyệt', en: 'Approved' },
+  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
+  changes_requested: { vi: 'Cần bổ sung', en: 'Changes requested' },
+});
+
 /** The six OCOP product groups (codes are the catalogue's `OCOP_GROUPS`). */
 export const ocopGroupNames = defineMessages('ocopGroup', {
   food: { vi: 'Thực phẩm', en: 'Food' },
