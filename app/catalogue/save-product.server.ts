@@ -200,7 +200,7 @@ async function saveCertifications(
     .execute();
   const same =
     existing.length === list.length &&
-    existing.every((e, i) => e.kind === list[i].kind && e.reference === list[i].reference);
+    existing.every((e, i) => e.kind === list[i]?.kind && e.reference === list[i]?.reference);
   if (same) return false;
   await trx.deleteFrom('certifications').where('product_id', '=', productId).execute();
   if (list.length) {

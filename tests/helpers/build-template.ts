@@ -6,6 +6,7 @@ import { refreshEmbeddedSearch } from './search';
 
 // Usage: node --import tsx tests/helpers/build-template.ts <dir>
 const dir = process.argv[2];
+if (!dir) throw new Error('usage: build-template.ts <dir>');
 const { db, sqlite } = openDatabase(path.join(dir, 'template.sqlite'));
 await migrateToLatest(db);
 await seedDemo(db, {

@@ -8,7 +8,7 @@ import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
 import { loadFoldedSynonyms } from '~/search/synonyms.server';
 import { emptyQuery } from '~/search/types';
 import { refreshEmbeddedSearch } from '../helpers/search';
-import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
+import { copyTemplateDatabase, first, type TestData } from '../helpers/test-db';
 
 let data: TestData;
 beforeEach(() => {
@@ -55,7 +55,7 @@ describe('OCOP badges that lapse', () => {
     const engine = createSqliteSearchIndex(data.db, loadFoldedSynonyms(), { facetCacheSize: 0 });
     const before = await engine.search(emptyQuery({ stars: [5], perPage: 100 }));
     expect(before.total).toBeGreaterThan(0);
-    const slug = before.hits[0].slug;
+    const slug = first(before.hits).slug;
     const product = await data.db
       .selectFrom('products')
       .select('id')

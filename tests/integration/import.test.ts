@@ -210,8 +210,8 @@ describe('catalogue CSV import', () => {
       expect(check.ok).toBe(false);
       if (check.ok) return;
       expect(check.errors[0]).toMatchObject({ line: 3, ...(column ? { column } : {}) });
-      expect(check.errors[0].message.vi).toContain(message);
-      expect(check.errors[0].message.en.length).toBeGreaterThan(10);
+      expect(check.errors[0]?.message.vi).toContain(message);
+      expect(check.errors[0]?.message.en.length).toBeGreaterThan(10);
       expect(await counts()).toEqual(before);
     },
   );

@@ -24,6 +24,7 @@ import { productsChanged } from '~/search/sync.server';
 import type { SearchDocument } from '~/search/types';
 import { useTestMeilisearch } from '../helpers/meili';
 import { refreshEmbeddedSearch } from '../helpers/search';
+import { first } from '../helpers/test-db';
 
 const meili = useTestMeilisearch();
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cho-phien-outbox-'));
@@ -223,7 +224,7 @@ describe('the outbox worker', () => {
       now: () => clock,
     });
     worker.start();
-    const [id] = await addProducts(1);
+    const id = first(await addProducts(1));
     const deadline = Date.now() + 10_000;
     while ((await outboxStatus(db)).pending > 0 && Date.now() < deadline)
       await new Promise((r) => setTimeout(r, 20));
@@ -245,7 +246,7 @@ describe('the outbox worker', () => {
 
 describe('rebuildMeilisearchIndex', () => {
   it('rebuilds from the database into a new index and swaps it in', async () => {
-    await index.upsert([{ ...(await databaseDocuments(db))[0], name: 'Stale copy' }]);
+    await index.upsert([{ ...first(await databaseDocuments(db)), name: 'Stale copy' }]);
     const result = await rebuildMeilisearchIndex(db, index, source, clock);
     expect(result.indexUid).toMatch(new RegExp(`^${index.indexUid}_\\d{17}$`));
     expect(await indexedDocuments()).toEqual(await databaseDocuments(db));

@@ -85,14 +85,14 @@ describe.each(['sqlite', 'meilisearch'] as const)('%s engine', (engineName) => {
   });
 
   it('folds case, tone marks and đ', async () => {
-    expect((await search({ q: 'mien dong' })).hits[0].name).toMatch(/^Miến dong/);
-    expect((await search({ q: 'GAO SENG CU' })).hits[0].name).toMatch(/Gạo séng cù/);
+    expect((await search({ q: 'mien dong' })).hits[0]?.name).toMatch(/^Miến dong/);
+    expect((await search({ q: 'GAO SENG CU' })).hits[0]?.name).toMatch(/Gạo séng cù/);
     const sugar = await search({ q: 'duong phen' });
     expect(sugar.hits.map((h) => h.slug)).toContain('o-mai-man-tam-hoa');
   });
 
   it('matches the last word as a prefix while typing', async () => {
-    expect((await search({ q: 'che sh' })).hits[0].name).toMatch(/^Chè Shan/);
+    expect((await search({ q: 'che sh' })).hits[0]?.name).toMatch(/^Chè Shan/);
     expect((await search({ q: 'thao qu' })).hits.map((h) => h.slug)).toContain(
       'thao-qua-kho-sin-ho',
     );
@@ -182,7 +182,7 @@ describe.each(['sqlite', 'meilisearch'] as const)('%s engine', (engineName) => {
       'ruou-san-lung',
     );
     await change('ruou-san-lung', { status: 'published' });
-    expect((await search({ q: 'ruou san lung' })).hits[0].slug).toBe('ruou-san-lung');
+    expect((await search({ q: 'ruou san lung' })).hits[0]?.slug).toBe('ruou-san-lung');
   });
 
   it('reflects price and stock changes', async () => {

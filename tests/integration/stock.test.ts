@@ -8,7 +8,7 @@ import { applyOrderEvent } from '~/orders/orders.server';
 import { expireUnpaidCheckouts } from '~/payments/payments.server';
 import { guestCheckout, productsOfTwoCooperatives } from '../helpers/checkout';
 import { refreshEmbeddedSearch } from '../helpers/search';
-import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
+import { copyTemplateDatabase, first, type TestData } from '../helpers/test-db';
 
 let data: TestData;
 beforeEach(() => {
@@ -79,7 +79,7 @@ describe('the demo seed', () => {
 
 describe('a sale and its release', () => {
   it('takes the units with a sale movement naming the order, and gives them back on cancellation', async () => {
-    const [a] = await productsOfTwoCooperatives(data.db);
+    const a = first(await productsOfTwoCooperatives(data.db));
     const before = await stockOf(a.id);
     const { placed } = await guestCheckout(data.db, [{ productId: a.id, quantity: 2 }], 'vietqr');
     const order = await data.db
@@ -112,7 +112,7 @@ describe('a sale and its release', () => {
   });
 
   it('records an unpaid checkout’s units coming back as an expiry release', async () => {
-    const [a] = await productsOfTwoCooperatives(data.db);
+    const a = first(await productsOfTwoCooperatives(data.db));
     const before = await stockOf(a.id);
     const { placed } = await guestCheckout(data.db, [{ productId: a.id, quantity: 1 }], 'vietqr');
     expect(await expireUnpaidCheckouts(data.db, new Date(Date.now() + 13 * 3_600_000))).toBe(1);
@@ -123,7 +123,7 @@ describe('a sale and its release', () => {
   });
 
   it('refuses to take more than there is, naming the product in both languages, and writes nothing', async () => {
-    const [a] = await productsOfTwoCooperatives(data.db);
+    const a = first(await productsOfTwoCooperatives(data.db));
     const product = await data.db
       .selectFrom('products')
       .select(['name', 'unit', 'stock'])
@@ -147,7 +147,7 @@ describe('a sale and its release', () => {
   });
 
   it('leaves the embedded search index to the outbox drain, outside the order transaction', async () => {
-    const [a] = await productsOfTwoCooperatives(data.db);
+    const a = first(await productsOfTwoCooperatives(data.db));
     const indexedStock = async () => {
       const row = await data.db
         .selectFrom('product_search')
@@ -224,7 +224,7 @@ describe('adjustStock (the producer’s change)', () => {
 
 describe('stock_movements', () => {
   it('is append-only', async () => {
-    const [a] = await productsOfTwoCooperatives(data.db);
+    const a = first(await productsOfTwoCooperatives(data.db));
     await expect(
       sql`update stock_movements set delta = 1 where product_id = ${a.id}`.execute(data.db),
     ).rejects.toThrow(/append-only/);
