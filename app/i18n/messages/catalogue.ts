@@ -29,6 +29,35 @@ export const catalogueMessages = defineMessages('catalogue', {
     en: 'An organization with this name already exists in this province. Ask its owner to invite you.',
   },
   unknownAction: { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' },
+  organizationReasonRequired: {
+    vi: 'Hãy ghi lý do từ chối để hợp tác xã biết cần sửa gì.',
+    en: 'Give a reason so the cooperative knows what to fix.',
+  },
+  nothingToResubmit: {
+    vi: 'Tổ chức không ở trạng thái cần bổ sung hay bị từ chối, không cần gửi duyệt lại.',
+    en: 'The organization was not sent back or rejected; there is nothing to resubmit.',
+  },
+
+  // Members
+  inviteIdentifierInvalid: {
+    vi: 'Hãy nhập số điện thoại Việt Nam hoặc e-mail của người được mời.',
+    en: 'Enter the Vietnamese phone number or e-mail of the person to invite.',
+  },
+  alreadyMember: { vi: 'Người này đã là thành viên.', en: 'This person is already a member.' },
+  noSuchMember: { vi: 'Không có thành viên này.', en: 'No such member.' },
+  /** The invitation e-mail: its subject in Vietnamese; its body in both languages, one after the other. */
+  invitationSubject: {
+    vi: 'Lời mời tham gia {organization} trên Chợ Phiên',
+    en: 'An invitation to join {organization} on Chợ Phiên',
+  },
+  invitationText: {
+    vi: 'Bạn được mời tham gia {organization} trên Chợ Phiên. Hãy đăng ký bằng địa chỉ e-mail này tại {url} để nhận lời mời.',
+    en: 'You are invited to join {organization} on Chợ Phiên: sign up with this e-mail at {url}.',
+  },
+  lastOwner: {
+    vi: 'Không thể xoá chủ sở hữu cuối cùng. Hãy mời một chủ sở hữu khác trước.',
+    en: 'You cannot remove the last owner. Invite another owner first.',
+  },
 
   // Listings
   productNameTaken: {
