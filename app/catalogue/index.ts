@@ -10,7 +10,7 @@ export {
   type OcopGroup,
   ORGANIZATION_KINDS,
 } from './groups';
-export { IMPORT_COLUMNS } from './import/csv-format';
+export { IMPORT_COLUMNS } from './import/columns';
 export { sellerImportSchema } from './import-form';
 export { matchGroup } from './import/validate-row';
 export {

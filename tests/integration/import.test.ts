@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyImport, checkImport } from '~/catalogue/import/import.server';
-import { IMPORT_COLUMNS } from '~/catalogue/import/csv-format';
+import { IMPORT_COLUMNS } from '~/catalogue/import/columns';
 import { refreshEmbeddedSearch } from '../helpers/search';
 import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
 

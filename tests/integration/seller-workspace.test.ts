@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '~/accounts';
 import { loadActor } from '~/accounts/index.server';
 import { importSellerCsv, MAX_SELLER_CSV_BYTES } from '~/catalogue/import/seller-import.server';
-import { IMPORT_COLUMNS } from '~/catalogue/import/csv-format';
+import { IMPORT_COLUMNS } from '~/catalogue/import/columns';
 import { listOrganizationProductCards } from '~/catalogue/search-documents.server';
 import {
   createListingWithPhoto,

@@ -1,34 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import { formatMessage, type Message } from '~/i18n/messages';
+import { formatMessage } from '~/i18n/messages';
 import { importMessages as m } from '~/i18n/messages/catalogue-import';
+import { IMPORT_COLUMNS, type ImportColumn, type ImportError, type RawImportRow } from './columns';
 
-/** The columns of the catalogue CSV, in order. The header must be exactly this. */
-export const IMPORT_COLUMNS = [
-  'cooperative',
-  'province',
-  'commune',
-  'name',
-  'description',
-  'group',
-  'category',
-  'unit',
-  'price_vnd',
-  'stock',
-  'ocop_stars',
-  'ocop_certificate_no',
-  'ocop_issued_on',
-  'gtin',
-  'weight_g',
-  'image',
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-export type RawImportRow = Record<ImportColumn, string> & { line: number };
-
-export interface ImportError {
-  line: number;
-  column?: ImportColumn;
-  message: Message;
-}
+export { IMPORT_COLUMNS, type ImportColumn, type ImportError, type RawImportRow } from './columns';
 
 /**
  * Reads UTF-8 CSV text (a leading BOM is dropped) into rows keyed by column, each with its line number
