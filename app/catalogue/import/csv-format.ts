@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { formatMessage } from '~/i18n/messages';
 import { importMessages as m } from '~/i18n/messages/catalogue-import';
-import { IMPORT_COLUMNS, type ImportColumn, type ImportError, type RawImportRow } from './columns';
+import { IMPORT_COLUMNS, type ImportError, type RawImportRow } from './columns';
 
 export { IMPORT_COLUMNS, type ImportColumn, type ImportError, type RawImportRow } from './columns';
 
