@@ -4,14 +4,15 @@ import {
   unstable_parseMultipartFormData,
 } from '@remix-run/node';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
+import { commonMessages } from '~/i18n/messages/common';
 import { UserError } from '~/lib/errors';
 import { MAX_UPLOAD_BYTES } from '~/lib/images.server';
 import { readFormData } from '~/lib/forms.server';
 
 /**
  * Reads a form that may carry a file (a product photo, a certificate scan, a logo, a CSV): a file over
- * 10 MB is refused (413) before it is held in memory; a body that is not a form is refused like
- * `readFormData` does (415, 400).
+ * 10 MB is refused (413) before it is held in memory; a body that is not a form, or a broken one, is
+ * refused like `readFormData` does (415, 400).
  */
 export async function readForm(request: Request): Promise<FormData> {
   if (!request.headers.get('Content-Type')?.startsWith('multipart/form-data'))
@@ -28,7 +29,8 @@ export async function readForm(request: Request): Promise<FormData> {
     ) {
       throw new UserError('too_large', 413, m.fileTooLarge, 'photo');
     }
-    throw error;
+    // A body cut short or with a broken boundary is the sender's problem, like readFormData's 400.
+    throw new UserError('broken_form', 400, commonMessages.brokenForm);
   }
 }
 

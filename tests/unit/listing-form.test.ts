@@ -7,6 +7,7 @@ import {
 } from '~/catalogue/listing-form';
 import { organizationPageSchema } from '~/catalogue/organization-form';
 import { sellerImportSchema } from '~/catalogue/import-form';
+import { fileBuffer, readForm } from '~/catalogue/multipart-form.server';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
 import { parseSubmission } from '~/lib/form';
 
@@ -180,5 +181,36 @@ describe('the page schemas, one form per intent', () => {
       value: { intent: 'import', csv: 'YQ==' },
     });
     expect(parseSubmission(sellerImportSchema, form({ intent: 'preview' })).ok).toBe(true);
+  });
+});
+
+describe('readForm (a form that may carry a file)', () => {
+  const post = (body: BodyInit, type: string) =>
+    new Request('http://localhost/x', { method: 'POST', body, headers: { 'Content-Type': type } });
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => null,
+      (e: { status?: number; userMessage?: unknown }) => e.status,
+    );
+
+  it('reads a multipart form with its file, and an urlencoded one', async () => {
+    const data = new FormData();
+    data.set('intent', 'photo');
+    data.set('photo', new Blob([new Uint8Array([1, 2, 3])]), 'a.jpg');
+    const multipart = await readForm(
+      new Request('http://localhost/x', { method: 'POST', body: data }),
+    );
+    expect(multipart.get('intent')).toBe('photo');
+    expect((await fileBuffer(multipart, 'photo'))?.length).toBe(3);
+    expect(await fileBuffer(multipart, 'missing')).toBeNull();
+    const plain = await readForm(post('intent=save', 'application/x-www-form-urlencoded'));
+    expect(plain.get('intent')).toBe('save');
+  });
+
+  it('refuses a body that is not a form (415) and a broken multipart body (400)', async () => {
+    expect(await refusal(readForm(post('{}', 'application/json')))).toBe(415);
+    expect(await refusal(readForm(post('--x\r\nbroken', 'multipart/form-data; boundary=x')))).toBe(
+      400,
+    );
   });
 });
