@@ -67,7 +67,8 @@ export interface ProductTable {
   net_quantity: string;
   weight_g: number | null;
   price_vnd: number;
-  stock: number;
+  /** Written only by app/catalogue/stock.server.ts, each change with a stock_movements row (0 at insert). */
+  stock: ColumnType<number, number | undefined, number>;
   gtin: string | null;
   status: ProductStatus;
   rejection_reason: string | null;
@@ -123,7 +124,10 @@ export interface SearchOutboxTable {
   attempts: Generated<number>;
   next_attempt_at: Timestamp;
   last_error: string | null;
+  /** When Meilisearch got the change (null: pending). */
   processed_at: Timestamp | null;
+  /** When the embedded SQLite index got the change (null: pending); independent of processed_at. */
+  embedded_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 /** Filter and sort columns of the embedded engine, one row per indexable product. */
@@ -233,14 +237,27 @@ export interface AuditLogTable {
   created_at: Timestamp;
 }
 
-export interface StockAdjustmentTable {
-  id: Generated<number>;
-  product_id: number;
-  delta: number;
-  stock_after: number;
-  reason: string;
-  user_id: number | null;
-  created_at: Timestamp;
+/** Why products.stock changed (app/catalogue/stock.server.ts is the only writer). */
+export type StockMovementReason =
+  'opening' | 'seed' | 'import' | 'adjustment' | 'sale' | 'cancel_release' | 'expiry_release';
+
+/** A column of an append-only table: written once on insert, never updated. */
+type WrittenOnce<T> = ColumnType<T, T, never>;
+
+/** Every change to a product's stock, append-only (a trigger refuses updates). */
+export interface StockMovementTable {
+  id: ColumnType<number, never, never>;
+  product_id: WrittenOnce<number>;
+  /** Units added (positive) or taken (negative); never 0. */
+  delta: WrittenOnce<number>;
+  stock_after: WrittenOnce<number>;
+  reason: WrittenOnce<StockMovementReason>;
+  /** The producer's words for an adjustment ("new harvest", "damaged goods"). */
+  note: ColumnType<string | null, string | null | undefined, never>;
+  order_id: ColumnType<number | null, number | null | undefined, never>;
+  checkout_id: ColumnType<number | null, number | null | undefined, never>;
+  user_id: ColumnType<number | null, number | null | undefined, never>;
+  created_at: WrittenOnce<Timestamp>;
 }
 
 /** One certified product of the province's official OCOP register, matched (by an officer) to a listing. */
@@ -281,7 +298,7 @@ export interface Database extends OrderTables, TraceabilityTables {
   email_outbox: EmailOutboxTable;
   rate_limit_events: RateLimitEventTable;
   audit_log: AuditLogTable;
-  stock_adjustments: StockAdjustmentTable;
+  stock_movements: StockMovementTable;
   ocop_register_entries: OcopRegisterEntryTable;
 }
 

@@ -19,7 +19,23 @@ export const DOMAIN_DEPENDENCIES = {
   orders: ['accounts', 'audit', 'catalogue', 'email'],
   payments: ['accounts', 'audit', 'catalogue', 'orders'],
   tradeoffice: ['accounts', 'audit', 'catalogue', 'orders', 'payments', 'search', 'traceability'],
+  // A composition folder, not a domain: puts the demo together across domains (catalogue, then
+  // traceability). It may import every domain; only the server, scripts and tests import it.
+  demo: [
+    'accounts',
+    'audit',
+    'catalogue',
+    'email',
+    'orders',
+    'payments',
+    'search',
+    'traceability',
+    'tradeoffice',
+  ],
 };
+
+/** Composition folders: imported only from the outer layers listed here. */
+const COMPOSITION = { demo: ['server', 'scripts', 'tests'] };
 
 export const DOMAINS = Object.keys(DOMAIN_DEPENDENCIES);
 
@@ -119,6 +135,8 @@ const domainBoundaries = {
       database:
         "'{{specifier}}': the database belongs to the domain modules. Call a domain function instead.",
       upward: "'{{specifier}}': {{from}} code may not import {{to}} code.",
+      composition:
+        "'{{specifier}}': app/{{domain}} composes the domains and is imported only by {{allowed}}.",
     },
   },
   create(context) {
@@ -179,6 +197,10 @@ const domainBoundaries = {
       }
       if (to.area !== 'domain') return;
       if (from.area === 'domain' && from.name === to.name) return;
+      if (COMPOSITION[to.name] && !COMPOSITION[to.name].includes(from.area)) {
+        report('composition', { domain: to.name, allowed: COMPOSITION[to.name].join(', ') });
+        return;
+      }
       if (from.area === 'shared') {
         report('sharedImportsDomain', { from: from.name, domain: to.name });
         return;

@@ -1,3 +1,4 @@
+import { catalogueSearchDocuments } from '~/catalogue/index.server';
 import {
   connectMeilisearch,
   createMeilisearchIndex,
@@ -12,7 +13,7 @@ const connection = await connectMeilisearch(config, { startIfNeeded: true });
 try {
   const index = createMeilisearchIndex({ url: connection!.url, apiKey: connection!.apiKey });
   const started = Date.now();
-  const result = await rebuildMeilisearchIndex(db, index);
+  const result = await rebuildMeilisearchIndex(db, index, catalogueSearchDocuments);
   console.log(
     JSON.stringify({
       msg: 'reindex done',

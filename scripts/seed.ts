@@ -1,9 +1,9 @@
 import path from 'node:path';
-import { seedDatabase } from '~/catalogue/index.server';
+import { seedDemo } from '~/demo/index.server';
 import { openForScript } from './lib/open';
 
 const { config, db } = await openForScript();
-const report = await seedDatabase(db, {
+const report = await seedDemo(db, {
   demo: config.seedDemo,
   uploadsDir: config.uploadsDir,
   seedsDir: path.resolve('seeds'),

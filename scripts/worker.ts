@@ -1,7 +1,9 @@
+import { catalogueSearchDocuments } from '~/catalogue/index.server';
 import { createLogger } from '~/lib/log.server';
 import {
   connectMeilisearch,
   type MeilisearchConnection,
+  createEmbeddedSync,
   createMeilisearchIndex,
   createOutboxWorker,
   pruneProcessedOutbox,
@@ -9,16 +11,16 @@ import {
 } from '~/search/index.server';
 import { openForScript } from './lib/open';
 
-// npm run worker: drains search_outbox into Meilisearch in its own process (the app runs the same worker
-// in-process by default). It follows the app's managed server when that restarts on another port.
+// npm run worker: drains search_outbox in its own process (the app runs the same workers in-process by
+// default; set SEARCH_WORKER=separate on the app): into the embedded SQLite index always, and into
+// Meilisearch when SEARCH_ENGINE=meilisearch, following the app's managed server when it restarts on
+// another port.
 const { config, db } = await openForScript();
 const log = createLogger(config.logLevel);
+const embedded = createEmbeddedSync({ db, source: catalogueSearchDocuments, log });
+embedded.start();
 if (config.search.engine !== 'meilisearch') {
-  log.info(
-    'SEARCH_ENGINE is not meilisearch: the embedded engine is kept in step by the app itself; nothing to do',
-  );
-  await db.destroy();
-  process.exit(0);
+  log.info('SEARCH_ENGINE is not meilisearch: refreshing the embedded index only');
 }
 
 let connection: MeilisearchConnection | null = null;
@@ -42,27 +44,32 @@ async function follow(): Promise<void> {
   waitingLogged = false;
   const index = createMeilisearchIndex({ url: next.url, apiKey: next.apiKey });
   await index.ensureSettings();
-  worker = createOutboxWorker({ db, index, log });
+  worker = createOutboxWorker({ db, index, source: catalogueSearchDocuments, log });
   worker.start();
   connection = next;
   log.info('search outbox worker syncing', { url: connection.url, server: connection.source });
 }
 
-const followTimer = setInterval(
-  () => follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) })),
-  10_000,
-);
+const followMeilisearch = config.search.engine === 'meilisearch';
+const followTimer = followMeilisearch
+  ? setInterval(
+      () => follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) })),
+      10_000,
+    )
+  : null;
 const pruneTimer = setInterval(
   () =>
     pruneProcessedOutbox(db).catch((e) => log.error('outbox prune failed', { error: String(e) })),
   3_600_000,
 );
-await follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) }));
+if (followMeilisearch)
+  await follow().catch((e) => log.warn('cannot reach Meilisearch yet', { error: String(e) }));
 
 async function shutdown(): Promise<void> {
-  clearInterval(followTimer);
+  if (followTimer) clearInterval(followTimer);
   clearInterval(pruneTimer);
   await worker?.stop();
+  await embedded.stop();
   await db.destroy();
   process.exit(0);
 }

@@ -4,11 +4,12 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { migrateToLatest } from '~db/migrate.server';
 import { openDatabase } from '~db/connection.server';
-import { seedDatabase } from '~/catalogue/index.server';
+import { catalogueSearchDocuments, refreshLapsedBadges } from '~/catalogue/index.server';
+import { seedDemo } from '~/demo/index.server';
 import { ConfigError, loadConfig } from '~/lib/config.server';
 import { createLogger } from '~/lib/log.server';
 import type { AppServices } from '~/services.server';
-import { startSearch, refreshLapsedBadges } from '~/search/index.server';
+import { startSearch } from '~/search/index.server';
 import { rateLimiter } from '~/accounts/index.server';
 import { createHttpApp } from './http';
 import { SCAN_PATHS, scanPageHandler } from './scan-page';
@@ -36,7 +37,7 @@ async function main() {
   const { db, sqlite } = openDatabase(config.databasePath);
   const applied = await migrateToLatest(db);
   if (applied.length) log.info('migrations applied', { applied });
-  const seed = await seedDatabase(db, {
+  const seed = await seedDemo(db, {
     demo: config.seedDemo,
     uploadsDir: config.uploadsDir,
     seedsDir: path.join(root, 'seeds'),
@@ -62,7 +63,7 @@ async function main() {
     scanStylesheets = rootLinks.filter((l) => l.rel === 'stylesheet' && l.href).map((l) => l.href!);
   }
 
-  const search = await startSearch(db, config, log);
+  const search = await startSearch(db, config, log, catalogueSearchDocuments);
   // Hourly housekeeping: lapsed OCOP badges leave the indexes; day-old rate-limit events are dropped.
   const badgeTimer = setInterval(() => {
     void refreshLapsedBadges(db)

@@ -1,16 +1,9 @@
 import type { Lang } from '~/i18n';
 import type { Message } from '~/i18n/messages';
 import { ocopGroupNames } from '~/i18n/messages/catalogue';
-/** The six OCOP product groups (Decision 148/QĐ-TTg). Codes are stable API values. */
-export const OCOP_GROUPS = [
-  'food',
-  'beverage',
-  'herbal',
-  'textile',
-  'souvenir',
-  'tourism',
-] as const;
-export type OcopGroup = (typeof OCOP_GROUPS)[number];
+import { OCOP_GROUPS, type OcopGroup } from '~/lib/ocop';
+
+export { isOcopGroup, OCOP_GROUPS, type OcopGroup } from '~/lib/ocop';
 
 export const OCOP_GROUP_NAMES: Record<OcopGroup, Message> = ocopGroupNames;
 
@@ -24,10 +17,6 @@ export const OCOP_GROUP_NAMES_EN = Object.fromEntries(
 
 export function groupName(lang: Lang, group: OcopGroup): string {
   return OCOP_GROUP_NAMES[group][lang];
-}
-
-export function isOcopGroup(value: string): value is OcopGroup {
-  return (OCOP_GROUPS as readonly string[]).includes(value);
 }
 
 export const ORGANIZATION_KINDS = [

@@ -3,18 +3,13 @@
 export { saveCertificateScan } from './certificate-scans.server';
 export { type RenderedImage, saveRenderedImage } from './image-files.server';
 export { applyImport, checkImport } from './import/import.server';
-export { fileBuffer, parseListingForm, parseOcopForm, readForm } from './listing-form.server';
-export {
-  addProductPhoto,
-  adjustStock,
-  changeListingStatus,
-  createListing,
-  getListingDetail,
-  getManagedProduct,
-  reviewOcopClaim,
-  setOcopClaim,
-  updateListing,
-} from './listings.server';
+export { importSellerCsv } from './import/seller-import.server';
+export { fileBuffer, readForm } from './multipart-form.server';
+export { changeListingStatus } from './listing-status.server';
+export { addProductPhoto, createListing, updateListing } from './listings.server';
+export { getListingDetail } from './listing-detail.server';
+export { getManagedProduct } from './managed-products.server';
+export { reviewOcopClaim, setOcopClaim } from './ocop-claims.server';
 export { inviteMember, listMembersForViewer, removeMember } from './members.server';
 export {
   registerOrganization,
@@ -22,10 +17,35 @@ export {
   reviewOrganization,
   setOrganizationLogo,
 } from './onboarding.server';
-export { getPublicOrganization, listPublishedProductIds } from './organizations.server';
+export { getPublicOrganization } from './organizations.server';
+export { refreshLapsedBadges } from './ocop-expiry.server';
 export { findProvince, listCommunes, listProvinces, loadPlaceIndex } from './places.server';
 export { getPublicProduct } from './products.server';
 export { seedReferenceData } from './reference-data.server';
+export {
+  catalogueSearchDocuments,
+  listIndexableProductIds,
+  listOrganizationProductCards,
+  loadSearchDocuments,
+} from './search-documents.server';
 export { reviewQueue } from './review.server';
-export { DEMO_PRODUCER_PASSWORD, seedDatabase } from './seed.server';
-export { sellerOverview } from './workspace.server';
+export { DEMO_PRODUCER_PASSWORD, seedDatabase, type SeedReport } from './seed.server';
+export {
+  adjustStock,
+  releaseStock,
+  type ReleaseReason,
+  type StockLine,
+  type StockReference,
+  takeStock,
+} from './stock.server';
+export {
+  getMemberOrganization,
+  getOrganizationWorkspace,
+  sellerOverview,
+} from './workspace.server';
+export {
+  createListingWithPhoto,
+  submitOcopClaim,
+  uploadOrganizationLogo,
+  uploadProductPhoto,
+} from './uploads.server';

@@ -10,9 +10,24 @@ export {
   type OcopGroup,
   ORGANIZATION_KINDS,
 } from './groups';
-export { IMPORT_COLUMNS } from './import/csv-format';
+export { IMPORT_COLUMNS } from './import/columns';
+export { sellerImportSchema } from './import-form';
 export { matchGroup } from './import/validate-row';
+export {
+  listingSchema,
+  type ListingForm,
+  ocopClaimSchema,
+  type OcopClaimForm,
+  productPageSchema,
+  type ProductPageForm,
+  stockChangeSchema,
+} from './listing-form';
 export { listingStatusName } from './listing-state';
-export { registerOrganizationSchema, type RegisterOrganizationForm } from './organization-form';
+export {
+  organizationPageSchema,
+  type OrganizationPageForm,
+  registerOrganizationSchema,
+  type RegisterOrganizationForm,
+} from './organization-form';
 export { type PlaceIndex } from './place-match';
 export { productJsonLd } from './structured-data';

@@ -1,4 +1,6 @@
 import type { ProductStatus } from '~db/schema';
+import { formatMessage } from '~/i18n/messages';
+import { catalogueMessages as m, listingStatusNames } from '~/i18n/messages/catalogue';
 import { UserError } from '~/lib/errors';
 
 export type ListingEvent =
@@ -30,17 +32,8 @@ export const LISTING_TRANSITIONS: Record<ListingEvent, Transition> = {
   restore: { from: ['archived'], to: 'draft', by: 'member' },
 };
 
-const STATUS_NAMES: Record<ProductStatus, { vi: string; en: string }> = {
-  draft: { vi: 'Bản nháp', en: 'Draft' },
-  submitted: { vi: 'Chờ duyệt', en: 'Waiting for review' },
-  published: { vi: 'Đang bán', en: 'Published' },
-  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
-  archived: { vi: 'Đã lưu trữ', en: 'Archived' },
-  changes_requested: { vi: 'Cần bổ sung', en: 'Changes requested' },
-};
-
 export function listingStatusName(status: ProductStatus) {
-  return STATUS_NAMES[status];
+  return listingStatusNames[status];
 }
 
 /** The next status, or a 409 UserError explaining why this step is not allowed now. */
@@ -51,16 +44,13 @@ export function nextListingStatus(
 ): ProductStatus {
   const transition = LISTING_TRANSITIONS[event];
   if (transition.by !== actor) {
-    throw new UserError('forbidden', 403, {
-      vi: 'Bạn không có quyền thực hiện bước này.',
-      en: 'You are not allowed to take this step.',
-    });
+    throw new UserError('forbidden', 403, m.listingStepForbidden);
   }
   if (!transition.from.includes(current)) {
-    const name = STATUS_NAMES[current];
+    const name = listingStatusNames[current];
     throw new UserError('illegal_transition', 409, {
-      vi: `Không thể thực hiện khi sản phẩm ở trạng thái “${name.vi}”.`,
-      en: `Not possible while the listing is “${name.en}”.`,
+      vi: formatMessage(m.listingStepIllegal, { status: name.vi }).vi,
+      en: formatMessage(m.listingStepIllegal, { status: name.en }).en,
     });
   }
   return transition.to;

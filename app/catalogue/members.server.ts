@@ -2,6 +2,8 @@ import type { DB } from '~db/connection.server';
 import { type Actor, requireOrgOwner, parseLoginIdentifier } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { queueEmail } from '~/email/index.server';
+import { formatMessage } from '~/i18n/messages';
+import { catalogueMessages as m } from '~/i18n/messages/catalogue';
 import { UserError } from '~/lib/errors';
 
 /** Members and open invitations; callers check that the viewer may see the organization's private data. */
@@ -38,16 +40,7 @@ export async function inviteMember(
 ): Promise<'added' | 'invited'> {
   requireOrgOwner(actor, organizationId);
   const identifier = parseLoginIdentifier(input.identifier);
-  if (!identifier)
-    throw new UserError(
-      'invalid',
-      400,
-      {
-        vi: 'Hãy nhập số điện thoại Việt Nam hoặc e-mail của người được mời.',
-        en: 'Enter the Vietnamese phone number or e-mail of the person to invite.',
-      },
-      'identifier',
-    );
+  if (!identifier) throw new UserError('invalid', 400, m.inviteIdentifierInvalid, 'identifier');
   const org = await db
     .selectFrom('organizations')
     .select(['name', 'province_code'])
@@ -67,13 +60,7 @@ export async function inviteMember(
         .where('organization_id', '=', organizationId)
         .where('user_id', '=', user.id)
         .executeTakeFirst();
-      if (existing)
-        throw new UserError(
-          'conflict',
-          409,
-          { vi: 'Người này đã là thành viên.', en: 'This person is already a member.' },
-          'identifier',
-        );
+      if (existing) throw new UserError('conflict', 409, m.alreadyMember, 'identifier');
       await trx
         .insertInto('organization_members')
         .values({
@@ -110,12 +97,17 @@ export async function inviteMember(
       .returning('id')
       .executeTakeFirstOrThrow();
     if (identifier.kind === 'email') {
+      const params = { organization: org.name, url: `${input.baseUrl}/dang-ky` };
+      const invitation = {
+        subject: formatMessage(m.invitationSubject, params),
+        text: formatMessage(m.invitationText, params),
+      };
       await queueEmail(
         trx,
         {
           to: identifier.value,
-          subject: `Lời mời tham gia ${org.name} trên Chợ Phiên`,
-          text: `Bạn được mời tham gia ${org.name} trên Chợ Phiên. Hãy đăng ký bằng địa chỉ e-mail này tại ${input.baseUrl}/dang-ky để nhận lời mời.\n\nYou are invited to join ${org.name} on Chợ Phiên: sign up with this e-mail at ${input.baseUrl}/dang-ky.`,
+          subject: invitation.subject.vi,
+          text: `${invitation.text.vi}\n\n${invitation.text.en}`,
         },
         now,
       );
@@ -151,16 +143,9 @@ export async function removeMember(
     .where('organization_id', '=', organizationId)
     .execute();
   const target = members.find((m) => m.user_id === userId);
-  if (!target)
-    throw new UserError('not_found', 404, {
-      vi: 'Không có thành viên này.',
-      en: 'No such member.',
-    });
+  if (!target) throw new UserError('not_found', 404, m.noSuchMember);
   if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
-    throw new UserError('conflict', 409, {
-      vi: 'Không thể xoá chủ sở hữu cuối cùng. Hãy mời một chủ sở hữu khác trước.',
-      en: 'You cannot remove the last owner. Invite another owner first.',
-    });
+    throw new UserError('conflict', 409, m.lastOwner);
   }
   const org = await db
     .selectFrom('organizations')

@@ -2,12 +2,12 @@ import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficerFor, requireOrgOwner } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { UserError, notFound } from '~/lib/errors';
-import { organizationChanged } from '~/search/index.server';
-import { slugify } from '~/search';
+import { slugify } from '~/lib/text';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
 import type { RegisterOrganizationForm } from './organization-form';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';
 import { findOrganizationByName } from './save-organization.server';
+import { organizationProductsChanged } from './search-documents.server';
 
 export type RegisterOrganizationInput = RegisterOrganizationForm;
 
@@ -109,15 +109,7 @@ export async function reviewOrganization(
     throw new UserError(
       'invalid',
       400,
-      requestChanges
-        ? {
-            vi: 'Hãy ghi cần bổ sung gì để hợp tác xã biết cách sửa.',
-            en: 'Say what needs changing so the cooperative knows what to fix.',
-          }
-        : {
-            vi: 'Hãy ghi lý do từ chối để hợp tác xã biết cần sửa gì.',
-            en: 'Give a reason so the cooperative knows what to fix.',
-          },
+      requestChanges ? m.changesNoteRequired : m.organizationReasonRequired,
       'reason',
     );
   }
@@ -149,7 +141,7 @@ export async function reviewOrganization(
       },
       now,
     );
-    await organizationChanged(trx, organizationId);
+    await organizationProductsChanged(trx, organizationId);
   });
 }
 
@@ -168,10 +160,7 @@ export async function resubmitOrganization(
     .where('id', '=', organizationId)
     .executeTakeFirstOrThrow();
   if (org.verification_state !== 'changes_requested' && org.verification_state !== 'rejected') {
-    throw new UserError('illegal_transition', 409, {
-      vi: 'Tổ chức không ở trạng thái cần bổ sung hay bị từ chối, không cần gửi duyệt lại.',
-      en: 'The organization was not sent back or rejected; there is nothing to resubmit.',
-    });
+    throw new UserError('illegal_transition', 409, m.nothingToResubmit);
   }
   await db.transaction().execute(async (trx) => {
     await trx
@@ -196,7 +185,7 @@ export async function resubmitOrganization(
       },
       now,
     );
-    await organizationChanged(trx, organizationId);
+    await organizationProductsChanged(trx, organizationId);
   });
 }
 

@@ -23,3 +23,24 @@ export const registerOrganizationSchema = z.object({
 });
 
 export type RegisterOrganizationForm = z.output<typeof registerOrganizationSchema>;
+
+/**
+ * The forms of an organization's page, one per `intent`: the logo (its file is read apart), inviting
+ * and removing members, and sending the organization back for review.
+ */
+export const organizationPageSchema = z.discriminatedUnion(
+  'intent',
+  [
+    z.object({ intent: z.literal('logo') }),
+    z.object({
+      intent: z.literal('invite'),
+      identifier: z.string().default(''),
+      role: z.preprocess((v) => (v === 'owner' ? 'owner' : 'staff'), z.enum(['owner', 'staff'])),
+    }),
+    z.object({ intent: z.literal('remove'), userId: formField.int({ min: 1 }) }),
+    z.object({ intent: z.literal('resubmit'), note: z.string().default('') }),
+  ],
+  msg(m.unknownAction),
+);
+
+export type OrganizationPageForm = z.output<typeof organizationPageSchema>;

@@ -60,15 +60,3 @@ export async function getPublicOrganization(
     logoKey: row.logo_key,
   };
 }
-
-/** Published products of one organization, newest first, as cards. */
-export async function listPublishedProductIds(db: DB, organizationId: number): Promise<number[]> {
-  const rows = await db
-    .selectFrom('products')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('status', '=', 'published')
-    .orderBy('created_at', 'desc')
-    .execute();
-  return rows.map((r) => r.id);
-}

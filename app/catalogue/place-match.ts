@@ -1,4 +1,4 @@
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 import { placeKey } from './place-names';
 
 /** Provinces and their communes in memory, for matching many rows without a query each. */

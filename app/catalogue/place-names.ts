@@ -1,4 +1,4 @@
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 
 const PREFIXES = ['thanh pho', 'tinh', 'xa', 'phuong', 'thi tran', 'dac khu'];
 
@@ -19,10 +19,10 @@ export function splitCommuneName(fullName: string): {
   kind: 'commune' | 'ward' | 'special_zone';
   name: string;
 } {
-  const match = /^(Xã|Phường|Đặc khu|Thị trấn)\s+(.+)$/u.exec(fullName);
-  if (!match) return { kind: 'commune', name: fullName };
-  const kind = match[1] === 'Phường' ? 'ward' : match[1] === 'Đặc khu' ? 'special_zone' : 'commune';
-  return { kind, name: match[2] };
+  const [, prefix, name] = /^(Xã|Phường|Đặc khu|Thị trấn)\s+(.+)$/u.exec(fullName) ?? [];
+  if (!prefix || !name) return { kind: 'commune', name: fullName };
+  const kind = prefix === 'Phường' ? 'ward' : prefix === 'Đặc khu' ? 'special_zone' : 'commune';
+  return { kind, name };
 }
 
 export function stripProvincePrefix(fullName: string): string {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { DB } from '~db/connection.server';
-import { slugify } from '~/search';
+import { slugify } from '~/lib/text';
 import { splitCommuneName, stripProvincePrefix } from './place-names';
 
 interface RawProvince {

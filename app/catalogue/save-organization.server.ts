@@ -1,7 +1,7 @@
 import type { DB } from '~db/connection.server';
 import type { NewOrganization } from '~db/schema';
-import { organizationChanged } from '~/search/index.server';
-import { fold, slugify } from '~/search';
+import { fold, slugify } from '~/lib/text';
+import { organizationProductsChanged } from './search-documents.server';
 
 export interface OrganizationInput {
   slug?: string;
@@ -49,7 +49,7 @@ export async function ensureOrganization(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await organizationChanged(trx, row.id);
+  await organizationProductsChanged(trx, row.id);
   return { id: row.id, created: true };
 }
 

@@ -1,10 +1,12 @@
 import type { DB } from '~db/connection.server';
 import type { ProductStatus } from '~db/schema';
 import { addMonths } from '~/lib/dates';
+import { slugify } from '~/lib/text';
 import { productsChanged } from '~/search/index.server';
-import { fold, slugify } from '~/search';
 import type { CertificationKind, OcopGroup } from './groups';
 import type { RenderedImage } from './image-files.server';
+import { productNameKey } from './listings.server';
+import { setStockLevel } from './stock.server';
 
 export interface CatalogueProductInput {
   organizationId: number;
@@ -38,6 +40,12 @@ export interface CatalogueProductInput {
 
 export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 
+/** Where a saved product comes from: its stock movement says so. */
+export interface SaveOrigin {
+  reason: 'seed' | 'import';
+  userId?: number | null;
+}
+
 /**
  * Creates a product, or updates the organization's product with the same (folded) name. Writing the
  * same input twice changes nothing, which is what makes seeding and re-importing safe. Run inside a
@@ -46,10 +54,11 @@ export type SaveOutcome = 'created' | 'updated' | 'unchanged';
 export async function saveCatalogueProduct(
   trx: DB,
   input: CatalogueProductInput,
+  origin: SaveOrigin,
   now = new Date(),
 ): Promise<{ id: number; outcome: SaveOutcome }> {
   const at = now.toISOString();
-  const nameKey = fold(input.name).replace(/\s+/g, ' ').trim();
+  const nameKey = productNameKey(input.name);
   const fields = {
     name: input.name,
     name_key: nameKey,
@@ -59,7 +68,6 @@ export async function saveCatalogueProduct(
     unit: input.unit,
     weight_g: input.weightG,
     price_vnd: input.priceVnd,
-    stock: input.stock,
     gtin: input.gtin,
     origin_commune_code: input.originCommuneCode,
   };
@@ -106,6 +114,10 @@ export async function saveCatalogueProduct(
     outcome = changed ? 'updated' : 'unchanged';
   }
 
+  const stockChanged = await setStockLevel(trx, id, input.stock, origin.reason, {
+    userId: origin.userId ?? null,
+    now,
+  });
   const related = await Promise.all([
     saveCertificate(trx, id, input.ocop, at),
     input.certifications
@@ -113,7 +125,7 @@ export async function saveCatalogueProduct(
       : Promise.resolve(false),
     input.image ? saveImage(trx, id, input.image, input.name) : Promise.resolve(false),
   ]);
-  if (outcome === 'unchanged' && related.some(Boolean)) {
+  if (outcome === 'unchanged' && (stockChanged || related.some(Boolean))) {
     await trx.updateTable('products').set({ updated_at: at }).where('id', '=', id).execute();
     outcome = 'updated';
   }
@@ -188,7 +200,7 @@ async function saveCertifications(
     .execute();
   const same =
     existing.length === list.length &&
-    existing.every((e, i) => e.kind === list[i].kind && e.reference === list[i].reference);
+    existing.every((e, i) => e.kind === list[i]?.kind && e.reference === list[i]?.reference);
   if (same) return false;
   await trx.deleteFrom('certifications').where('product_id', '=', productId).execute();
   if (list.length) {

@@ -7,7 +7,6 @@ import { renderProductImage, saveRenderedImage, type RenderedImage } from './ima
 import { seedReferenceData } from './reference-data.server';
 import { ensureOrganization } from './save-organization.server';
 import { saveCatalogueProduct } from './save-product.server';
-import { seedDemoBatches } from '~/traceability/index.server';
 
 interface DemoCooperative {
   slug: string;
@@ -51,7 +50,7 @@ const DEMO_MARK = 'demo_seeded_at';
 
 /**
  * Loads the 2025 administrative units when absent, then — unless `demo` is false (production sets
- * SEED_DEMO=false) — the demo catalogue once. A marker row makes later starts skip it, so nothing is
+ * SEED_DEMO=false) — the demo catalogue once (app/demo adds the rest of the demo on top of it). A marker row makes later starts skip it, so nothing is
  * ever duplicated, even if an operator deleted demo rows on purpose.
  */
 export async function seedDatabase(
@@ -141,6 +140,7 @@ export async function seedDatabase(
           image: images.get(p.slug) ?? null,
           createdAt,
         },
+        { reason: 'seed' },
         now,
       );
     }
@@ -152,7 +152,6 @@ export async function seedDatabase(
     cooperatives.filter((c) => c.verified).map((c) => c.slug),
     now,
   );
-  await seedDemoBatches(db, now);
   return {
     referenceData,
     demo: 'seeded',

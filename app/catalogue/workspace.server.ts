@@ -1,6 +1,9 @@
 import type { DB } from '~db/connection.server';
-import type { Actor } from '~/accounts';
+import { type Actor, isOfficerFor, requireOrgMember, requireOrgPrivate } from '~/accounts';
+import { listAuditForOrganization } from '~/audit/index.server';
 import { todayInVietnam } from '~/lib/dates';
+import { notFound } from '~/lib/errors';
+import { listMembersForViewer } from './members.server';
 
 export const LOW_STOCK = 5;
 
@@ -43,14 +46,50 @@ export async function sellerOverview(db: DB, actor: Actor, today = todayInVietna
     .where('p.organization_id', 'in', orgIds)
     .orderBy('p.updated_at', 'desc')
     .execute();
+  const roles = new Map(actor.memberships.map((m) => [m.organizationId, m.role]));
   const horizon = new Date(Date.parse(today) + 90 * 86_400_000).toISOString().slice(0, 10);
   return {
-    organizations: organizations.map((o) => ({
-      ...o,
-      role: actor.memberships.find((m) => m.organizationId === o.id)!.role,
-    })),
+    organizations: organizations.flatMap((o) => {
+      const role = roles.get(o.id);
+      return role ? [{ ...o, role }] : [];
+    }),
     products,
     lowStock: products.filter((p) => p.status === 'published' && p.stock < LOW_STOCK),
     expiring: products.filter((p) => p.expires_on && p.expires_on <= horizon),
   };
+}
+
+/** An organization the actor belongs to (the new-listing and import pages); 404 for anyone else. */
+export async function getMemberOrganization(db: DB, actor: Actor, organizationId: number) {
+  requireOrgMember(actor, organizationId);
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'province_code'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!org) throw notFound();
+  return org;
+}
+
+/**
+ * An organization's own page: members see it; officers of its province see it too, read-only. Owners
+ * and officers also get the audit log.
+ */
+export async function getOrganizationWorkspace(db: DB, actor: Actor, organizationId: number) {
+  const org = await db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'province_code', 'verification_state', 'rejection_reason'])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!org) throw notFound();
+  requireOrgPrivate(actor, { id: organizationId, provinceCode: org.province_code });
+  const isOwner = actor.memberships.some(
+    (m) => m.organizationId === organizationId && m.role === 'owner',
+  );
+  const canReadAudit = isOwner || isOfficerFor(actor, org.province_code);
+  const [people, audit] = await Promise.all([
+    listMembersForViewer(db, organizationId),
+    canReadAudit ? listAuditForOrganization(db, organizationId, 100) : Promise.resolve([]),
+  ]);
+  return { org, isOwner, canReadAudit, ...people, audit };
 }

@@ -1,6 +1,6 @@
 import { OCOP_GROUPS, groupName } from '~/catalogue';
-import { type Lang } from '~/i18n';
-import { Field, fieldError } from './Field';
+import { useI18n } from '~/i18n';
+import { Field, type formFeedback } from './Field';
 
 export interface ListingValues {
   name: string;
@@ -16,34 +16,43 @@ export interface ListingValues {
   certifications: Array<{ kind: string; reference: string }>;
 }
 
-type FormError = { field: string | null; message: string } | null;
+const CERTIFICATIONS = [
+  ['vietgap', 'cert_vietgap'],
+  ['organic', 'cert_organic'],
+  ['geographical_indication', 'cert_geographical_indication'],
+] as const;
 
-/** The product fields, shared by the create and edit forms. Big inputs, numeric keyboards for numbers. */
+/**
+ * The product fields, shared by the create and edit forms. Big inputs, numeric keyboards for numbers.
+ * After a refused submission each field shows its message and what was typed.
+ */
 export function ListingFields({
   values,
   communes,
-  error,
-  lang,
+  feedback,
 }: {
   values?: ListingValues;
   communes: Array<{ code: string; fullName: string }>;
-  error: FormError;
-  lang: Lang;
+  feedback: ReturnType<typeof formFeedback>;
 }) {
-  const vi = lang === 'vi';
+  const { lang, t } = useI18n();
+  const { fieldError, value } = feedback;
   const cert = (kind: string) => values?.certifications.find((c) => c.kind === kind);
+  const initial = (name: string, fallback: string | number | null | undefined) =>
+    value(name) ?? fallback ?? '';
+  const descriptionError = fieldError('description');
   return (
     <>
       <Field
-        label={vi ? 'Tên sản phẩm' : 'Product name'}
+        label={t('sellProductName')}
         name="name"
         required
-        defaultValue={values?.name}
-        error={fieldError(error, 'name')}
+        defaultValue={initial('name', values?.name)}
+        error={fieldError('name')}
       />
       <div className="field">
-        <label htmlFor="group">{vi ? 'Nhóm sản phẩm OCOP' : 'OCOP product group'}</label>
-        <select id="group" name="group" defaultValue={values?.group ?? 'food'}>
+        <label htmlFor="group">{t('sellGroup')}</label>
+        <select id="group" name="group" defaultValue={initial('group', values?.group ?? 'food')}>
           {OCOP_GROUPS.map((g) => (
             <option key={g} value={g}>
               {groupName(lang, g)}
@@ -52,90 +61,96 @@ export function ListingFields({
         </select>
       </div>
       <Field
-        label={vi ? 'Loại (ví dụ: Chè, Mật ong)' : 'Category (e.g. Tea, Honey)'}
+        label={t('sellCategory')}
         name="category"
-        defaultValue={values?.category}
-        error={fieldError(error, 'category')}
+        defaultValue={initial('category', values?.category)}
+        error={fieldError('category')}
       />
       <Field
-        label={vi ? 'Giá bán (đồng)' : 'Price (đồng)'}
+        label={t('sellPrice')}
         name="priceVnd"
         inputMode="numeric"
         required
-        defaultValue={values?.priceVnd}
-        hint={vi ? 'Ví dụ 120000 hoặc 120.000' : 'e.g. 120000 or 120.000'}
-        error={fieldError(error, 'priceVnd')}
+        defaultValue={initial('priceVnd', values?.priceVnd)}
+        hint={t('sellPriceHint')}
+        error={fieldError('priceVnd')}
       />
       <Field
-        label={vi ? 'Đơn vị tính' : 'Unit'}
+        label={t('sellUnit')}
         name="unit"
         required
-        defaultValue={values?.unit}
-        hint={vi ? 'gói, hộp, kg, chai…' : 'pack, box, kg, bottle…'}
-        error={fieldError(error, 'unit')}
+        defaultValue={initial('unit', values?.unit)}
+        hint={t('sellUnitHint')}
+        error={fieldError('unit')}
       />
       <Field
-        label={vi ? 'Khối lượng tịnh' : 'Net quantity'}
+        label={t('sellNetQuantity')}
         name="netQuantity"
-        defaultValue={values?.netQuantity}
-        hint={vi ? 'Ví dụ 500 g' : 'e.g. 500 g'}
+        defaultValue={initial('netQuantity', values?.netQuantity)}
+        hint={t('sellNetQuantityHint')}
       />
       <Field
-        label={vi ? 'Khối lượng gửi hàng (gam)' : 'Shipping weight (grams)'}
+        label={t('sellWeight')}
         name="weightG"
         inputMode="numeric"
-        defaultValue={values?.weightG ?? ''}
-        error={fieldError(error, 'weightG')}
+        defaultValue={initial('weightG', values?.weightG)}
+        error={fieldError('weightG')}
       />
       <div className="field">
-        <label htmlFor="originCommuneCode">{vi ? 'Xã, phường xuất xứ' : 'Commune of origin'}</label>
+        <label htmlFor="originCommuneCode">{t('sellOrigin')}</label>
         <select
           id="originCommuneCode"
           name="originCommuneCode"
-          defaultValue={values?.originCommuneCode ?? ''}
+          defaultValue={initial('originCommuneCode', values?.originCommuneCode)}
         >
-          <option value="">
-            {vi ? '— Như địa chỉ tổ chức —' : '— Same as the organization —'}
-          </option>
+          <option value="">{t('sellOriginSame')}</option>
           {communes.map((c) => (
             <option key={c.code} value={c.code}>
               {c.fullName}
             </option>
           ))}
         </select>
+        {fieldError('originCommuneCode') ? (
+          <p className="field__error" role="alert">
+            {fieldError('originCommuneCode')}
+          </p>
+        ) : null}
       </div>
       <Field
-        label={vi ? 'Mã vạch GTIN (không bắt buộc)' : 'GTIN barcode (optional)'}
+        label={t('sellGtin')}
         name="gtin"
         inputMode="numeric"
-        defaultValue={values?.gtin ?? ''}
-        error={fieldError(error, 'gtin')}
+        defaultValue={initial('gtin', values?.gtin)}
+        error={fieldError('gtin')}
       />
       <div className="field">
-        <label htmlFor="description">{vi ? 'Mô tả' : 'Description'}</label>
-        <textarea id="description" name="description" rows={5} defaultValue={values?.description} />
+        <label htmlFor="description">{t('sellDescription')}</label>
+        <textarea
+          id="description"
+          name="description"
+          rows={5}
+          defaultValue={initial('description', values?.description)}
+          aria-invalid={descriptionError ? true : undefined}
+        />
+        {descriptionError ? (
+          <p className="field__error" role="alert">
+            {descriptionError}
+          </p>
+        ) : null}
       </div>
       <fieldset>
-        <legend>{vi ? 'Chứng nhận khác' : 'Other certifications'}</legend>
-        {(['vietgap', 'organic', 'geographical_indication'] as const).map((kind) => (
+        <legend>{t('certifications')}</legend>
+        {CERTIFICATIONS.map(([kind, label]) => (
           <div key={kind} className="check-with-ref">
             <label className="check">
               <input type="checkbox" name={`cert_${kind}`} defaultChecked={Boolean(cert(kind))} />{' '}
-              {kind === 'vietgap'
-                ? 'VietGAP'
-                : kind === 'organic'
-                  ? vi
-                    ? 'Hữu cơ'
-                    : 'Organic'
-                  : vi
-                    ? 'Chỉ dẫn địa lý'
-                    : 'Geographical indication'}
+              {t(label)}
             </label>
             <input
-              aria-label={vi ? 'Số chứng nhận' : 'Reference'}
+              aria-label={t('sellCertificationReference')}
               name={`cert_${kind}_ref`}
-              defaultValue={cert(kind)?.reference ?? ''}
-              placeholder={vi ? 'Số chứng nhận' : 'Reference'}
+              defaultValue={initial(`cert_${kind}_ref`, cert(kind)?.reference)}
+              placeholder={t('sellCertificationReference')}
             />
           </div>
         ))}

@@ -90,7 +90,7 @@ export function SearchBox() {
             } else if (e.key === 'ArrowUp') {
               e.preventDefault();
               setActive((i) => Math.max(-1, i - 1));
-            } else if (e.key === 'Enter' && active >= 0) {
+            } else if (e.key === 'Enter' && suggestions[active]) {
               e.preventDefault();
               setOpen(false);
               navigate(suggestions[active].url);

@@ -2,6 +2,8 @@ import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
 import { enPayments } from './sections/payments';
+import { enCatalogue } from './sections/catalogue';
+import { enSearch } from './sections/search';
 import { enTraceability } from './sections/traceability';
 import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
@@ -118,4 +120,6 @@ export const en: Dictionary = {
   ...enTraceabilitySeller,
   ...enTradeoffice,
   ...enTradeofficePages,
+  ...enCatalogue,
+  ...enSearch,
 };

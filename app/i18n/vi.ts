@@ -2,6 +2,8 @@ import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
 import { viPayments } from './sections/payments';
+import { viCatalogue } from './sections/catalogue';
+import { viSearch } from './sections/search';
 import { viTraceability } from './sections/traceability';
 import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
@@ -118,5 +120,7 @@ export const vi = {
   ...viTraceabilitySeller,
   ...viTradeoffice,
   ...viTradeofficePages,
+  ...viCatalogue,
+  ...viSearch,
 };
 export type Dictionary = typeof vi;

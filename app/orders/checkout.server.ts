@@ -1,7 +1,7 @@
 import type { DB } from '~db/connection.server';
 import { generateToken, hashToken } from '~/accounts/index.server';
 import { invalid, UserError } from '~/lib/errors';
-import { productsChanged } from '~/search/index.server';
+import { takeStock } from '~/catalogue/index.server';
 import {
   loadCart,
   removeOrderedLines,
@@ -179,25 +179,7 @@ export async function placeCheckout(
     if (quote.totalVnd !== input.expectedTotalVnd) throw cartChanged();
 
     const at = now.toISOString();
-    const productIds: number[] = [];
-    for (const shipment of quote.shipments) {
-      for (const line of shipment.group.lines) {
-        const taken = await trx
-          .updateTable('products')
-          .set((eb) => ({ stock: eb('stock', '-', line.quantity), updated_at: at }))
-          .where('id', '=', line.productId)
-          .where('status', '=', 'published')
-          .where('stock', '>=', line.quantity)
-          .executeTakeFirst();
-        if (Number(taken.numUpdatedRows) !== 1) {
-          throw new UserError('out_of_stock', 409, {
-            vi: `“${line.name}” không còn đủ ${line.quantity} ${line.unit}. Vui lòng xem lại giỏ hàng.`,
-            en: `“${line.name}” no longer has ${line.quantity} ${line.unit} left. Please review your cart.`,
-          });
-        }
-        productIds.push(line.productId);
-      }
-    }
+    const productIds = quote.shipments.flatMap((s) => s.group.lines.map((l) => l.productId));
 
     const accessToken = generateToken();
     const payBy =
@@ -270,6 +252,13 @@ export async function placeCheckout(
           })),
         )
         .execute();
+      // The catalogue owns stock: one conditional UPDATE per line, refused (409) when too few are left.
+      await takeStock(trx, shipment.group.lines, {
+        orderId: order.id,
+        checkoutId: checkout.id,
+        userId: buyerUserId,
+        now,
+      });
       await trx
         .insertInto('order_history')
         .values({
@@ -292,7 +281,6 @@ export async function placeCheckout(
       orderCodes.push(code);
     }
     await removeOrderedLines(trx, owner, productIds);
-    await productsChanged(trx, productIds);
     return {
       checkoutId: checkout.id,
       reference: checkout.reference,

@@ -2,7 +2,7 @@ import type { DB } from '~db/connection.server';
 import { type Actor, isMember } from '~/accounts';
 import { tokenMatchesHash } from '~/accounts/index.server';
 import { notFound } from '~/lib/errors';
-import { productsChanged } from '~/search/index.server';
+import { releaseStock as releaseProductStock } from '~/catalogue/index.server';
 import { queueOrderEmails } from './order-emails.server';
 import {
   transition,
@@ -168,6 +168,7 @@ export async function applyOrderEventIn(
       .execute();
     await applyEffects(trx, order, result.effects, {
       now,
+      event,
       userId: actorUserId(party),
       reason: result.entry.reason,
       commissionPercent: options.commissionPercent ?? 0,
@@ -182,13 +183,19 @@ async function applyEffects(
   trx: DB,
   order: OrderRow,
   effects: string[],
-  context: { now: Date; userId: number | null; reason: string | null; commissionPercent: number },
+  context: {
+    now: Date;
+    event: OrderEvent;
+    userId: number | null;
+    reason: string | null;
+    commissionPercent: number;
+  },
 ) {
   const at = context.now.toISOString();
   for (const effect of effects) {
     switch (effect) {
       case 'release_stock':
-        await releaseStock(trx, order.id, at);
+        await releaseStock(trx, order.id, at, context.event, context.userId);
         break;
       case 'record_cod_payment':
         await trx
@@ -250,23 +257,24 @@ async function applyEffects(
   }
 }
 
-/** Puts an order's units back on sale (cancellation or payment expiry) and tells the search index. */
-export async function releaseStock(trx: DB, orderId: number, at: string): Promise<void> {
+/** Puts an order's units back on sale (cancellation or payment expiry) through the catalogue's stock. */
+export async function releaseStock(
+  trx: DB,
+  orderId: number,
+  at: string,
+  event: OrderEvent,
+  userId: number | null,
+): Promise<void> {
   const items = await trx
     .selectFrom('order_items')
     .select(['product_id', 'quantity'])
     .where('order_id', '=', orderId)
     .execute();
-  for (const item of items) {
-    await trx
-      .updateTable('products')
-      .set((eb) => ({ stock: eb('stock', '+', item.quantity), updated_at: at }))
-      .where('id', '=', item.product_id)
-      .execute();
-  }
-  await productsChanged(
+  await releaseProductStock(
     trx,
-    items.map((i) => i.product_id),
+    items.map((i) => ({ productId: i.product_id, quantity: i.quantity })),
+    event === 'expire' ? 'expiry_release' : 'cancel_release',
+    { orderId, userId, now: new Date(at) },
   );
 }
 

@@ -3,8 +3,7 @@ import { z } from 'zod';
 import { formatMessage } from '~/i18n/messages';
 import { paymentsMessages as m } from '~/i18n/messages/payments';
 import { UserError } from '~/lib/errors';
-// fold moves to app/lib/text.ts (issue 11, the catalogue helper's branch); the lead re-points this import.
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 import { isPaymentReference, PAYMENT_REFERENCE_LENGTH, PAYMENT_REFERENCE_PREFIX } from '~/orders';
 
 /**

@@ -1,8 +1,7 @@
 import { formatMessage } from '~/i18n/messages';
 import { paymentsMessages as m } from '~/i18n/messages/payments';
 import { invalid, UserError } from '~/lib/errors';
-// fold moves to app/lib/text.ts (issue 11, the catalogue helper's branch); the lead re-points this import.
-import { fold } from '~/search';
+import { fold } from '~/lib/text';
 import { crc16Hex } from './crc16';
 
 /** NAPAS's application identifier: marks merchant account information (ID 38) as VietQR. */

@@ -3,10 +3,9 @@ import { Link, useLoaderData } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ProductGrid } from '~/components/ProductGrid';
 import { imageUrl } from '~/lib/image-urls';
-import { getPublicOrganization, listPublishedProductIds } from '~/catalogue/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
+import { getPublicOrganization, listOrganizationProductCards } from '~/catalogue/index.server';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { loadSearchDocuments } from '~/search/index.server';
 
 export const headers = loaderCacheHeaders;
 
@@ -14,18 +13,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { db, config } = context.services;
   const organization = await getPublicOrganization(db, params.slug ?? '');
   if (!organization) {
-    const lang = langFromRequest(request);
-    throw data(
-      {
-        message:
-          lang === 'en' ? 'This producer does not exist.' : 'Không tìm thấy nhà sản xuất này.',
-      },
-      { status: 404 },
-    );
+    const t = translator(langFromRequest(request));
+    throw data({ message: t('shopProducerNotFound') }, { status: 404 });
   }
-  const ids = await listPublishedProductIds(db, organization.id);
-  const documents = await loadSearchDocuments(db, ids);
-  const products = ids.map((id) => documents.get(id)).filter((d) => d !== undefined);
+  const products = await listOrganizationProductCards(db, organization.id);
   return data(
     {
       organization,

@@ -4,47 +4,52 @@ import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { listingStatusName } from '~/catalogue';
 import { sellerOverview } from '~/catalogue/index.server';
-import { useI18n } from '~/i18n';
+import { langFromRequest, translator, useI18n } from '~/i18n';
+import { organizationStateNames } from '~/i18n/messages/catalogue';
 import { formatCalendarDate } from '~/lib/dates';
 import { formatVnd } from '~/lib/money';
 
-export const meta: MetaFunction = () => [{ title: 'Kênh người bán — Chợ Phiên' }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page?.title ?? 'Chợ Phiên' },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  return data(await sellerOverview(context.services.db, actor), {
-    headers: { 'Cache-Control': 'private, no-store' },
-  });
+  const title = translator(langFromRequest(request))('sellHomeTitle');
+  return data(
+    { ...(await sellerOverview(context.services.db, actor)), title },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  );
 }
 
-const ORG_STATE = {
-  pending: { vi: 'Chờ duyệt', en: 'Waiting for review' },
-  approved: { vi: 'Đã duyệt', en: 'Approved' },
-  rejected: { vi: 'Bị từ chối', en: 'Rejected' },
-  changes_requested: { vi: 'Cần bổ sung', en: 'Changes requested' },
-};
+const OCOP_REVIEW = {
+  approved: '✓',
+  pending: 'sellOcopInReview',
+  changes_requested: 'sellOcopChangesRequested',
+  rejected: 'sellOcopRejectedShort',
+} as const;
 /** The badge colour of a state: a request for changes looks like a rejection, it needs the cooperative to act. */
 const badge = (state: string) => (state === 'changes_requested' ? 'rejected' : state);
 
 export default function SellerHome() {
   const { organizations, products, lowStock, expiring } = useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
-  const vi = lang === 'vi';
+  const ocopReview = (state: string | null) => {
+    const text = OCOP_REVIEW[(state ?? 'rejected') as keyof typeof OCOP_REVIEW];
+    if (!text) return t('sellOcopRejectedShort');
+    return text === '✓' ? text : t(text);
+  };
   return (
     <div className="workspace">
-      <h1>{vi ? 'Kênh người bán' : 'Seller workspace'}</h1>
+      <h1>{t('sellerHome')}</h1>
       {organizations.length === 0 ? (
         <div className="notice">
-          <p>
-            {vi
-              ? 'Bạn chưa thuộc hợp tác xã hay cơ sở nào. Hãy đăng ký tổ chức của bạn để bắt đầu bán hàng.'
-              : 'You are not a member of any organization yet. Register yours to start selling.'}
-          </p>
+          <p>{t('sellNoOrganization')}</p>
         </div>
       ) : null}
       <p>
         <Link className="button" to="/kenh-nguoi-ban/to-chuc/moi">
-          {vi ? '+ Đăng ký hợp tác xã / cơ sở' : '+ Register an organization'}
+          {t('sellRegisterOrganization')}
         </Link>
       </p>
       {organizations.map((org) => (
@@ -54,20 +59,18 @@ export default function SellerHome() {
             <span
               className={`status status--${org.verification_state === 'approved' ? 'published' : org.verification_state === 'pending' ? 'submitted' : 'rejected'}`}
             >
-              {ORG_STATE[org.verification_state][lang]}
+              {organizationStateNames[org.verification_state][lang]}
             </span>{' '}
             <span className="muted">
               {org.province_name} ·{' '}
-              {org.role === 'owner' ? (vi ? 'Chủ sở hữu' : 'Owner') : vi ? 'Nhân viên' : 'Staff'}
+              {org.role === 'owner' ? t('sellRoleOwnerOption') : t('sellRoleStaffOption')}
             </span>
           </p>
           {org.rejection_reason ? (
             <p className="form-error">
               {org.verification_state === 'changes_requested'
                 ? t('toReviewerNote')
-                : vi
-                  ? 'Lý do từ chối: '
-                  : 'Reason: '}
+                : t('sellRejectionReason')}
               {org.rejection_reason}
             </p>
           ) : null}
@@ -87,24 +90,18 @@ export default function SellerHome() {
           ) : null}
           <p className="inline-form">
             <Link className="button" to={`/kenh-nguoi-ban/san-pham/moi?to-chuc=${org.id}`}>
-              {vi ? '+ Thêm sản phẩm' : '+ Add a product'}
+              {t('sellAddProduct')}
             </Link>
-            <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}/nhap-csv`}>
-              {vi ? 'Nhập từ bảng tính' : 'Import a spreadsheet'}
-            </Link>
-            <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}`}>
-              {vi ? 'Thành viên, nhật ký' : 'Members, audit log'}
-            </Link>
-            <Link to={`/kenh-nguoi-ban/don-hang?to-chuc=${org.id}`}>
-              {vi ? 'Đơn hàng đến' : 'Incoming orders'}
-            </Link>
-            <Link to={`/kenh-nguoi-ban/so-du?to-chuc=${org.id}`}>{vi ? 'Số dư' : 'Balance'}</Link>
+            <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}/nhap-csv`}>{t('sellImportLink')}</Link>
+            <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}`}>{t('sellMembersAndAudit')}</Link>
+            <Link to={`/kenh-nguoi-ban/don-hang?to-chuc=${org.id}`}>{t('sellIncomingOrders')}</Link>
+            <Link to={`/kenh-nguoi-ban/so-du?to-chuc=${org.id}`}>{t('sellBalance')}</Link>
           </p>
         </section>
       ))}
       {lowStock.length ? (
         <section aria-labelledby="low-stock">
-          <h2 id="low-stock">{vi ? 'Sắp hết hàng' : 'Low stock'}</h2>
+          <h2 id="low-stock">{t('sellLowStock')}</h2>
           <ul>
             {lowStock.map((p) => (
               <li key={p.id}>
@@ -116,16 +113,12 @@ export default function SellerHome() {
       ) : null}
       {expiring.length ? (
         <section aria-labelledby="expiring">
-          <h2 id="expiring">
-            {vi
-              ? 'Giấy chứng nhận OCOP sắp hoặc đã hết hạn'
-              : 'OCOP certificates expiring or expired'}
-          </h2>
+          <h2 id="expiring">{t('sellExpiring')}</h2>
           <ul>
             {expiring.map((p) => (
               <li key={p.id}>
                 <Link to={`/kenh-nguoi-ban/san-pham/${p.id}`}>{p.name}</Link>:{' '}
-                {formatCalendarDate(p.expires_on!)}
+                {p.expires_on ? formatCalendarDate(p.expires_on) : ''}
               </li>
             ))}
           </ul>
@@ -133,15 +126,15 @@ export default function SellerHome() {
       ) : null}
       {products.length ? (
         <section aria-labelledby="my-products">
-          <h2 id="my-products">{vi ? 'Sản phẩm của tôi' : 'My products'}</h2>
+          <h2 id="my-products">{t('sellMyProducts')}</h2>
           <div className="table-wrap">
             <table className="data">
               <thead>
                 <tr>
-                  <th>{vi ? 'Sản phẩm' : 'Product'}</th>
-                  <th>{vi ? 'Trạng thái' : 'Status'}</th>
-                  <th>{vi ? 'Giá' : 'Price'}</th>
-                  <th>{vi ? 'Tồn' : 'Stock'}</th>
+                  <th>{t('sellProduct')}</th>
+                  <th>{t('sellStatus')}</th>
+                  <th>{t('sellPriceShort')}</th>
+                  <th>{t('sellStockShort')}</th>
                   <th>OCOP</th>
                 </tr>
               </thead>
@@ -162,9 +155,7 @@ export default function SellerHome() {
                     <td>{formatVnd(p.price_vnd)}</td>
                     <td>{p.stock}</td>
                     <td>
-                      {p.stars
-                        ? `${p.stars}★ ${p.ocop_review === 'approved' ? '✓' : p.ocop_review === 'pending' ? (vi ? '(chờ duyệt)' : '(in review)') : p.ocop_review === 'changes_requested' ? (vi ? '(cần bổ sung)' : '(changes requested)') : vi ? '(bị từ chối)' : '(rejected)'}`
-                        : '—'}
+                      {p.stars ? `${p.stars}★ ${ocopReview(p.ocop_review)}` : '—'}
                       {p.ocop_note ? <div className="field__error">{p.ocop_note}</div> : null}
                     </td>
                   </tr>
@@ -177,7 +168,7 @@ export default function SellerHome() {
       <Form method="post" action="/dang-xuat">
         <input type="hidden" name="everywhere" value="1" />
         <button type="submit" className="button--secondary">
-          {vi ? 'Đăng xuất khỏi mọi thiết bị' : 'Sign out on every device'}
+          {t('signOutEverywhere')}
         </button>
       </Form>
     </div>

@@ -6,84 +6,82 @@ import {
   type MetaFunction,
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
-import { requireOrgMember } from '~/accounts';
 import { requireActor } from '~/accounts/index.server';
-import { FormMessage } from '~/components/Field';
+import { formFeedback, FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ListingFields } from '~/components/ListingFields';
+import { listingSchema } from '~/catalogue';
 import {
+  createListingWithPhoto,
   fileBuffer,
-  parseListingForm,
-  readForm,
-  addProductPhoto,
-  createListing,
+  getMemberOrganization,
   listCommunes,
+  readForm,
 } from '~/catalogue/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
-import { orErrorPage, withUserErrors } from '~/lib/forms.server';
-import { processUploadedPhoto } from '~/lib/images.server';
+import { langFromRequest, translator, useI18n } from '~/i18n';
+import { parseSubmission } from '~/lib/form';
+import { orErrorPage, submissionFailed, withUserErrors } from '~/lib/forms.server';
 
-export const meta: MetaFunction = () => [{ title: 'Thêm sản phẩm — Chợ Phiên' }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page?.title ?? 'Chợ Phiên' },
+];
 
-async function organizationFor(request: Request, context: LoaderFunctionArgs['context']) {
-  const actor = await requireActor(request, context);
-  const organizationId = Number(new URL(request.url).searchParams.get('to-chuc'));
-  requireOrgMember(actor, organizationId);
-  const org = await context.services.db
-    .selectFrom('organizations')
-    .select(['id', 'name', 'province_code'])
-    .where('id', '=', organizationId)
-    .executeTakeFirstOrThrow();
-  return { actor, org };
-}
+const organizationId = (request: Request) =>
+  Number(new URL(request.url).searchParams.get('to-chuc'));
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { org } = await orErrorPage(langFromRequest(request), () =>
-    organizationFor(request, context),
+  const actor = await requireActor(request, context);
+  const lang = langFromRequest(request);
+  const { db } = context.services;
+  const org = await orErrorPage(lang, () =>
+    getMemberOrganization(db, actor, organizationId(request)),
   );
   return data(
-    { org, communes: await listCommunes(context.services.db, org.province_code) },
+    {
+      org,
+      communes: await listCommunes(db, org.province_code),
+      title: translator(lang)('sellNewListingTitle'),
+    },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const actor = await requireActor(request, context);
   const lang = langFromRequest(request);
-  const { actor, org } = await orErrorPage(lang, () => organizationFor(request, context));
+  const { db, config } = context.services;
+  const org = await orErrorPage(lang, () =>
+    getMemberOrganization(db, actor, organizationId(request)),
+  );
   return withUserErrors(lang, async () => {
     const form = await readForm(request);
-    const input = parseListingForm(form);
+    const submission = parseSubmission(listingSchema, form);
+    if (!submission.ok) return submissionFailed(lang, submission);
     const photo = await fileBuffer(form, 'photo');
-    // Check the photo before writing anything, so a bad photo leaves no half-made product behind.
-    const image = photo ? await processUploadedPhoto(photo) : null;
-    const id = await createListing(context.services.db, actor, org.id, input);
-    if (image)
-      await addProductPhoto(
-        context.services.db,
-        actor,
-        id,
-        image,
-        context.services.config.uploadsDir,
-      );
+    const id = await createListingWithPhoto(
+      db,
+      actor,
+      org.id,
+      submission.value,
+      photo,
+      config.uploadsDir,
+    );
     return redirect(`/kenh-nguoi-ban/san-pham/${id}`);
   });
 }
 
 export default function NewListing() {
   const { org, communes } = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const feedback = formFeedback(useActionData<typeof action>());
+  const { t } = useI18n();
+  const photoError = feedback.fieldError('photo');
   return (
     <section>
-      <h1>{vi ? `Thêm sản phẩm — ${org.name}` : `Add a product — ${org.name}`}</h1>
+      <h1>{t('sellNewListingHeading', { name: org.name })}</h1>
       <Form method="post" encType="multipart/form-data" className="form">
-        <FormMessage error={error} />
+        <FormMessage error={feedback.formError} />
         <div className="field">
-          <label htmlFor="photo">
-            {vi ? 'Ảnh sản phẩm (chụp bằng điện thoại)' : 'Product photo (take it with your phone)'}
-          </label>
+          <label htmlFor="photo">{t('sellProductPhoto')}</label>
           <input
             id="photo"
             name="photo"
@@ -93,16 +91,16 @@ export default function NewListing() {
             aria-describedby="photo-hint"
           />
           <p id="photo-hint" className="field__hint muted">
-            {vi ? 'JPEG, PNG hoặc WebP, tối đa 10 MB.' : 'JPEG, PNG or WebP, 10 MB at most.'}
+            {t('sellPhotoHint')}
           </p>
-          {error?.field === 'photo' ? (
+          {photoError ? (
             <p className="field__error" role="alert">
-              {error.message}
+              {photoError}
             </p>
           ) : null}
         </div>
-        <ListingFields communes={communes} error={error} lang={lang} />
-        <button type="submit">{vi ? 'Lưu bản nháp' : 'Save as draft'}</button>
+        <ListingFields communes={communes} feedback={feedback} />
+        <button type="submit">{t('sellSaveDraft')}</button>
       </Form>
     </section>
   );

@@ -6,154 +6,134 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
 import { baseUrl, requireActor } from '~/accounts/index.server';
-import { isOfficerFor, requireOrgPrivate } from '~/accounts';
-import { listAuditForOrganization } from '~/audit/index.server';
-import { Field, FormMessage, fieldError } from '~/components/Field';
+import { Field, formFeedback, FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { organizationPageSchema } from '~/catalogue';
 import {
   fileBuffer,
-  readForm,
+  getOrganizationWorkspace,
   inviteMember,
-  listMembersForViewer,
+  readForm,
   removeMember,
   resubmitOrganization,
-  setOrganizationLogo,
+  uploadOrganizationLogo,
 } from '~/catalogue/index.server';
-import { processUploadedPhoto } from '~/lib/images.server';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
-import { invalid, notFound } from '~/lib/errors';
-import { orErrorPage, text, withUserErrors } from '~/lib/forms.server';
+import { parseSubmission } from '~/lib/form';
+import { orErrorPage, submissionFailed, withUserErrors } from '~/lib/forms.server';
 
-export const meta: MetaFunction = () => [{ title: 'Tổ chức — Chợ Phiên' }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page?.title ?? 'Chợ Phiên' },
+];
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  const { db } = context.services;
-  const id = Number(params.id);
-  return orErrorPage(langFromRequest(request), async () => {
-    const org = await db
-      .selectFrom('organizations')
-      .select(['id', 'name', 'province_code', 'verification_state', 'rejection_reason'])
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (!org) throw notFound();
-    // Members see their organization; officers of its province see it too, read-only, with the audit log.
-    requireOrgPrivate(actor, { id, provinceCode: org.province_code });
-    const isOwner = actor.memberships.some((m) => m.organizationId === id && m.role === 'owner');
-    const canReadAudit = isOwner || isOfficerFor(actor, org.province_code);
-    const audit = canReadAudit ? await listAuditForOrganization(db, id, 100) : [];
-    return data(
-      { org, isOwner, canReadAudit, ...(await listMembersForViewer(db, id)), audit },
-      { headers: { 'Cache-Control': 'private, no-store' } },
-    );
-  });
+  const lang = langFromRequest(request);
+  const page = await orErrorPage(lang, () =>
+    getOrganizationWorkspace(context.services.db, actor, Number(params.id)),
+  );
+  return data(
+    { ...page, title: translator(lang)('sellOrganizationTitle') },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  );
 }
 
+/** One form per intent (organizationPageSchema); the logo's file is read from the multipart body. */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
+  const lang = langFromRequest(request);
+  const { db, config } = context.services;
   const id = Number(params.id);
-  return withUserErrors(langFromRequest(request), async () => {
+  return withUserErrors(lang, async () => {
     const form = await readForm(request);
-    switch (text(form, 'intent')) {
-      case 'logo': {
-        const logo = await fileBuffer(form, 'logo');
-        if (!logo) throw invalid('logo', { vi: 'Hãy chọn ảnh logo.', en: 'Choose a logo image.' });
-        await setOrganizationLogo(
-          context.services.db,
+    const submission = parseSubmission(organizationPageSchema, form);
+    if (!submission.ok) return submissionFailed(lang, submission);
+    const input = submission.value;
+    switch (input.intent) {
+      case 'logo':
+        await uploadOrganizationLogo(
+          db,
           actor,
           id,
-          await processUploadedPhoto(logo),
-          context.services.config.uploadsDir,
+          await fileBuffer(form, 'logo'),
+          config.uploadsDir,
         );
         return { ok: 'logo' as const };
+      case 'invite': {
+        const { identifier, role } = input;
+        const invite = { identifier, role, baseUrl: baseUrl(request, context) };
+        return { ok: await inviteMember(db, actor, id, invite) };
       }
-      case 'invite':
-        return {
-          ok: await inviteMember(context.services.db, actor, id, {
-            identifier: text(form, 'identifier'),
-            role: text(form, 'role') === 'owner' ? 'owner' : 'staff',
-            baseUrl: baseUrl(request, context),
-          }),
-        };
       case 'remove':
-        await removeMember(context.services.db, actor, id, Number(text(form, 'userId')));
+        await removeMember(db, actor, id, input.userId);
         return { ok: 'removed' as const };
       case 'resubmit':
-        await resubmitOrganization(context.services.db, actor, id, text(form, 'note'));
+        await resubmitOrganization(db, actor, id, input.note);
         return { ok: 'resubmitted' as const };
-      default:
-        throw invalid('intent', { vi: 'Thao tác không hợp lệ.', en: 'Unknown action.' });
     }
   });
 }
+
+const NOTICE = {
+  resubmitted: 'toResubmitted',
+  logo: 'sellLogoUpdated',
+  invited: 'sellInvited',
+  added: 'sellMembersUpdated',
+  removed: 'sellMembersUpdated',
+} as const;
 
 export default function OrganizationPage() {
   const { org, isOwner, canReadAudit, members, invitations, audit } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const error = result && 'error' in result ? result.error : null;
-  const { lang, t } = useI18n();
-  const vi = lang === 'vi';
+  const { formError, fieldError } = formFeedback(result);
+  const { t } = useI18n();
   const sentBack =
     org.verification_state === 'changes_requested' || org.verification_state === 'rejected';
   return (
     <div className="workspace">
       <p>
-        <Link to="/kenh-nguoi-ban">← {vi ? 'Kênh người bán' : 'Seller workspace'}</Link>
+        <Link to="/kenh-nguoi-ban">← {t('sellerHome')}</Link>
       </p>
       <h1>{org.name}</h1>
-      <FormMessage error={error} />
+      <FormMessage error={formError} />
       {sentBack && org.rejection_reason ? (
         <p className="form-error">
           {org.verification_state === 'changes_requested'
             ? t('toReviewerNote')
-            : vi
-              ? 'Lý do từ chối: '
-              : 'Reason: '}
+            : t('sellRejectionReason')}
           {org.rejection_reason}
         </p>
       ) : null}
       {sentBack && isOwner ? (
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="resubmit" />
-          <Field label={t('toResubmitNote')} name="note" error={fieldError(error, 'note')} />
+          <Field label={t('toResubmitNote')} name="note" error={fieldError('note')} />
           <button type="submit">{t('toResubmitOrganization')}</button>
         </Form>
       ) : null}
       {result && 'ok' in result ? (
         <p className="notice notice--ok" role="status">
-          {result.ok === 'resubmitted'
-            ? t('toResubmitted')
-            : result.ok === 'logo'
-              ? vi
-                ? 'Đã cập nhật logo.'
-                : 'Logo updated.'
-              : result.ok === 'invited'
-                ? vi
-                  ? 'Đã gửi lời mời: người này sẽ vào tổ chức khi đăng ký bằng số điện thoại/e-mail đó.'
-                  : 'Invitation saved: they join when they sign up with that phone/e-mail.'
-                : vi
-                  ? 'Đã cập nhật thành viên.'
-                  : 'Members updated.'}
+          {t(NOTICE[result.ok])}
         </p>
       ) : null}
       <section aria-labelledby="members-h">
-        <h2 id="members-h">{vi ? 'Thành viên' : 'Members'}</h2>
+        <h2 id="members-h">{t('sellMembers')}</h2>
         <ul>
           {members.map((m) => (
             <li key={m.id}>
               {m.display_name}{' '}
               <span className="muted">
                 {m.phone ?? m.email} ·{' '}
-                {m.role === 'owner' ? (vi ? 'chủ sở hữu' : 'owner') : vi ? 'nhân viên' : 'staff'}
+                {m.role === 'owner' ? t('sellRoleOwner') : t('sellRoleStaff')}
               </span>
               {isOwner ? (
                 <Form method="post" className="inline-form">
                   <input type="hidden" name="intent" value="remove" />
                   <input type="hidden" name="userId" value={m.id} />
                   <button type="submit" className="button--secondary">
-                    {vi ? 'Xoá' : 'Remove'}
+                    {t('sellRemove')}
                   </button>
                 </Form>
               ) : null}
@@ -162,7 +142,7 @@ export default function OrganizationPage() {
         </ul>
         {invitations.length ? (
           <p className="muted">
-            {vi ? 'Đang chờ: ' : 'Pending: '}
+            {t('sellPending')}
             {invitations.map((i) => i.identifier).join(', ')}
           </p>
         ) : null}
@@ -170,28 +150,26 @@ export default function OrganizationPage() {
           <Form method="post" className="form">
             <input type="hidden" name="intent" value="invite" />
             <Field
-              label={vi ? 'Mời bằng số điện thoại hoặc e-mail' : 'Invite by phone or e-mail'}
+              label={t('sellInviteBy')}
               name="identifier"
               required
-              error={fieldError(error, 'identifier')}
+              error={fieldError('identifier')}
             />
             <div className="field">
-              <label htmlFor="role">{vi ? 'Vai trò' : 'Role'}</label>
+              <label htmlFor="role">{t('sellRole')}</label>
               <select id="role" name="role">
-                <option value="staff">{vi ? 'Nhân viên' : 'Staff'}</option>
-                <option value="owner">{vi ? 'Chủ sở hữu' : 'Owner'}</option>
+                <option value="staff">{t('sellRoleStaffOption')}</option>
+                <option value="owner">{t('sellRoleOwnerOption')}</option>
               </select>
             </div>
-            <button type="submit">{vi ? 'Mời' : 'Invite'}</button>
+            <button type="submit">{t('sellInvite')}</button>
           </Form>
         ) : null}
       </section>
       {isOwner ? (
         <Form method="post" encType="multipart/form-data" className="inline-form">
           <input type="hidden" name="intent" value="logo" />
-          <label htmlFor="logo">
-            {vi ? 'Logo (JPEG, PNG, WebP, tối đa 10 MB)' : 'Logo (JPEG, PNG, WebP, 10 MB at most)'}
-          </label>
+          <label htmlFor="logo">{t('sellLogo')}</label>
           <input
             id="logo"
             name="logo"
@@ -199,20 +177,20 @@ export default function OrganizationPage() {
             accept="image/jpeg,image/png,image/webp"
             required
           />
-          <button type="submit">{vi ? 'Tải logo lên' : 'Upload the logo'}</button>
+          <button type="submit">{t('sellUploadLogo')}</button>
         </Form>
       ) : null}
       {canReadAudit ? (
         <section aria-labelledby="audit-h">
-          <h2 id="audit-h">{vi ? 'Nhật ký thay đổi' : 'Audit log'}</h2>
+          <h2 id="audit-h">{t('sellAuditLog')}</h2>
           <div className="table-wrap">
             <table className="data">
               <thead>
                 <tr>
-                  <th>{vi ? 'Thời gian' : 'When'}</th>
-                  <th>{vi ? 'Người' : 'Who'}</th>
-                  <th>{vi ? 'Việc' : 'What'}</th>
-                  <th>{vi ? 'Thay đổi' : 'Changes'}</th>
+                  <th>{t('sellWhen')}</th>
+                  <th>{t('sellWho')}</th>
+                  <th>{t('sellWhat')}</th>
+                  <th>{t('sellChanges')}</th>
                 </tr>
               </thead>
               <tbody>

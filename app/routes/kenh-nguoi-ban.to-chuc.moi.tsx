@@ -9,13 +9,15 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
 import { Field, FormMessage, formFeedback } from '~/components/Field';
 import { CommuneSelect, ProvincePicker } from '~/components/PlacePicker';
-import { registerOrganizationSchema } from '~/catalogue';
+import { ORGANIZATION_KINDS, registerOrganizationSchema } from '~/catalogue';
 import { registerOrganization, listCommunes, listProvinces } from '~/catalogue/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { parseSubmission } from '~/lib/form';
 import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 
-export const meta: MetaFunction = () => [{ title: 'Đăng ký tổ chức — Chợ Phiên' }];
+export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
+  { title: page?.title ?? 'Chợ Phiên' },
+];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireActor(request, context);
@@ -24,8 +26,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const communes = provinces.some((p) => p.code === provinceCode)
     ? await listCommunes(context.services.db, provinceCode)
     : [];
+  const title = translator(langFromRequest(request))('sellRegisterTitle');
   return data(
-    { provinces, communes, provinceCode },
+    { provinces, communes, provinceCode, title },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 }
@@ -44,16 +47,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function RegisterOrganization() {
   const { provinces, communes, provinceCode } = useLoaderData<typeof loader>();
   const { formError, fieldError, value } = formFeedback(useActionData<typeof action>());
-  const { lang } = useI18n();
-  const vi = lang === 'vi';
+  const { lang, t } = useI18n();
   return (
     <section>
-      <h1>{vi ? 'Đăng ký hợp tác xã / cơ sở' : 'Register an organization'}</h1>
-      <p className="muted">
-        {vi
-          ? 'Sở Công Thương của tỉnh sẽ duyệt hồ sơ. Sau khi được duyệt, sản phẩm của bạn mới được đăng bán.'
-          : 'The province trade office reviews it; once approved, your products can be published.'}
-      </p>
+      <h1>{t('sellRegisterHeading')}</h1>
+      <p className="muted">{t('sellRegisterIntro')}</p>
       <ProvincePicker provinces={provinces} provinceCode={provinceCode} lang={lang} />
       {provinceCode && communes.length ? (
         <Form method="post" className="form">
@@ -61,29 +59,30 @@ export default function RegisterOrganization() {
           <input type="hidden" name="provinceCode" value={provinceCode} />
           <CommuneSelect communes={communes} lang={lang} />
           <Field
-            label={vi ? 'Tên tổ chức' : 'Name'}
+            label={t('sellOrganizationName')}
             name="name"
             required
             error={fieldError('name')}
             defaultValue={value('name')}
           />
           <div className="field">
-            <label htmlFor="kind">{vi ? 'Loại hình' : 'Kind'}</label>
-            <select id="kind" name="kind" defaultValue="cooperative">
-              <option value="cooperative">{vi ? 'Hợp tác xã' : 'Cooperative'}</option>
-              <option value="cooperative_group">{vi ? 'Tổ hợp tác' : 'Cooperative group'}</option>
-              <option value="household">{vi ? 'Hộ kinh doanh' : 'Household business'}</option>
-              <option value="enterprise">{vi ? 'Doanh nghiệp' : 'Enterprise'}</option>
+            <label htmlFor="kind">{t('sellOrganizationKind')}</label>
+            <select id="kind" name="kind" defaultValue={value('kind') ?? 'cooperative'}>
+              {ORGANIZATION_KINDS.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`kind_${kind}`)}
+                </option>
+              ))}
             </select>
           </div>
           <Field
-            label={vi ? 'Địa chỉ (thôn, bản, số nhà)' : 'Address line'}
+            label={t('sellAddressLine')}
             name="addressLine"
             error={fieldError('addressLine')}
             defaultValue={value('addressLine')}
           />
           <Field
-            label={vi ? 'Điện thoại' : 'Phone'}
+            label={t('phone')}
             name="phone"
             type="tel"
             inputMode="tel"
@@ -92,17 +91,22 @@ export default function RegisterOrganization() {
             defaultValue={value('phone')}
           />
           <Field
-            label={vi ? 'Mã số thuế (không bắt buộc)' : 'Tax code (optional)'}
+            label={t('sellTaxCode')}
             name="taxCode"
             inputMode="numeric"
             error={fieldError('taxCode')}
             defaultValue={value('taxCode')}
           />
           <div className="field">
-            <label htmlFor="description">{vi ? 'Giới thiệu' : 'Description'}</label>
-            <textarea id="description" name="description" rows={4} />
+            <label htmlFor="description">{t('sellOrganizationDescription')}</label>
+            <textarea
+              id="description"
+              name="description"
+              rows={4}
+              defaultValue={value('description')}
+            />
           </div>
-          <button type="submit">{vi ? 'Gửi đăng ký' : 'Submit'}</button>
+          <button type="submit">{t('sellRegisterSubmit')}</button>
         </Form>
       ) : null}
     </section>

@@ -6,7 +6,7 @@ import { OcopStars } from '~/components/OcopStars';
 import { productJsonLd, groupName } from '~/catalogue';
 import { imageSrcSet, imageUrl } from '~/lib/image-urls';
 import { getPublicProduct } from '~/catalogue/index.server';
-import { langFromRequest, useI18n } from '~/i18n';
+import { langFromRequest, translator, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { formatVnd } from '~/lib/money';
@@ -20,15 +20,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const product = await getPublicProduct(db, params.slug ?? '');
   const lang = langFromRequest(request);
   if (!product) {
-    throw data(
-      {
-        message:
-          lang === 'en'
-            ? 'This product does not exist or is no longer on sale.'
-            : 'Sản phẩm không tồn tại hoặc đã ngừng bán.',
-      },
-      { status: 404 },
-    );
+    throw data({ message: translator(lang)('shopProductNotFound') }, { status: 404 });
   }
   const canonical = absoluteUrl(request, `/san-pham/${product.slug}`, config.publicUrl);
   const registerVerified = product.ocop ? await isRegisterVerified(db, product.id) : false;

@@ -16,10 +16,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const lang = langFromRequest(request);
   const province = await findProvince(db, params.slug ?? '');
   if (!province || province.slug !== params.slug) {
-    throw data(
-      { message: lang === 'en' ? 'There is no such province.' : 'Không có tỉnh, thành này.' },
-      { status: 404 },
-    );
+    throw data({ message: translator(lang)('shopProvinceNotFound') }, { status: 404 });
   }
   const pageParam = Number(new URL(request.url).searchParams.get('page') ?? '1');
   const page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 1000 ? pageParam : 1;

@@ -1,7 +1,6 @@
 import type { DB } from '~db/connection.server';
 import type { Config } from '~/lib/config.server';
 import type { Logger } from '~/lib/log.server';
-import { listIndexableProductIds } from './documents.server';
 import { managedMeilisearchOptions } from './meilisearch/connection.server';
 import { createMeilisearchIndex, type MeilisearchIndex } from './meilisearch/engine.server';
 import {
@@ -13,8 +12,10 @@ import {
 import { startManagedMeilisearch, type ManagedMeilisearch } from './meilisearch/process.server';
 import { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
 import { createSearchService, type SearchService } from './service.server';
+import { createEmbeddedSync } from './sqlite/embedded-sync.server';
 import { createSqliteSearchIndex } from './sqlite/engine.server';
 import { loadFoldedSynonyms } from './synonyms.server';
+import type { SearchDocumentSource } from './types';
 
 export interface SearchRuntime {
   service: SearchService;
@@ -27,14 +28,26 @@ export interface SearchRuntime {
  * The embedded engine always; Meilisearch in front of it when SEARCH_ENGINE=meilisearch — the operator's
  * server at MEILISEARCH_URL, or a child process started here before the app accepts requests. If
  * Meilisearch cannot start, the app still starts and answers from the embedded engine (degraded).
+ * Both indexes are fed from the outbox with documents from `source` (the catalogue's); the embedded one
+ * by its own pass, so it stays current whether or not Meilisearch is up. What is queued is applied
+ * before this returns, so the first request never sees an old index.
  */
-export async function startSearch(db: DB, config: Config, log: Logger): Promise<SearchRuntime> {
+export async function startSearch(
+  db: DB,
+  config: Config,
+  log: Logger,
+  source: SearchDocumentSource,
+): Promise<SearchRuntime> {
   const fallback = createSqliteSearchIndex(db, loadFoldedSynonyms());
+  const embedded = createEmbeddedSync({ db, source, log });
+  await embedded.drain();
+  if (config.search.inProcessWorker) embedded.start();
+  const stopEmbedded = () => embedded.stop();
   if (config.search.engine !== 'meilisearch') {
     return {
       service: createSearchService({ primary: null, fallback, log }),
       syncStatus: async () => null,
-      stop: async () => {},
+      stop: stopEmbedded,
     };
   }
 
@@ -52,7 +65,7 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
       log.info('Meilisearch started', { url: managed.url, pid: managed.pid });
     }
     await index.ensureSettings();
-    await catchUp(db, index, log);
+    await catchUp(db, index, source, log);
   } catch (error) {
     log.warn('Meilisearch unavailable at start: search answers from the embedded SQLite engine', {
       error: error instanceof Error ? error.message : String(error),
@@ -61,23 +74,24 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
     return {
       service: createSearchService({ primary: null, fallback, log }),
       syncStatus: () => outboxStatus(db),
-      stop: async () => {},
+      stop: stopEmbedded,
     };
   }
 
   const service = createSearchService({ primary: index, fallback, log });
   // Send what is still queued before the first request, so Meilisearch never answers from an old index.
-  const worker: OutboxWorker = createOutboxWorker({ db, index, log });
+  const worker: OutboxWorker = createOutboxWorker({ db, index, source, log });
   await worker.drain();
   if (config.search.inProcessWorker) worker.start();
   let stopping = false;
-  managed?.onExit((info) => {
+  const restarting = managed;
+  restarting?.onExit((info) => {
     if (info.expected || stopping) return;
     log.error(
       'Meilisearch exited unexpectedly; restarting it, searching the embedded engine meanwhile',
       { code: info.code, signal: info.signal },
     );
-    void restartWithBackoff(managed!, log, () => stopping);
+    void restartWithBackoff(restarting, log, () => stopping);
   });
   const pruneTimer = setInterval(() => void pruneProcessedOutbox(db).catch(() => {}), 3_600_000);
   pruneTimer.unref();
@@ -89,6 +103,7 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
       stopping = true;
       clearInterval(pruneTimer);
       await worker.stop();
+      await embedded.stop();
       await managed?.stop();
     },
   };
@@ -98,13 +113,18 @@ export async function startSearch(db: DB, config: Config, log: Logger): Promise<
  * A new or wiped Meilisearch (e.g. data/meili deleted, or a fresh operator server) would answer with
  * nothing until every product changes again: rebuild it from the database when its size does not match.
  */
-async function catchUp(db: DB, index: MeilisearchIndex, log: Logger): Promise<void> {
+async function catchUp(
+  db: DB,
+  index: MeilisearchIndex,
+  source: SearchDocumentSource,
+  log: Logger,
+): Promise<void> {
   const [stats, ids, status] = await Promise.all([
     index.client
       .index(index.indexUid)
       .getStats()
       .catch(() => ({ numberOfDocuments: 0 })),
-    listIndexableProductIds(db),
+    source.listVisibleIds(db),
     outboxStatus(db),
   ]);
   if (Math.abs(stats.numberOfDocuments - ids.length) > status.pending) {
@@ -112,7 +132,7 @@ async function catchUp(db: DB, index: MeilisearchIndex, log: Logger): Promise<vo
       inIndex: stats.numberOfDocuments,
       inDatabase: ids.length,
     });
-    const result = await rebuildMeilisearchIndex(db, index);
+    const result = await rebuildMeilisearchIndex(db, index, source);
     log.info('Meilisearch index rebuilt', { ...result });
   }
 }

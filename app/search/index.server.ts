@@ -2,8 +2,6 @@
 // Everything else in app/search/ is internal (eslint: architecture/domain-boundaries).
 export { toApiResponse } from './api.server';
 export { startSearch } from './bootstrap.server';
-export { listIndexableProductIds, loadSearchDocuments } from './documents.server';
-export { refreshLapsedBadges } from './expiry.server';
 export { connectMeilisearch, type MeilisearchConnection } from './meilisearch/connection.server';
 export { createMeilisearchIndex } from './meilisearch/engine.server';
 export {
@@ -14,6 +12,9 @@ export {
 export { type ManagedMeilisearch, startManagedMeilisearch } from './meilisearch/process.server';
 export { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
 export { type SearchService } from './service.server';
+export { createEmbeddedSync, type EmbeddedSync } from './sqlite/embedded-sync.server';
 export { createSqliteSearchIndex } from './sqlite/engine.server';
-export { organizationChanged, productsChanged, refreshEmbeddedIndex } from './sync.server';
+export { listBadgedProductIds, refreshEmbeddedIndex } from './sqlite/rows.server';
+export { productsChanged } from './sync.server';
 export { loadFoldedSynonyms } from './synonyms.server';
+export type { SearchDocument, SearchDocumentSource } from './types';

@@ -1,6 +1,5 @@
 // The search domain's public entry for code that also runs in the browser (no server-only imports).
 // Everything else in app/search/ is internal (eslint: architecture/domain-boundaries).
-export { fold, foldedTokens, slugify } from './fold';
 export { parseSearchParams, searchParamsOf } from './query-params';
 export {
   emptyQuery,

@@ -1,5 +1,6 @@
-import { isOcopGroup, type OcopGroup } from '~/catalogue';
-import type { Message } from '~/lib/errors';
+import { isOcopGroup, type OcopGroup } from '~/lib/ocop';
+import { formatMessage, type Message } from '~/i18n/messages';
+import { searchMessages as m } from '~/i18n/messages/search';
 import { emptyQuery, SORTS, type SearchQuery, type SearchSort } from './types';
 
 export interface ParameterError {
@@ -21,48 +22,36 @@ export function parseSearchParams(
   provinces: Array<{ code: string; slug: string }>,
   defaults: { perPage: number } = { perPage: 24 },
 ): ParsedSearch {
-  const fail = (parameter: string, vi: string, en: string): ParsedSearch => ({
+  const fail = (
+    parameter: string,
+    message: Message,
+    params: Record<string, string | number> = {},
+  ): ParsedSearch => ({
     ok: false,
-    error: { parameter, message: { vi, en } },
+    error: { parameter, message: formatMessage(message, params) },
   });
 
   const q = (params.get('q') ?? '').trim();
-  if (q.length > 200)
-    return fail(
-      'q',
-      'Từ khoá quá dài (tối đa 200 ký tự).',
-      'The query is too long (200 characters at most).',
-    );
+  if (q.length > 200) return fail('q', m.queryTooLong);
 
   const provinceCodes: string[] = [];
   for (const value of params.getAll('province').filter(Boolean)) {
     const found = provinces.find(
       (p) => p.code === value || p.code === value.padStart(2, '0') || p.slug === value,
     );
-    if (!found)
-      return fail(
-        'province',
-        `Không có tỉnh “${value}”. Dùng mã tỉnh (ví dụ 15) hoặc tên viết liền (lao-cai).`,
-        `Unknown province “${value}”. Use its code (e.g. 15) or slug (lao-cai).`,
-      );
+    if (!found) return fail('province', m.unknownProvince, { value });
     if (!provinceCodes.includes(found.code)) provinceCodes.push(found.code);
   }
 
   const groups: OcopGroup[] = [];
   for (const value of params.getAll('group').filter(Boolean)) {
-    if (!isOcopGroup(value))
-      return fail(
-        'group',
-        `Nhóm sản phẩm “${value}” không hợp lệ (food, beverage, herbal, textile, souvenir, tourism).`,
-        `Unknown product group “${value}” (food, beverage, herbal, textile, souvenir, tourism).`,
-      );
+    if (!isOcopGroup(value)) return fail('group', m.unknownGroup, { value });
     if (!groups.includes(value)) groups.push(value);
   }
 
   const stars: Array<3 | 4 | 5> = [];
   for (const value of params.getAll('stars').filter(Boolean)) {
-    if (!['3', '4', '5'].includes(value))
-      return fail('stars', 'Hạng sao OCOP phải là 3, 4 hoặc 5.', 'OCOP stars must be 3, 4 or 5.');
+    if (!['3', '4', '5'].includes(value)) return fail('stars', m.starsInvalid);
     const n = Number(value) as 3 | 4 | 5;
     if (!stars.includes(n)) stars.push(n);
   }
@@ -74,57 +63,26 @@ export function parseSearchParams(
     return Number(value.trim());
   };
   const minPriceVnd = price('min_price');
-  if (minPriceVnd === 'bad')
-    return fail(
-      'min_price',
-      'Giá từ phải là số nguyên đồng không âm, ví dụ 50000.',
-      'min_price must be a whole, non-negative number of đồng, e.g. 50000.',
-    );
+  if (minPriceVnd === 'bad') return fail('min_price', m.minPriceInvalid);
   const maxPriceVnd = price('max_price');
-  if (maxPriceVnd === 'bad')
-    return fail(
-      'max_price',
-      'Giá đến phải là số nguyên đồng không âm, ví dụ 500000.',
-      'max_price must be a whole, non-negative number of đồng, e.g. 500000.',
-    );
+  if (maxPriceVnd === 'bad') return fail('max_price', m.maxPriceInvalid);
   if (minPriceVnd !== null && maxPriceVnd !== null && minPriceVnd > maxPriceVnd) {
-    return fail(
-      'max_price',
-      'Giá đến phải lớn hơn hoặc bằng giá từ.',
-      'max_price must not be below min_price.',
-    );
+    return fail('max_price', m.priceRangeInverted);
   }
 
   const inStock = params.get('in_stock');
   if (inStock !== null && !['', '0', '1'].includes(inStock))
-    return fail(
-      'in_stock',
-      'in_stock chỉ nhận 1 (chỉ hàng còn) hoặc 0.',
-      'in_stock must be 1 (in stock only) or 0.',
-    );
+    return fail('in_stock', m.inStockInvalid);
 
   const sort = (params.get('sort') || 'relevance') as SearchSort;
-  if (!SORTS.includes(sort))
-    return fail(
-      'sort',
-      `Cách sắp xếp không hợp lệ. Dùng: ${SORTS.join(', ')}.`,
-      `Unknown sort. Use one of: ${SORTS.join(', ')}.`,
-    );
+  if (!SORTS.includes(sort)) return fail('sort', m.sortInvalid, { sorts: SORTS.join(', ') });
 
   const page = params.get('page') || '1';
   if (!/^\d{1,4}$/.test(page) || Number(page) < 1 || Number(page) > MAX_PAGE)
-    return fail(
-      'page',
-      `Số trang phải từ 1 đến ${MAX_PAGE}.`,
-      `page must be between 1 and ${MAX_PAGE}.`,
-    );
+    return fail('page', m.pageInvalid, { max: MAX_PAGE });
   const perPage = params.get('per_page') || String(defaults.perPage);
   if (!/^\d{1,3}$/.test(perPage) || Number(perPage) < 1 || Number(perPage) > MAX_PER_PAGE)
-    return fail(
-      'per_page',
-      `Số kết quả mỗi trang phải từ 1 đến ${MAX_PER_PAGE}.`,
-      `per_page must be between 1 and ${MAX_PER_PAGE}.`,
-    );
+    return fail('per_page', m.perPageInvalid, { max: MAX_PER_PAGE });
 
   return {
     ok: true,

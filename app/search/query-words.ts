@@ -1,4 +1,4 @@
-import { foldedTokens } from './fold';
+import { foldedTokens } from '~/lib/text';
 
 /**
  * Words buyers add that every product on Chợ Phiên satisfies ("đặc sản Điện Biên" means "Điện Biên"):
@@ -10,13 +10,18 @@ const FILLER_PHRASES = [['dac', 'san']];
 export function meaningfulTokens(q: string): string[] {
   const tokens = foldedTokens(q);
   const kept: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const phrase = FILLER_PHRASES.find((p) => p.every((word, j) => tokens[i + j] === word));
-    if (phrase) {
-      i += phrase.length - 1;
+  let skip = 0;
+  for (const [i, token] of tokens.entries()) {
+    if (skip > 0) {
+      skip--;
       continue;
     }
-    kept.push(tokens[i]);
+    const phrase = FILLER_PHRASES.find((p) => p.every((word, j) => tokens[i + j] === word));
+    if (phrase) {
+      skip = phrase.length - 1;
+      continue;
+    }
+    kept.push(token);
   }
   return kept.length ? kept : tokens;
 }

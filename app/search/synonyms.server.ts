@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { fold } from './fold';
+import { fold } from '~/lib/text';
 
 export interface SynonymFile {
   groups: string[][];

@@ -1,4 +1,5 @@
-import type { OcopGroup } from '~/catalogue';
+import type { DB } from '~db/connection.server';
+import type { OcopGroup } from '~/lib/ocop';
 
 /** What a search engine stores for one published, visible product. */
 export interface SearchDocument {
@@ -86,10 +87,21 @@ export interface SearchHealth {
 export interface SearchIndex {
   readonly name: SearchEngineName;
   search(query: SearchQuery): Promise<SearchResult>;
-  /** Add or replace documents. The SQLite engine is kept in step transactionally instead and may no-op. */
+  /** Add or replace documents. The SQLite engine is refreshed from the outbox by its own pass and no-ops. */
   upsert(documents: SearchDocument[]): Promise<void>;
   remove(productIds: number[]): Promise<void>;
   health(): Promise<SearchHealth>;
+}
+
+/**
+ * Where documents come from. The catalogue owns the tables behind them and provides this port when the
+ * search service starts; search never reads the catalogue's tables itself.
+ */
+export interface SearchDocumentSource {
+  /** The documents of these products as buyers may see them; a missing id means "remove it". */
+  load(db: DB, productIds: number[]): Promise<Map<number, SearchDocument>>;
+  /** Every product that belongs in the index (for full rebuilds). */
+  listVisibleIds(db: DB): Promise<number[]>;
 }
 
 export function emptyQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {

@@ -4,7 +4,7 @@
  * typed with or without diacritics and with or without "Xã", "Phường", "Thị trấn", "Đặc khu".
  */
 import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, OCOP_GROUPS, type OcopGroup } from '~/catalogue';
-import { foldedTokens } from '~/search';
+import { foldedTokens } from '~/lib/text';
 
 // One implementation of calendar dates for the whole app; re-exported so importers find it here.
 export { addMonths, parseCalendarDate } from '~/lib/dates';

@@ -3,9 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
-import { seedDatabase } from '~/catalogue/index.server';
+import { catalogueSearchDocuments, seedDatabase } from '~/catalogue/index.server';
 import { createLogger } from '~/lib/log.server';
 import {
+  createEmbeddedSync,
   createMeilisearchIndex,
   createOutboxWorker,
   startManagedMeilisearch,
@@ -39,7 +40,10 @@ try {
   });
   const index = createMeilisearchIndex({ url: meili.url, apiKey: meili.apiKey });
   await index.ensureSettings();
-  await createOutboxWorker({ db, index, log: createLogger('error') }).drain();
+  const log = createLogger('error');
+  const source = catalogueSearchDocuments;
+  await createEmbeddedSync({ db, source, log }).drain();
+  await createOutboxWorker({ db, index, source, log }).drain();
   const print = (name: string, report: RelevanceReport) => {
     console.log(
       `\n${name}: recall@5 ${report.recallAt5.toFixed(3)}, MRR ${report.mrr.toFixed(3)} over ${queries.length} queries`,

@@ -4,10 +4,12 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
-import { seedReferenceData } from '~/catalogue/index.server';
 import {
   listIndexableProductIds,
   loadSearchDocuments,
+  seedReferenceData,
+} from '~/catalogue/index.server';
+import {
   createMeilisearchIndex,
   startManagedMeilisearch,
   createSqliteSearchIndex,
@@ -76,14 +78,18 @@ function printSideBySide(cold: Timings, warm: Timings, meili: Timings) {
     '\nSide by side (p95; Meilisearch counts more hits where typo tolerance matches more words):',
   );
   console.table(
-    BENCH_QUERIES.map(([label], i) => ({
-      query: label,
-      'SQLite hits': cold.rows[i].hits,
-      'Meili hits': meili.rows[i].hits,
-      'SQLite p95 (cache off)': ms(cold.rows[i].p95),
-      'SQLite p95 (cache on)': ms(warm.rows[i].p95),
-      'Meili p95': ms(meili.rows[i].p95),
-    })),
+    BENCH_QUERIES.map(([label], i) => {
+      const [c, w, m] = [cold.rows[i], warm.rows[i], meili.rows[i]];
+      if (!c || !w || !m) throw new Error(`no timing for query ${label}`);
+      return {
+        query: label,
+        'SQLite hits': c.hits,
+        'Meili hits': m.hits,
+        'SQLite p95 (cache off)': ms(c.p95),
+        'SQLite p95 (cache on)': ms(w.p95),
+        'Meili p95': ms(m.p95),
+      };
+    }),
   );
   console.log(
     `Overall p95: SQLite ${ms(cold.overall.p95)} (cache off), ${ms(warm.overall.p95)} (cache on); Meilisearch ${ms(meili.overall.p95)}`,

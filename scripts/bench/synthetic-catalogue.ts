@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
+import { catalogueSearchDocuments } from '~/catalogue/index.server';
 import { refreshEmbeddedIndex } from '~/search/index.server';
 
 interface SeedProduct {
@@ -70,15 +71,21 @@ export async function buildSyntheticCatalogue(
   const provinces = await db.selectFrom('provinces').select('code').execute();
   const communes = await db.selectFrom('communes').select(['code', 'province_code']).execute();
   const rand = random(42);
-  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  const nth = <T>(list: T[], i: number): T => {
+    const item = list[i % list.length];
+    if (item === undefined) throw new Error('the seed lists must not be empty');
+    return item;
+  };
+  const pick = <T>(list: T[]) => nth(list, Math.floor(rand() * list.length));
   const now = Date.now();
 
   const organizationCount = Math.max(50, Math.round(count / 200));
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < organizationCount; i++) {
-      const base = cooperatives[i % cooperatives.length];
+      const base = nth(cooperatives, i);
       const province = i < cooperatives.length ? base.provinceCode : pick(provinces).code;
-      const commune = pick(communes.filter((c) => c.province_code === province));
+      const inProvince = communes.filter((c) => c.province_code === province);
+      const commune = inProvince.length ? pick(inProvince) : null;
       await trx
         .insertInto('organizations')
         .values({
@@ -106,7 +113,7 @@ export async function buildSyntheticCatalogue(
     await db.transaction().execute(async (trx) => {
       const ids: number[] = [];
       for (let i = start; i < Math.min(count, start + batch); i++) {
-        const base = products[i % products.length];
+        const base = nth(products, i);
         const name = `${base.name} ${pick(EXTRA)} ${pick(SIZES)} #${i}`;
         const created = new Date(now - Math.floor(rand() * 720) * 86_400_000).toISOString();
         const row = await trx
@@ -152,7 +159,7 @@ export async function buildSyntheticCatalogue(
             .execute();
         }
       }
-      await refreshEmbeddedIndex(trx, ids);
+      await refreshEmbeddedIndex(trx, catalogueSearchDocuments, ids);
     });
   }
   await sql`insert into product_fts(product_fts) values('optimize')`.execute(db);

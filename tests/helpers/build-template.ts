@@ -1,16 +1,20 @@
 import path from 'node:path';
 import { openDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
-import { seedDatabase } from '~/catalogue/seed.server';
+import { seedDemo } from '~/demo/index.server';
+import { refreshEmbeddedSearch } from './search';
 
 // Usage: node --import tsx tests/helpers/build-template.ts <dir>
 const dir = process.argv[2];
+if (!dir) throw new Error('usage: build-template.ts <dir>');
 const { db, sqlite } = openDatabase(path.join(dir, 'template.sqlite'));
 await migrateToLatest(db);
-await seedDatabase(db, {
+await seedDemo(db, {
   demo: true,
   uploadsDir: path.join(dir, 'uploads'),
   seedsDir: path.resolve('seeds'),
 });
+// Tests query the embedded index of the template at once, as the app would after its first drain.
+await refreshEmbeddedSearch(db);
 sqlite.pragma('wal_checkpoint(TRUNCATE)');
 await db.destroy();

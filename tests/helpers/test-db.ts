@@ -37,3 +37,10 @@ declare module 'vitest' {
     template: { dir: string; databasePath: string; uploadsDir: string };
   }
 }
+
+/** The first element, or a failed test saying what was missing (for `noUncheckedIndexedAccess`). */
+export function first<T>(list: readonly T[], what = 'a first element'): NonNullable<T> {
+  const [item] = list;
+  if (item === undefined || item === null) throw new Error(`expected ${what}, got none`);
+  return item;
+}

@@ -3,11 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '~db/connection.server';
-import { refreshLapsedBadges } from '~/search/expiry.server';
+import { refreshLapsedBadges } from '~/catalogue/ocop-expiry.server';
 import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
 import { loadFoldedSynonyms } from '~/search/synonyms.server';
 import { emptyQuery } from '~/search/types';
-import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
+import { refreshEmbeddedSearch } from '../helpers/search';
+import { copyTemplateDatabase, first, type TestData } from '../helpers/test-db';
 
 let data: TestData;
 beforeEach(() => {
@@ -54,7 +55,7 @@ describe('OCOP badges that lapse', () => {
     const engine = createSqliteSearchIndex(data.db, loadFoldedSynonyms(), { facetCacheSize: 0 });
     const before = await engine.search(emptyQuery({ stars: [5], perPage: 100 }));
     expect(before.total).toBeGreaterThan(0);
-    const slug = before.hits[0].slug;
+    const slug = first(before.hits).slug;
     const product = await data.db
       .selectFrom('products')
       .select('id')
@@ -66,6 +67,7 @@ describe('OCOP badges that lapse', () => {
       .where('product_id', '=', product.id)
       .execute();
     expect(await refreshLapsedBadges(data.db, '2026-11-22')).toBe(1);
+    await refreshEmbeddedSearch(data.db);
     const after = await engine.search(emptyQuery({ stars: [5], perPage: 100 }));
     expect(after.hits.map((h) => h.slug)).not.toContain(slug);
     expect(await refreshLapsedBadges(data.db, '2026-11-22')).toBe(0);

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '~/lib/log.server';
-import { listIndexableProductIds, loadSearchDocuments } from '~/search/documents.server';
+import {
+  catalogueSearchDocuments as source,
+  listIndexableProductIds,
+  loadSearchDocuments,
+} from '~/catalogue/search-documents.server';
 import { createMeilisearchIndex, type MeilisearchIndex } from '~/search/meilisearch/engine.server';
 import { createOutboxWorker } from '~/search/meilisearch/outbox-worker.server';
 import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
@@ -34,7 +38,7 @@ beforeAll(async () => {
     indexUid: meili.uniqueIndexUid(),
   });
   await index.ensureSettings();
-  await createOutboxWorker({ db: data.db, index, log: createLogger('error') }).drain();
+  await createOutboxWorker({ db: data.db, index, source, log: createLogger('error') }).drain();
 });
 afterAll(async () => {
   await data?.cleanup();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server';
-import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
+import { copyTemplateDatabase, first, type TestData } from '../helpers/test-db';
 
 let data: TestData;
 let server: TestServer;
@@ -53,7 +53,7 @@ describe('GET /api/search on the demo catalogue', () => {
   it('folds diacritics and đ: "mien dong" finds Miến dong, "duong" finds đường', async () => {
     const mien = await api('q=mien+dong');
     expect(mien.total).toBeGreaterThan(0);
-    expect(mien.hits[0].name).toMatch(/Miến dong/i);
+    expect(mien.hits[0]?.name).toMatch(/Miến dong/i);
     const duong = await api('q=DUONG');
     expect(duong.total).toBeGreaterThan(0);
   });
@@ -61,12 +61,12 @@ describe('GET /api/search on the demo catalogue', () => {
   it('matches the last word as a prefix while typing', async () => {
     const result = await api('q=che+sh');
     expect(result.hits.length).toBeGreaterThan(0);
-    expect(result.hits[0].name).toMatch(/Chè Shan/i);
+    expect(result.hits[0]?.name).toMatch(/Chè Shan/i);
   });
 
   it('ranks name matches above description matches', async () => {
     const result = await api('q=mat+ong&per_page=5');
-    expect(result.hits[0].name).toMatch(/Mật ong/i);
+    expect(result.hits[0]?.name).toMatch(/Mật ong/i);
   });
 
   it('returns the documented hit shape and filters by province code or slug', async () => {
@@ -75,7 +75,7 @@ describe('GET /api/search on the demo catalogue', () => {
     expect(bySlug.total).toBe(byCode.total);
     expect(bySlug.total).toBeGreaterThan(0);
     for (const hit of bySlug.hits) expect(hit.province_code).toBe('15');
-    const hit = bySlug.hits[0];
+    const hit = first(bySlug.hits);
     expect(Object.keys(hit)).toEqual(
       expect.arrayContaining([
         'id',
@@ -177,14 +177,14 @@ describe('pages', () => {
 
   it('renders a product page with price, OCOP badge, JSON-LD, Open Graph and canonical URL', async () => {
     const { hits } = await api('stars=4&per_page=1');
-    const response = await get(hits[0].url);
+    const response = await get(first(hits).url);
     expect(response.status).toBe(200);
     const html = await response.text();
     expect(html).toMatch(/\d{1,3}(\.\d{3})* ₫/);
     expect(html).toMatch(/OCOP 4 sao/);
     expect(html).toContain('"@type":"Product"');
     expect(html).toContain('"priceCurrency":"VND"');
-    expect(html).toContain(`<link rel="canonical" href="${server.url}${hits[0].url}"/>`);
+    expect(html).toContain(`<link rel="canonical" href="${server.url}${first(hits).url}"/>`);
     expect(html).toContain('property="og:title"');
   });
 
@@ -193,12 +193,12 @@ describe('pages', () => {
     expect(province.status).toBe(200);
     expect(await province.text()).toContain('Đặc sản Lào Cai');
     const { hits } = await api('per_page=1');
-    const product = await (await get(hits[0].url)).text();
+    const product = await (await get(first(hits).url)).text();
     const coopPath = /href="(\/hop-tac-xa\/[^"]+)"/.exec(product)?.[1];
     expect(coopPath).toBeTruthy();
     const coop = await get(coopPath!);
     expect(coop.status).toBe(200);
-    expect(await coop.text()).toContain(hits[0].cooperative);
+    expect(await coop.text()).toContain(first(hits).cooperative);
   });
 
   it('answers unknown pages, products and provinces with a Vietnamese 404 and no stack trace', async () => {
@@ -228,7 +228,7 @@ describe('pages', () => {
     const asset = await get(css!);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const { hits } = await api('per_page=1');
-    const image = await get(hits[0].image_url!);
+    const image = await get(first(hits).image_url ?? 'no image');
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/webp');
     expect(image.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');

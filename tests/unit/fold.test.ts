@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, foldedTokens, slugify } from '~/search/fold';
+import { fold, foldedTokens, slugify } from '~/lib/text';
 
 describe('fold', () => {
   it('removes every tone and vowel mark and lower-cases', () => {

@@ -1,33 +1,9 @@
 import { parse } from 'csv-parse/sync';
-import type { Message } from '~/lib/errors';
+import { formatMessage } from '~/i18n/messages';
+import { importMessages as m } from '~/i18n/messages/catalogue-import';
+import { IMPORT_COLUMNS, type ImportError, type RawImportRow } from './columns';
 
-/** The columns of the catalogue CSV, in order. The header must be exactly this. */
-export const IMPORT_COLUMNS = [
-  'cooperative',
-  'province',
-  'commune',
-  'name',
-  'description',
-  'group',
-  'category',
-  'unit',
-  'price_vnd',
-  'stock',
-  'ocop_stars',
-  'ocop_certificate_no',
-  'ocop_issued_on',
-  'gtin',
-  'weight_g',
-  'image',
-] as const;
-export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
-export type RawImportRow = Record<ImportColumn, string> & { line: number };
-
-export interface ImportError {
-  line: number;
-  column?: ImportColumn;
-  message: Message;
-}
+export { IMPORT_COLUMNS, type ImportColumn, type ImportError, type RawImportRow } from './columns';
 
 /**
  * Reads UTF-8 CSV text (a leading BOM is dropped) into rows keyed by column, each with its line number
@@ -49,62 +25,53 @@ export function readImportCsv(text: string): { rows: RawImportRow[]; errors: Imp
       errors: [
         {
           line,
-          message: {
-            vi: `Tệp CSV không đọc được: ${(error as Error).message}`,
-            en: `The CSV file cannot be read: ${(error as Error).message}`,
-          },
+          message: formatMessage(m.unreadable, { error: (error as Error).message }),
         },
       ],
     };
   }
-  if (records.length === 0) {
+  const [first, ...rest] = records;
+  if (!first) {
     return {
       rows: [],
       errors: [
         {
           line: 1,
-          message: {
-            vi: 'Tệp trống: cần dòng tiêu đề và ít nhất một dòng sản phẩm.',
-            en: 'The file is empty: it needs a header row and at least one product row.',
-          },
+          message: m.empty,
         },
       ],
     };
   }
-  const header = records[0].record.map((h) => h.trim());
+  const header = first.record.map((h) => h.trim());
   if (header.join(',') !== IMPORT_COLUMNS.join(',')) {
     return {
       rows: [],
       errors: [
         {
           line: 1,
-          message: {
-            vi: `Dòng tiêu đề phải đúng là: ${IMPORT_COLUMNS.join(',')}`,
-            en: `The header row must be exactly: ${IMPORT_COLUMNS.join(',')}`,
-          },
+          message: formatMessage(m.header, { columns: IMPORT_COLUMNS.join(',') }),
         },
       ],
     };
   }
   const rows: RawImportRow[] = [];
   const errors: ImportError[] = [];
-  for (let i = 1; i < records.length; i++) {
+  for (const { record, info } of rest) {
     // The line where the record ends; empty lines are skipped, so the index alone would be wrong.
-    const { record, info } = records[i];
     const line = info.lines;
     if (record.length !== IMPORT_COLUMNS.length) {
       errors.push({
         line,
-        message: {
-          vi: `Cần ${IMPORT_COLUMNS.length} cột, dòng này có ${record.length}.`,
-          en: `Expected ${IMPORT_COLUMNS.length} columns, found ${record.length}.`,
-        },
+        message: formatMessage(m.columnCount, {
+          expected: IMPORT_COLUMNS.length,
+          found: record.length,
+        }),
       });
       continue;
     }
     const row = { line } as RawImportRow;
     IMPORT_COLUMNS.forEach((column, index) => {
-      row[column] = record[index].trim();
+      row[column] = (record[index] ?? '').trim();
     });
     rows.push(row);
   }

@@ -2,8 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from '~db/connection.server';
 import { recordAudit } from '~/audit/index.server';
-import { fold } from '~/search';
+import { formatMessage } from '~/i18n/messages';
+import { importMessages as m } from '~/i18n/messages/catalogue-import';
+import { fold } from '~/lib/text';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from '../image-files.server';
+import { productNameKey } from '../listings.server';
 import { loadPlaceIndex } from '../places.server';
 import { ensureOrganization, findOrganizationByName } from '../save-organization.server';
 import { saveCatalogueProduct } from '../save-product.server';
@@ -48,7 +51,7 @@ export async function checkImport(
   const seen = new Map<string, number>();
   const gtins = new Map<string, number>();
   const planned: ImportPlan['rows'] = [];
-  const newCooperatives = new Set<string>();
+  const newCooperatives = new Map<string, { name: string }>();
   for (const row of valid) {
     const duplicateKey = `${row.provinceCode}|${fold(row.cooperative)}|${fold(row.name)}`;
     const earlier = seen.get(duplicateKey);
@@ -56,10 +59,7 @@ export async function checkImport(
       errors.push({
         line: row.line,
         column: 'name',
-        message: {
-          vi: `Trùng sản phẩm “${row.name}” của cùng hợp tác xã ở dòng ${earlier}.`,
-          en: `Duplicate product “${row.name}” of the same cooperative as line ${earlier}.`,
-        },
+        message: formatMessage(m.duplicate, { name: row.name, line: earlier }),
       });
       continue;
     }
@@ -70,14 +70,12 @@ export async function checkImport(
       errors.push({
         line: row.line,
         column: 'cooperative',
-        message: {
-          vi: `Bạn chỉ được nhập sản phẩm của hợp tác xã mình, không phải “${row.cooperative}”.`,
-          en: `You may only import your own cooperative's products, not “${row.cooperative}”.`,
-        },
+        message: formatMessage(m.otherCooperative, { value: row.cooperative }),
       });
       continue;
     }
-    if (!organizationId) newCooperatives.add(`${row.provinceCode}|${row.cooperative}`);
+    if (!organizationId)
+      newCooperatives.set(`${row.provinceCode}|${row.cooperative}`, { name: row.cooperative });
 
     if (row.gtin) {
       const sameFile = gtins.get(row.gtin);
@@ -89,15 +87,14 @@ export async function checkImport(
       const ownedByThisRow =
         owner &&
         owner.organization_id === organizationId &&
-        owner.name_key === fold(row.name).replace(/\s+/g, ' ').trim();
+        owner.name_key === productNameKey(row.name);
       if (sameFile || (owner && !ownedByThisRow)) {
         errors.push({
           line: row.line,
           column: 'gtin',
-          message: {
-            vi: `Mã GTIN ${row.gtin} đã dùng cho sản phẩm khác${sameFile ? ` (dòng ${sameFile})` : ''}.`,
-            en: `GTIN ${row.gtin} already belongs to another product${sameFile ? ` (line ${sameFile})` : ''}.`,
-          },
+          message: sameFile
+            ? formatMessage(m.gtinTakenInFile, { value: row.gtin, line: sameFile })
+            : formatMessage(m.gtinTaken, { value: row.gtin }),
         });
         continue;
       }
@@ -109,10 +106,7 @@ export async function checkImport(
       errors.push({
         line: row.line,
         column: 'image',
-        message: {
-          vi: 'Khi nhập trên web, để trống cột ảnh và thêm ảnh ở trang sản phẩm sau khi nhập.',
-          en: 'When importing on the web, leave the image column empty and add photos on the product page afterwards.',
-        },
+        message: m.imageOnWeb,
       });
       continue;
     }
@@ -122,10 +116,7 @@ export async function checkImport(
         errors.push({
           line: row.line,
           column: 'image',
-          message: {
-            vi: `Ảnh “${row.image}” phải nằm trong thư mục của tệp CSV.`,
-            en: `Image “${row.image}” must be inside the CSV file's folder.`,
-          },
+          message: formatMessage(m.imageOutside, { value: row.image }),
         });
         continue;
       }
@@ -135,10 +126,7 @@ export async function checkImport(
         errors.push({
           line: row.line,
           column: 'image',
-          message: {
-            vi: `Không đọc được ảnh “${row.image}”.`,
-            en: `Cannot read image “${row.image}”.`,
-          },
+          message: formatMessage(m.imageUnreadable, { value: row.image }),
         });
         continue;
       }
@@ -156,7 +144,7 @@ export async function checkImport(
   if (errors.length) return { ok: false, errors: errors.sort((a, b) => a.line - b.line) };
   return {
     ok: true,
-    plan: { rows: planned, newCooperatives: [...newCooperatives].map((k) => k.split('|')[1]) },
+    plan: { rows: planned, newCooperatives: [...newCooperatives.values()].map((k) => k.name) },
   };
 }
 
@@ -205,6 +193,7 @@ export async function applyImport(
           ocop: row.ocop ? { ...row.ocop, issuer: row.ocopIssuer } : null,
           image: row.rendered,
         },
+        { reason: 'import', userId: options.actorUserId ?? null },
         options.now,
       );
       summary[outcome]++;

@@ -1,7 +1,8 @@
 import { isValidGtin } from '~/lib/gtin';
 import { addMonths, parseCalendarDate } from '~/lib/dates';
-import type { Message } from '~/lib/errors';
-import { fold } from '~/search';
+import { formatMessage, type KeyedMessage } from '~/i18n/messages';
+import { importMessages as m } from '~/i18n/messages/catalogue-import';
+import { fold } from '~/lib/text';
 import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, OCOP_GROUPS, type OcopGroup } from '../groups';
 import { matchCommune, matchProvince, type PlaceIndex } from '../place-match';
 import type { ImportColumn, ImportError, RawImportRow } from './csv-format';
@@ -44,87 +45,48 @@ export function validateImportRow(
   places: PlaceIndex,
 ): { row: ValidRow } | { errors: ImportError[] } {
   const errors: ImportError[] = [];
-  const fail = (column: ImportColumn, vi: string, en: string) =>
-    errors.push({ line: row.line, column, message: { vi, en } });
-  const required = (column: ImportColumn, label: Message) => {
-    if (!row[column]) fail(column, `Thiếu ${label.vi}.`, `${label.en} is missing.`);
+  const fail = (
+    column: ImportColumn,
+    message: KeyedMessage,
+    params: Record<string, string | number> = {},
+  ) => errors.push({ line: row.line, column, message: formatMessage(message, params) });
+  const required = (column: ImportColumn, message: KeyedMessage) => {
+    if (!row[column]) fail(column, message);
   };
-  required('cooperative', { vi: 'tên hợp tác xã', en: 'The cooperative' });
-  required('name', { vi: 'tên sản phẩm', en: 'The product name' });
-  required('unit', { vi: 'đơn vị tính', en: 'The unit' });
+  required('cooperative', m.missingCooperative);
+  required('name', m.missingName);
+  required('unit', m.missingUnit);
 
   const province = matchProvince(places, row.province);
-  if (!province)
-    fail(
-      'province',
-      `Không tìm thấy tỉnh “${row.province}”.`,
-      `Unknown province “${row.province}”.`,
-    );
+  if (!province) fail('province', m.unknownProvince, { value: row.province });
   const commune = province && row.commune ? matchCommune(places, province.code, row.commune) : null;
   if (province && row.commune && !commune) {
-    fail(
-      'commune',
-      `Không tìm thấy xã/phường “${row.commune}” ở ${province.name}.`,
-      `No commune or ward “${row.commune}” in ${province.name}.`,
-    );
+    fail('commune', m.unknownCommune, { value: row.commune, province: province.name });
   }
   const group = matchGroup(row.group);
-  if (!group)
-    fail(
-      'group',
-      `Nhóm sản phẩm “${row.group}” không hợp lệ (food, beverage, herbal, textile, souvenir, tourism hoặc tên tiếng Việt).`,
-      `Unknown product group “${row.group}” (food, beverage, herbal, textile, souvenir, tourism or the Vietnamese name).`,
-    );
+  if (!group) fail('group', m.unknownGroup, { value: row.group });
 
   const price = /^\d+$/.test(row.price_vnd) ? Number(row.price_vnd) : NaN;
   if (!Number.isSafeInteger(price) || price <= 0)
-    fail(
-      'price_vnd',
-      `Giá “${row.price_vnd}” phải là số nguyên dương (đồng), ví dụ 120000.`,
-      `Price “${row.price_vnd}” must be a positive whole number of đồng, e.g. 120000.`,
-    );
+    fail('price_vnd', m.price, { value: row.price_vnd });
   const stock = row.stock === '' ? 0 : /^\d+$/.test(row.stock) ? Number(row.stock) : NaN;
-  if (!Number.isSafeInteger(stock))
-    fail(
-      'stock',
-      `Tồn kho “${row.stock}” phải là số nguyên không âm.`,
-      `Stock “${row.stock}” must be a whole number, 0 or more.`,
-    );
+  if (!Number.isSafeInteger(stock)) fail('stock', m.stock, { value: row.stock });
   const weight =
     row.weight_g === ''
       ? null
       : /^\d+$/.test(row.weight_g) && Number(row.weight_g) > 0
         ? Number(row.weight_g)
         : NaN;
-  if (Number.isNaN(weight))
-    fail(
-      'weight_g',
-      `Khối lượng “${row.weight_g}” phải là số gam nguyên dương.`,
-      `Weight “${row.weight_g}” must be a positive whole number of grams.`,
-    );
+  if (Number.isNaN(weight)) fail('weight_g', m.weight, { value: row.weight_g });
 
   let ocop: ValidRow['ocop'] = null;
   if (row.ocop_stars !== '') {
     if (!['3', '4', '5'].includes(row.ocop_stars)) {
-      fail(
-        'ocop_stars',
-        `Hạng OCOP “${row.ocop_stars}” phải để trống hoặc là 3, 4, 5.`,
-        `OCOP stars “${row.ocop_stars}” must be blank, 3, 4 or 5.`,
-      );
+      fail('ocop_stars', m.ocopStars, { value: row.ocop_stars });
     } else {
       const issuedOn = parseCalendarDate(row.ocop_issued_on);
-      if (!row.ocop_certificate_no)
-        fail(
-          'ocop_certificate_no',
-          'Sản phẩm OCOP cần số giấy chứng nhận.',
-          'An OCOP product needs its certificate number.',
-        );
-      if (!issuedOn)
-        fail(
-          'ocop_issued_on',
-          `Ngày cấp “${row.ocop_issued_on}” không hợp lệ (YYYY-MM-DD hoặc DD/MM/YYYY).`,
-          `Issue date “${row.ocop_issued_on}” is not a valid date (YYYY-MM-DD or DD/MM/YYYY).`,
-        );
+      if (!row.ocop_certificate_no) fail('ocop_certificate_no', m.ocopCertificateNo);
+      if (!issuedOn) fail('ocop_issued_on', m.ocopIssuedOn, { value: row.ocop_issued_on });
       if (issuedOn && row.ocop_certificate_no) {
         ocop = {
           stars: Number(row.ocop_stars) as 3 | 4 | 5,
@@ -135,29 +97,20 @@ export function validateImportRow(
       }
     }
   } else if (row.ocop_certificate_no || row.ocop_issued_on) {
-    fail(
-      'ocop_stars',
-      'Có số giấy chứng nhận OCOP nhưng thiếu hạng sao.',
-      'An OCOP certificate is given without its stars.',
-    );
+    fail('ocop_stars', m.ocopWithoutStars);
   }
-  if (row.gtin && !isValidGtin(row.gtin))
-    fail(
-      'gtin',
-      `Mã GTIN “${row.gtin}” sai (độ dài hoặc số kiểm tra).`,
-      `GTIN “${row.gtin}” is invalid (length or check digit).`,
-    );
+  if (row.gtin && !isValidGtin(row.gtin)) fail('gtin', m.gtin, { value: row.gtin });
 
-  if (errors.length) return { errors };
+  if (errors.length || !province || !group) return { errors };
   return {
     row: {
       line: row.line,
       cooperative: row.cooperative.replace(/\s+/g, ' '),
-      provinceCode: province!.code,
+      provinceCode: province.code,
       communeCode: commune?.code ?? null,
       name: row.name.replace(/\s+/g, ' '),
       description: row.description,
-      group: group!,
+      group,
       category: row.category,
       unit: row.unit,
       priceVnd: price,

@@ -1,4 +1,4 @@
-import { fold } from '../fold';
+import { fold } from '~/lib/text';
 import { ocopLabel } from '../query-words';
 import { PRICE_BUCKETS, type SearchDocument } from '../types';
 

@@ -1,5 +1,5 @@
 import { Meilisearch, type MultiSearchQuery, type SearchResponse, type Task } from 'meilisearch';
-import { foldedTokens } from '../fold';
+import { foldedTokens } from '~/lib/text';
 import { meaningfulTokens } from '../query-words';
 import type {
   SearchDocument,
@@ -93,12 +93,14 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
     }));
     const { results } = await client.multiSearch({ queries: [main, ...facetQueries] });
     const [hitsResult, ...facetResults] = results as SearchResponse[];
+    if (!hitsResult) throw new Error('Meilisearch answered a multi-search without results');
     const distribution: Record<string, Record<string, number>> = {
       ...hitsResult.facetDistribution,
     };
-    facetResults.forEach((r, i) => {
-      const attribute = FACET_ATTRIBUTE[active[i]];
-      distribution[attribute] = r.facetDistribution?.[attribute] ?? {};
+    // The facet queries were sent in the order of `active`; each answers for its own facet.
+    active.forEach((key, i) => {
+      const attribute = FACET_ATTRIBUTE[key];
+      distribution[attribute] = facetResults[i]?.facetDistribution?.[attribute] ?? {};
     });
     return {
       total: hitsResult.totalHits ?? hitsResult.estimatedTotalHits ?? 0,

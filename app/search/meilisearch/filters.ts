@@ -1,5 +1,6 @@
 import { invalid } from '~/lib/errors';
 import type { SearchQuery } from '../types';
+import { searchMessages } from '~/i18n/messages/search';
 
 /** The facets whose own filter is left out of their counts (disjunctive faceting). */
 export type FacetKey = 'province' | 'group' | 'stars' | 'price' | 'inStock';
@@ -22,10 +23,7 @@ export function quoteFilterValue(value: string): string {
 
 function wholeVnd(field: string, value: number): string {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw invalid(field, {
-      vi: 'Giá phải là số nguyên không âm (đồng).',
-      en: 'Prices must be whole, non-negative amounts of VND.',
-    });
+    throw invalid(field, searchMessages.priceNotWhole);
   }
   return String(value);
 }

@@ -1,11 +1,13 @@
 import type { DB } from '~db/connection.server';
 import type { Logger } from '~/lib/log.server';
-import { loadSearchDocuments } from '../documents.server';
-import type { SearchIndex } from '../types';
+import { createPoller } from '../poller.server';
+import type { SearchDocumentSource, SearchIndex } from '../types';
 
 export interface OutboxWorkerOptions {
   db: DB;
   index: SearchIndex;
+  /** The catalogue's documents (search does not read its tables). */
+  source: SearchDocumentSource;
   log: Logger;
   batchSize?: number;
   /** How often to look for new rows when the outbox is empty. */
@@ -45,14 +47,11 @@ export function backoffDelayMs(attempts: number, random = Math.random): number {
  * line when syncing starts failing and one when it recovers, not one per retry.
  */
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
-  const { db, index, log } = options;
+  const { db, index, source, log } = options;
   const batchSize = options.batchSize ?? 500;
   const now = options.now ?? (() => new Date());
   const random = options.random ?? Math.random;
   let failing = false;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let stopped = true;
 
   async function drainOnce(): Promise<DrainResult> {
     const at = now().toISOString();
@@ -68,7 +67,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const rowIds = rows.map((r) => r.id);
     const productIds = [...new Set(rows.map((r) => r.product_id))];
     try {
-      const documents = await loadSearchDocuments(db, productIds);
+      const documents = await source.load(db, productIds);
       const gone = productIds.filter((id) => !documents.has(id));
       if (documents.size) await index.upsert([...documents.values()]);
       if (gone.length) await index.remove(gone);
@@ -120,37 +119,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  const loop = async () => {
-    timer = null;
-    try {
-      running = drain();
-      await running;
-    } catch (error) {
-      // The database itself failed (drainOnce records engine failures); try again on the next tick.
-      log.error('search outbox worker error', {
-        error: error instanceof Error ? error.message : String(error),
-      });
-    } finally {
-      running = null;
-    }
-    if (!stopped) timer = setTimeout(loop, options.pollMs ?? 1_000);
-  };
+  // A database failure (drainOnce records engine failures on the rows) is retried on the next tick.
+  const poller = createPoller(drain, options.pollMs ?? 1_000, (error) =>
+    log.error('search outbox worker error', {
+      error: error instanceof Error ? error.message : String(error),
+    }),
+  );
 
-  return {
-    drainOnce,
-    drain,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      timer = setTimeout(loop, 0);
-    },
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      timer = null;
-      await running;
-    },
-  };
+  return { drainOnce, drain, start: poller.start, stop: poller.stop };
 }
 
 /** The message with its causes ("… has failed: fetch failed: connect ECONNREFUSED …"), so last_error says why. */
@@ -201,7 +177,10 @@ export async function outboxStatus(db: DB): Promise<OutboxStatus> {
   };
 }
 
-/** Deletes processed rows older than `keepDays`, so the outbox does not grow forever. */
+/**
+ * Deletes rows both indexes have had for more than `keepDays` (Meilisearch that long ago, the embedded
+ * index at any time), so the outbox does not grow forever.
+ */
 export async function pruneProcessedOutbox(
   db: DB,
   keepDays = 7,
@@ -212,6 +191,7 @@ export async function pruneProcessedOutbox(
     .deleteFrom('search_outbox')
     .where('processed_at', 'is not', null)
     .where('processed_at', '<', before)
+    .where('embedded_at', 'is not', null)
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

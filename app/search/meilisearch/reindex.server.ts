@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { listIndexableProductIds, loadSearchDocuments } from '../documents.server';
+import type { SearchDocumentSource } from '../types';
 import type { MeilisearchIndex } from './engine.server';
 
 export interface ReindexResult {
@@ -16,6 +16,7 @@ export interface ReindexResult {
 export async function rebuildMeilisearchIndex(
   db: DB,
   index: MeilisearchIndex,
+  source: SearchDocumentSource,
   now = new Date(),
 ): Promise<ReindexResult> {
   const marker = await db
@@ -26,10 +27,10 @@ export async function rebuildMeilisearchIndex(
   const target = `${index.indexUid}_${now.toISOString().replace(/\D/g, '').slice(0, 17)}`;
   await index.ensureSettings(target);
   try {
-    const ids = await listIndexableProductIds(db);
+    const ids = await source.listVisibleIds(db);
     let documents = 0;
     for (let i = 0; i < ids.length; i += 1_000) {
-      const batch = await loadSearchDocuments(db, ids.slice(i, i + 1_000));
+      const batch = await source.load(db, ids.slice(i, i + 1_000));
       await index.upsertInto(target, [...batch.values()]);
       documents += batch.size;
     }

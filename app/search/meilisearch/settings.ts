@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Settings } from 'meilisearch';
-import { fold } from '../fold';
+import { fold } from '~/lib/text';
 
 interface SynonymFile {
   groups: string[][];

@@ -30,8 +30,8 @@ const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
 };
 
 /**
- * The embedded engine: SQLite FTS5 over folded text in the main database file. Its rows are written
- * by `productsChanged` inside the catalogue's own transactions, so `upsert`/`remove` have nothing to do.
+ * The embedded engine: SQLite FTS5 over folded text in the main database file. Its rows are rewritten
+ * from the outbox by its own pass (`createEmbeddedSync`), so `upsert`/`remove` have nothing to do.
  * No typo tolerance; it is the fallback when Meilisearch is unreachable.
  */
 export function createSqliteSearchIndex(

@@ -48,8 +48,8 @@ export function computeFacets(
   }
   for (const r of priceCube) {
     const p = passes(r);
-    if (p.province && p.group && p.stars && p.stock)
-      add(facets.price, PRICE_BUCKETS[r.bucket].key, r.n);
+    const bucket = PRICE_BUCKETS[r.bucket];
+    if (bucket && p.province && p.group && p.stars && p.stock) add(facets.price, bucket.key, r.n);
   }
   return { total, facets };
 }

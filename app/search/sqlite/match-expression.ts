@@ -20,17 +20,19 @@ export function buildMatchExpression(
     const phrase = longestSynonymPhrase(tokens, i, synonyms);
     if (phrase) {
       const text = tokens.slice(i, i + phrase).join(' ');
-      parts.push(`(${[text, ...synonyms.get(text)!].map(quote).join(' OR ')})`);
+      parts.push(`(${[text, ...(synonyms.get(text) ?? [])].map(quote).join(' OR ')})`);
       i += phrase;
       continue;
     }
-    const token = tokens[i];
+    const token = tokens[i] ?? '';
     const isLast = i === tokens.length - 1;
     const alternatives = [
       quote(token) + (isLast ? '*' : ''),
       ...(synonyms.get(token) ?? []).map(quote),
     ];
-    parts.push(alternatives.length === 1 ? alternatives[0] : `(${alternatives.join(' OR ')})`);
+    parts.push(
+      alternatives.length === 1 ? alternatives.join('') : `(${alternatives.join(' OR ')})`,
+    );
     i++;
   }
   return parts.join(mode === 'all' ? ' AND ' : ' OR ');

@@ -1,7 +1,7 @@
 /**
  * Vietnamese folding for search: lower case, every tone and vowel mark removed, đ → d.
  * NFD splits "ế" into e + U+0302 + U+0301 so the marks can be dropped; đ has no decomposition
- * and is mapped by hand. Both engines and every query go through this one function.
+ * and is mapped by hand. Both search engines, every query, slugs and name keys go through this one function.
  */
 export function fold(text: string): string {
   return text

@@ -1,9 +1,12 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import { todayInVietnam } from '~/lib/dates';
-import { type OcopGroup } from '~/catalogue';
 import { imageUrl } from '~/lib/image-urls';
-import type { SearchDocument } from './types';
+import {
+  productsChanged,
+  type SearchDocument,
+  type SearchDocumentSource,
+} from '~/search/index.server';
 
 /**
  * Builds search documents from the database for the given products. Only products that buyers may see
@@ -80,12 +83,12 @@ export async function loadSearchDocuments(
         name: r.name,
         description: r.description,
         category: r.category,
-        group: r.ocop_group as OcopGroup,
+        group: r.ocop_group,
         unit: r.unit,
         priceVnd: r.price_vnd,
         stock: r.stock,
         inStock: r.stock > 0,
-        ocopStars: (r.stars ?? null) as 3 | 4 | 5 | null,
+        ocopStars: r.stars ?? null,
         certifications: r.certification_kinds
           ? [...new Set(String(r.certification_kinds).split(','))].sort()
           : [],
@@ -118,4 +121,48 @@ export async function listIndexableProductIds(db: DB): Promise<number[]> {
     .where('o.verification_state', 'not in', ['rejected', 'changes_requested'])
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * What the search engines index, read from the catalogue's tables. Search is given this port when it
+ * starts (server/index.ts, scripts/worker.ts) and knows nothing of the tables behind it.
+ */
+export const catalogueSearchDocuments: SearchDocumentSource = {
+  load: loadSearchDocuments,
+  listVisibleIds: listIndexableProductIds,
+};
+
+/** Every product of an organization changes in the indexes (its name, place or state changed). */
+export async function organizationProductsChanged(
+  trx: DB,
+  organizationId: number,
+  now = new Date(),
+): Promise<void> {
+  const rows = await trx
+    .selectFrom('products')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .execute();
+  await productsChanged(
+    trx,
+    rows.map((r) => r.id),
+    now,
+  );
+}
+
+/** The cards of an organization's published products, newest first (its public page). */
+export async function listOrganizationProductCards(
+  db: DB,
+  organizationId: number,
+): Promise<SearchDocument[]> {
+  const rows = await db
+    .selectFrom('products')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'published')
+    .orderBy('created_at', 'desc')
+    .execute();
+  const ids = rows.map((r) => r.id);
+  const documents = await loadSearchDocuments(db, ids);
+  return ids.map((id) => documents.get(id)).filter((d) => d !== undefined);
 }

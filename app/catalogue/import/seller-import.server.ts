@@ -1,0 +1,64 @@
+import type { DB } from '~db/connection.server';
+import { type Actor, requireOrgMember } from '~/accounts';
+import { catalogueMessages as m } from '~/i18n/messages/catalogue';
+import { invalid } from '~/lib/errors';
+import type { ImportError } from './csv-format';
+import { applyImport, checkImport, type ImportSummary } from './import.server';
+
+export const MAX_SELLER_CSV_BYTES = 2 * 1024 * 1024;
+
+export interface ImportPreviewRow {
+  line: number;
+  name: string;
+  priceVnd: number;
+  unit: string;
+  stock: number;
+  stars: 3 | 4 | 5 | null;
+}
+
+export type SellerImportResult =
+  | { ok: false; errors: ImportError[] }
+  | { ok: true; preview: ImportPreviewRow[] }
+  | { ok: true; imported: ImportSummary };
+
+/**
+ * A member's spreadsheet for their own organization, in two steps. `preview` checks the whole file and
+ * lists every bad row, writing nothing; `import` checks the same bytes again and writes them in one
+ * transaction, as drafts for review.
+ */
+export async function importSellerCsv(
+  db: DB,
+  actor: Actor,
+  organizationId: number,
+  step: 'preview' | 'import',
+  csv: Buffer | null,
+  uploadsDir: string,
+): Promise<SellerImportResult> {
+  requireOrgMember(actor, organizationId);
+  if (!csv || csv.length === 0) throw invalid('file', m.csvRequired);
+  if (csv.length > MAX_SELLER_CSV_BYTES) throw invalid('file', m.csvTooLarge);
+  const check = await checkImport(db, csv.toString('utf8'), {
+    baseDir: null,
+    onlyOrganizationId: organizationId,
+  });
+  if (!check.ok) return { ok: false, errors: check.errors };
+  if (step === 'preview') {
+    return {
+      ok: true,
+      preview: check.plan.rows.map((r) => ({
+        line: r.line,
+        name: r.name,
+        priceVnd: r.priceVnd,
+        unit: r.unit,
+        stock: r.stock,
+        stars: r.ocop?.stars ?? null,
+      })),
+    };
+  }
+  const imported = await applyImport(db, check.plan, {
+    uploadsDir,
+    status: 'draft',
+    actorUserId: actor.userId,
+  });
+  return { ok: true, imported };
+}

@@ -1,0 +1,23 @@
+import type { DB } from '~db/connection.server';
+import { seedDatabase, type SeedReport } from '~/catalogue/index.server';
+import { seedDemoBatches } from '~/traceability/index.server';
+
+export interface DemoSeedOptions {
+  /** false (SEED_DEMO=false in production): reference data only. */
+  demo: boolean;
+  uploadsDir: string;
+  seedsDir: string;
+  now?: Date;
+}
+
+/**
+ * What `npm start` and `npm run seed` load: the 2025 administrative units, then — once — the demo
+ * catalogue with its accounts, then the traceability batches of its products. The demo spans several
+ * domains, so it is put together here, above them, rather than by one domain calling another.
+ */
+export async function seedDemo(db: DB, options: DemoSeedOptions): Promise<SeedReport> {
+  const now = options.now ?? new Date();
+  const report = await seedDatabase(db, { ...options, now });
+  if (report.demo === 'seeded') await seedDemoBatches(db, now);
+  return report;
+}
