@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react';
+import { translator } from '~/i18n';
 
 interface Props {
   provinces: Array<{ code: string; name: string }>;
@@ -17,11 +18,12 @@ export function ProvincePicker({
   provinceCode,
   lang,
 }: Pick<Props, 'provinces' | 'provinceCode' | 'lang'>) {
+  const t = translator(lang);
   return (
     <Form method="get" className="inline-form" onChange={(e) => e.currentTarget.requestSubmit()}>
-      <label htmlFor="province-picker">{lang === 'vi' ? 'Tỉnh, thành phố' : 'Province'}</label>
+      <label htmlFor="province-picker">{t('placeProvince')}</label>
       <select id="province-picker" name="tinh" defaultValue={provinceCode}>
-        <option value="">{lang === 'vi' ? '— Chọn tỉnh —' : '— Choose —'}</option>
+        <option value="">{t('placeChooseProvince')}</option>
         {provinces.map((p) => (
           <option key={p.code} value={p.code}>
             {p.name}
@@ -29,7 +31,7 @@ export function ProvincePicker({
         ))}
       </select>
       <button type="submit" className="button--secondary">
-        {lang === 'vi' ? 'Chọn' : 'Choose'}
+        {t('placeChoose')}
       </button>
     </Form>
   );
@@ -41,11 +43,12 @@ export function CommuneSelect({
   lang,
   name = 'communeCode',
 }: Pick<Props, 'communes' | 'communeCode' | 'lang'> & { name?: string }) {
+  const t = translator(lang);
   return (
     <div className="field">
-      <label htmlFor={`commune-${name}`}>{lang === 'vi' ? 'Xã, phường' : 'Commune or ward'}</label>
+      <label htmlFor={`commune-${name}`}>{t('placeCommune')}</label>
       <select id={`commune-${name}`} name={name} defaultValue={communeCode ?? ''} required>
-        <option value="">{lang === 'vi' ? '— Chọn xã, phường —' : '— Choose —'}</option>
+        <option value="">{t('placeChooseCommune')}</option>
         {communes.map((c) => (
           <option key={c.code} value={c.code}>
             {c.fullName}

@@ -1,7 +1,8 @@
+import { uploadMessages } from '~/i18n/messages/uploads';
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { IMAGE_WIDTHS } from './image-urls';
-import { UserError, type Message } from './errors';
+import { UserError } from './errors';
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 /**
@@ -47,29 +48,17 @@ function tooLarge(maxBytes: number, field: string): UserError {
     'too_large',
     413,
     {
-      vi: `Tệp quá lớn: tối đa ${sizeLabel(maxBytes, 'vi')}.`,
-      en: `The file is too large: ${sizeLabel(maxBytes, 'en')} at most.`,
+      vi: uploadMessages.tooLarge.vi.replace('{size}', sizeLabel(maxBytes, 'vi')),
+      en: uploadMessages.tooLarge.en.replace('{size}', sizeLabel(maxBytes, 'en')),
     },
     field,
   );
 }
 
-const NOT_A_PHOTO: Message = {
-  vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP.',
-  en: 'Only JPEG, PNG or WebP photos are accepted.',
-};
-const UNREADABLE: Message = {
-  vi: 'Ảnh bị hỏng hoặc không đọc được.',
-  en: 'The photo is damaged or cannot be read.',
-};
-const TOO_MANY_PIXELS: Message = {
-  vi: 'Ảnh có độ phân giải quá lớn (tối đa 64 megapixel).',
-  en: 'The photo has too many pixels (64 megapixels at most).',
-};
-const NOT_A_SCAN: Message = {
-  vi: 'Bản scan giấy chứng nhận phải là ảnh (JPEG, PNG, WebP) hoặc PDF.',
-  en: 'The certificate scan must be an image (JPEG, PNG, WebP) or a PDF.',
-};
+const NOT_A_PHOTO = uploadMessages.notAPhoto;
+const UNREADABLE = uploadMessages.unreadablePhoto;
+const TOO_MANY_PIXELS = uploadMessages.tooManyPixels;
+const NOT_A_SCAN = uploadMessages.notAScan;
 
 export interface ImageVariant {
   /** The width slot this variant fills (320, 640, 1280): it names the file. */
@@ -206,11 +195,6 @@ export async function prepareCertificateScan(
           : image.webp({ quality: 90 });
     return { contentType, data: await encoded.toBuffer() };
   } catch {
-    throw new UserError(
-      'unreadable',
-      415,
-      { vi: 'Bản scan bị hỏng hoặc không đọc được.', en: 'The scan is damaged or cannot be read.' },
-      'scan',
-    );
+    throw new UserError('unreadable', 415, uploadMessages.unreadableScan, 'scan');
   }
 }

@@ -1,4 +1,5 @@
-import type { Message } from '~/lib/errors';
+import type { Message } from '~/i18n/messages';
+import { journeyStepNames } from '~/i18n/messages/traceability';
 
 export type JourneyStep =
   'planting' | 'care' | 'harvest' | 'processing' | 'packaging' | 'inspection' | 'shipping';
@@ -17,13 +18,4 @@ export const JOURNEY_STEPS: readonly JourneyStep[] = [
 export const isJourneyStep = (value: string): value is JourneyStep =>
   (JOURNEY_STEPS as readonly string[]).includes(value);
 
-export const EVENT_KIND_NAMES: Record<JourneyStep | 'correction', Message> = {
-  planting: { vi: 'Gieo trồng', en: 'Sowing or planting' },
-  care: { vi: 'Chăm sóc (phân bón, thuốc BVTV)', en: 'Care (fertiliser, pesticide)' },
-  harvest: { vi: 'Thu hoạch', en: 'Harvest' },
-  processing: { vi: 'Chế biến', en: 'Processing' },
-  packaging: { vi: 'Đóng gói', en: 'Packaging' },
-  inspection: { vi: 'Kiểm nghiệm', en: 'Inspection or lab test' },
-  shipping: { vi: 'Vận chuyển', en: 'Shipping' },
-  correction: { vi: 'Đính chính', en: 'Correction' },
-};
+export const EVENT_KIND_NAMES: Record<JourneyStep | 'correction', Message> = journeyStepNames;

@@ -7,7 +7,8 @@ import { test as base, expect, type BrowserContext } from '@playwright/test';
  * an expected client error (a form answered 400, a 404 page): that is the app answering, not a bug.
  * A 5xx is never excused.
  */
-const EXPECTED_CLIENT_ERROR = /^Failed to load resource: the server responded with a status of 4\d\d/;
+const EXPECTED_CLIENT_ERROR =
+  /^Failed to load resource: the server responded with a status of 4\d\d/;
 
 export const test = base.extend<{ failOnConsoleErrors: void }>({
   failOnConsoleErrors: [
@@ -19,7 +20,9 @@ export const test = base.extend<{ failOnConsoleErrors: void }>({
           const where = message.location().url;
           errors.push(`console.error: ${message.text()}${where ? ` (${where})` : ''}`);
         });
-        ctx.on('weberror', (error) => errors.push(`uncaught: ${error.error().stack ?? error.error()}`));
+        ctx.on('weberror', (error) =>
+          errors.push(`uncaught: ${error.error().stack ?? error.error()}`),
+        );
       };
       watch(context);
       const newContext = browser.newContext.bind(browser);

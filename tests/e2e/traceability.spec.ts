@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { decodePdfQrCodes } from '../helpers/decode-pdf-qr';
 import { LABEL_LAYOUTS } from '~/traceability/label-layouts';
 import { signInAs } from './flows';

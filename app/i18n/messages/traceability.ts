@@ -213,3 +213,15 @@ export const traceabilityMessages = defineMessages('traceability', {
     en: 'Too many reports. Try again in {minutes} minutes.',
   },
 });
+
+/** Journey steps of a batch (EPCIS business steps), and the correction of an earlier event. */
+export const journeyStepNames = defineMessages('journeyStep', {
+  planting: { vi: 'Gieo trồng', en: 'Sowing or planting' },
+  care: { vi: 'Chăm sóc (phân bón, thuốc BVTV)', en: 'Care (fertiliser, pesticide)' },
+  harvest: { vi: 'Thu hoạch', en: 'Harvest' },
+  processing: { vi: 'Chế biến', en: 'Processing' },
+  packaging: { vi: 'Đóng gói', en: 'Packaging' },
+  inspection: { vi: 'Kiểm nghiệm', en: 'Inspection or lab test' },
+  shipping: { vi: 'Vận chuyển', en: 'Shipping' },
+  correction: { vi: 'Đính chính', en: 'Correction' },
+});
