@@ -20,3 +20,11 @@ export {
   signIn,
   signUp,
 } from './users.server';
+export {
+  addMembership,
+  createInvitation,
+  listMemberships,
+  membershipRole,
+  removeMembership,
+  type MembershipRole,
+} from './memberships.server';

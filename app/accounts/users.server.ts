@@ -7,6 +7,7 @@ import { parseLoginIdentifier } from './phone';
 import { assertUnderLimits, LIMITS, rateLimiter } from './rate-limit.server';
 import { endAllSessions } from './sessions.server';
 import { generateToken, hashToken } from './tokens.server';
+import { acceptPendingInvitations } from './memberships.server';
 
 const badIdentifier = () => invalid('identifier', m.identifierInvalid);
 
@@ -174,41 +175,6 @@ export async function completePasswordReset(
   });
   await endAllSessions(db, row.user_id);
   return row.user_id;
-}
-
-/** Invitations sent to this phone or e-mail before the person had an account take effect at sign-up. */
-export async function acceptPendingInvitations(
-  db: DB,
-  userId: number,
-  identifier: string,
-  now = new Date(),
-): Promise<void> {
-  const invitations = await db
-    .selectFrom('organization_invitations')
-    .selectAll()
-    .where('identifier', '=', identifier)
-    .where('accepted_at', 'is', null)
-    .where('revoked_at', 'is', null)
-    .execute();
-  for (const invitation of invitations) {
-    await db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('organization_members')
-        .values({
-          organization_id: invitation.organization_id,
-          user_id: userId,
-          role: invitation.role,
-          created_at: now.toISOString(),
-        })
-        .onConflict((oc) => oc.doNothing())
-        .execute();
-      await trx
-        .updateTable('organization_invitations')
-        .set({ accepted_at: now.toISOString() })
-        .where('id', '=', invitation.id)
-        .execute();
-    });
-  }
 }
 
 export async function getUser(db: DB, userId: number) {

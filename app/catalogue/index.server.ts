@@ -49,3 +49,8 @@ export {
   uploadOrganizationLogo,
   uploadProductPhoto,
 } from './uploads.server';
+export {
+  freeDeliveryThreshold,
+  MAX_FREE_DELIVERY_FROM_VND,
+  setFreeDeliveryThreshold,
+} from './delivery-settings.server';

@@ -1,5 +1,11 @@
 import type { DB } from '~db/connection.server';
 import { type Actor, requireOrgOwner, parseLoginIdentifier } from '~/accounts';
+import {
+  addMembership,
+  createInvitation,
+  listMemberships,
+  removeMembership,
+} from '~/accounts/index.server';
 import { recordAudit } from '~/audit/index.server';
 import { queueEmail } from '~/email/index.server';
 import { formatMessage } from '~/i18n/messages';
@@ -51,25 +57,14 @@ export async function inviteMember(
     .select('id')
     .where(identifier.kind, '=', identifier.value)
     .executeTakeFirst();
-  const at = now.toISOString();
   return db.transaction().execute(async (trx) => {
     if (user) {
-      const existing = await trx
-        .selectFrom('organization_members')
-        .select('role')
-        .where('organization_id', '=', organizationId)
-        .where('user_id', '=', user.id)
-        .executeTakeFirst();
-      if (existing) throw new UserError('conflict', 409, m.alreadyMember, 'identifier');
-      await trx
-        .insertInto('organization_members')
-        .values({
-          organization_id: organizationId,
-          user_id: user.id,
-          role: input.role,
-          created_at: at,
-        })
-        .execute();
+      const added = await addMembership(
+        trx,
+        { organizationId, userId: user.id, role: input.role },
+        now,
+      );
+      if (!added) throw new UserError('conflict', 409, m.alreadyMember, 'identifier');
       await recordAudit(
         trx,
         {
@@ -85,17 +80,11 @@ export async function inviteMember(
       );
       return 'added';
     }
-    const row = await trx
-      .insertInto('organization_invitations')
-      .values({
-        organization_id: organizationId,
-        identifier: identifier.value,
-        role: input.role,
-        invited_by: actor.userId,
-        created_at: at,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const invitationId = await createInvitation(
+      trx,
+      { organizationId, identifier: identifier.value, role: input.role, invitedBy: actor.userId },
+      now,
+    );
     if (identifier.kind === 'email') {
       const params = { organization: org.name, url: `${input.baseUrl}/dang-ky` };
       const invitation = {
@@ -119,7 +108,7 @@ export async function inviteMember(
         organizationId,
         provinceCode: org.province_code,
         entityType: 'membership',
-        entityId: row.id,
+        entityId: invitationId,
         action: 'invited',
         changes: { identifier: [null, identifier.value], role: [null, input.role] },
       },
@@ -137,11 +126,7 @@ export async function removeMember(
   now = new Date(),
 ): Promise<void> {
   requireOrgOwner(actor, organizationId);
-  const members = await db
-    .selectFrom('organization_members')
-    .select(['user_id', 'role'])
-    .where('organization_id', '=', organizationId)
-    .execute();
+  const members = await listMemberships(db, organizationId);
   const target = members.find((m) => m.user_id === userId);
   if (!target) throw new UserError('not_found', 404, m.noSuchMember);
   if (target.role === 'owner' && members.filter((m) => m.role === 'owner').length === 1) {
@@ -153,11 +138,7 @@ export async function removeMember(
     .where('id', '=', organizationId)
     .executeTakeFirstOrThrow();
   await db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('organization_members')
-      .where('organization_id', '=', organizationId)
-      .where('user_id', '=', userId)
-      .execute();
+    await removeMembership(trx, organizationId, userId);
     await recordAudit(
       trx,
       {

@@ -1,5 +1,6 @@
 import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficerFor, requireOrgOwner } from '~/accounts';
+import { addMembership } from '~/accounts/index.server';
 import { recordAudit } from '~/audit/index.server';
 import { UserError, notFound } from '~/lib/errors';
 import { slugify } from '~/lib/text';
@@ -61,10 +62,7 @@ export async function registerOrganization(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('organization_members')
-      .values({ organization_id: row.id, user_id: actor.userId, role: 'owner', created_at: at })
-      .execute();
+    await addMembership(trx, { organizationId: row.id, userId: actor.userId, role: 'owner' }, now);
     await recordAudit(
       trx,
       {

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { DB } from '~db/connection.server';
-import { DEMO_STAFF, ensureStaffAccount } from '~/accounts/index.server';
+import { addMembership, DEMO_STAFF, ensureStaffAccount } from '~/accounts/index.server';
 import type { CertificationKind, OcopGroup, OrganizationKind } from './groups';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from './image-files.server';
 import { seedReferenceData } from './reference-data.server';
@@ -165,7 +165,6 @@ export const DEMO_PRODUCER_PASSWORD = 'chophien-producer-demo';
 
 /** One owner account per approved demo cooperative, so the seller side of the demo can be tried at once. */
 async function seedDemoProducerOwners(db: DB, slugs: string[], now: Date): Promise<void> {
-  const at = now.toISOString();
   for (const slug of slugs) {
     const organization = await db
       .selectFrom('organizations')
@@ -182,10 +181,6 @@ async function seedDemoProducerOwners(db: DB, slugs: string[], now: Date): Promi
       },
       now,
     );
-    await db
-      .insertInto('organization_members')
-      .values({ organization_id: organization.id, user_id: userId, role: 'owner', created_at: at })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
+    await addMembership(db, { organizationId: organization.id, userId, role: 'owner' }, now);
   }
 }

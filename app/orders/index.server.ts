@@ -31,13 +31,11 @@ export {
 export { type CheckoutSettings, placeCheckout, quoteCheckout } from './checkout.server';
 export {
   chosenOrganization,
-  freeDeliveryThreshold,
   fulfilOrder,
   getIncomingOrder,
   listIncomingOrders,
   loadIncomingOrdersPage,
   memberOrganizations,
-  setFreeDeliveryThreshold,
 } from './fulfilment.server';
 export {
   cartOwnerFor,

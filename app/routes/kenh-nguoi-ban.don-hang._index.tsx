@@ -20,7 +20,8 @@ import {
   paymentMethodName,
   type OrderState,
 } from '~/orders';
-import { loadIncomingOrdersPage, setFreeDeliveryThreshold } from '~/orders/index.server';
+import { setFreeDeliveryThreshold } from '~/catalogue/index.server';
+import { loadIncomingOrdersPage } from '~/orders/index.server';
 
 export const meta: MetaFunction = ({ matches }) => [
   { title: translator(langFromMatches(matches))('fuTitleIncoming') },
