@@ -25,7 +25,10 @@ export function defineMessages<T extends Record<string, Message>>(
       throw new Error(`Message key ${key} is declared twice`);
     }
     registry.set(key, message);
-    keyed[name] = Object.freeze({ ...message, key });
+    // The key is not enumerable: a message still compares, spreads and serialises as plain { vi, en }.
+    keyed[name] = Object.freeze(
+      Object.defineProperty({ vi: message.vi, en: message.en }, 'key', { value: key }),
+    ) as KeyedMessage;
   }
   return keyed as { readonly [K in keyof T]: KeyedMessage };
 }
