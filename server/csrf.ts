@@ -17,3 +17,23 @@ export function isCrossSiteRequest(headers: IncomingHttpHeaders): boolean {
     return true;
   }
 }
+
+/** The signed machine-to-machine endpoints (app/routes/webhooks.*.ts). */
+const WEBHOOK_PATHS = new Set(['/webhooks/bank-transfer', '/webhooks/stripe']);
+
+/**
+ * The path after URL parsing, as Remix sees it: dot segments (also percent-encoded ones) resolved.
+ * Every path-based decision of server/http.ts is made on it, never on the raw request line.
+ */
+export function normalisedPath(rawUrl: string): string {
+  try {
+    return new URL(rawUrl, 'http://normalise.invalid').pathname;
+  } catch {
+    return '/';
+  }
+}
+
+/** A request to one of the signed webhooks, which are exempt from the CSRF check. */
+export function isSignedWebhook(rawUrl: string): boolean {
+  return WEBHOOK_PATHS.has(normalisedPath(rawUrl));
+}

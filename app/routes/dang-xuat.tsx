@@ -3,7 +3,7 @@ import { signOutSchema } from '~/accounts';
 import { signOut } from '~/accounts/index.server';
 import { langFromRequest } from '~/i18n';
 import { parseSubmission } from '~/lib/form';
-import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import { asResponse, readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 
 export async function loader() {
   return redirect('/');
@@ -12,9 +12,10 @@ export async function loader() {
 /** POST only (a link cannot sign someone out); `everywhere=1` ends every session of the account. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const lang = langFromRequest(request);
-  return withUserErrors(lang, async () => {
+  const result = await withUserErrors(lang, async () => {
     const submission = parseSubmission(signOutSchema, await readFormData(request));
     if (!submission.ok) return submissionFailed(lang, submission);
     return signOut(request, context, submission.value.everywhere);
   });
+  return asResponse(result);
 }

@@ -10,9 +10,14 @@ import { FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
 import { parseSubmission } from '~/lib/form';
-import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import {
+  isDataWithResponseInit,
+  readFormData,
+  submissionFailed,
+  withUserErrors,
+} from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
-import { safeRedirect } from '~/lib/safe-redirect';
+import { safeRedirect, withQueryParameter } from '~/lib/safe-redirect';
 import { cartSchema, MAX_LINE_QUANTITY } from '~/orders';
 import { cartOwnerFor, cartOwnerForWriting, changeCart, loadCart } from '~/orders/index.server';
 
@@ -41,10 +46,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const changed = await changeCart(context.services.db, owner, form);
     if (form.intent !== 'add') return { capped: changed.capped };
     const back = safeRedirect(form.redirectTo || null, '/gio-hang');
-    const separator = back.includes('?') ? '&' : '?';
-    return redirect(`${back}${separator}da-them=${changed.capped ? 'het' : 'ok'}`, { headers });
+    return redirect(withQueryParameter(back, 'da-them', changed.capped ? 'het' : 'ok'), {
+      headers,
+    });
   });
   if (result instanceof Response || !headers) return result;
+  // A refused form keeps its status (400, 404…); no cart exists yet, so no cookie goes with it.
+  if (isDataWithResponseInit(result)) return result;
   return data(result, { headers });
 }
 

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '~/lib/config.server';
-import { isCrossSiteRequest } from '../../server/csrf';
+import { isCrossSiteRequest, isSignedWebhook, normalisedPath } from '../../server/csrf';
 
 describe('loadConfig', () => {
   it('has defaults that work on a fresh machine', () => {
@@ -71,5 +71,24 @@ describe('isCrossSiteRequest', () => {
       false,
     );
     expect(isCrossSiteRequest({ host: 'localhost:3000' })).toBe(false);
+  });
+});
+
+describe('normalisedPath and the webhook exemption', () => {
+  it.each([
+    ['/webhooks/stripe', '/webhooks/stripe'],
+    ['/webhooks/%2e%2e/gio-hang', '/gio-hang'],
+    ['/webhooks/%2E%2E/dang-xuat?x=1', '/dang-xuat'],
+    ['/webhooks/./stripe', '/webhooks/stripe'],
+    ['/a/b/../../webhooks/stripe', '/webhooks/stripe'],
+  ])('%s is routed as %s', (raw, expected) => expect(normalisedPath(raw)).toBe(expected));
+
+  it('exempts only the signed webhooks, judged after normalising', () => {
+    expect(isSignedWebhook('/webhooks/stripe')).toBe(true);
+    expect(isSignedWebhook('/webhooks/bank-transfer?x=1')).toBe(true);
+    expect(isSignedWebhook('/x/../webhooks/stripe')).toBe(true);
+    expect(isSignedWebhook('/webhooks/%2e%2e/gio-hang')).toBe(false);
+    expect(isSignedWebhook('/webhooks/other')).toBe(false);
+    expect(isSignedWebhook('/webhooks/')).toBe(false);
   });
 });

@@ -20,6 +20,10 @@ export const commonMessages = defineMessages('common', {
     vi: 'Không đọc được biểu mẫu đã gửi: hãy thử lại.',
     en: 'The submitted form could not be read: please try again.',
   },
+  bodyTooLarge: {
+    vi: 'Dữ liệu gửi lên quá lớn: tối đa 10 MB.',
+    en: 'What was sent is too large: 10 MB at most.',
+  },
   formInvalid: {
     vi: 'Một số thông tin chưa hợp lệ: xem các mục được đánh dấu.',
     en: 'Some information is not valid: see the marked fields.',
