@@ -11,6 +11,8 @@ export const LIMITS = {
   orderLookup: { max: 10, windowMs: 15 * 60_000 },
   /** Suspicious-product reports from a stamp's scan page per network. */
   stampReport: { max: 5, windowMs: 60 * 60_000 },
+  /** Spreadsheet previews and imports per organization (each reads up to 2 MB). */
+  csvImport: { max: 30, windowMs: 15 * 60_000 },
 } satisfies Record<string, Limit>;
 
 /** The limiter's store on the `rate_limit_events` table: survives restarts, shared by every request. */

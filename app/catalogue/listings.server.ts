@@ -2,7 +2,8 @@ import type { DB } from '~db/connection.server';
 import { type Actor, requireOrgMember } from '~/accounts';
 import { diff, recordAudit } from '~/audit/index.server';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
-import { UserError } from '~/lib/errors';
+import { listingOriginMessages } from '~/i18n/messages/listing-origin';
+import { invalid, UserError } from '~/lib/errors';
 import { fold, slugify } from '~/lib/text';
 import { productsChanged } from '~/search/index.server';
 import type { CertificationKind, OcopGroup } from './groups';
@@ -26,12 +27,26 @@ export interface ListingInput {
 /** The folded name a product is unique by within its organization. */
 export const productNameKey = (name: string) => fold(name).replace(/\s+/g, ' ').trim();
 
+/** The origin commune, when given, is one of the selling organization's province. */
+async function assertOriginInProvince(db: DB, organizationId: number, communeCode: string | null) {
+  if (!communeCode) return;
+  const found = await db
+    .selectFrom('communes as c')
+    .innerJoin('organizations as o', 'o.province_code', 'c.province_code')
+    .select('c.code')
+    .where('o.id', '=', organizationId)
+    .where('c.code', '=', communeCode)
+    .executeTakeFirst();
+  if (!found) throw invalid('originCommuneCode', listingOriginMessages.communeOutsideProvince);
+}
+
 async function assertUnique(
   db: DB,
   organizationId: number,
   input: ListingInput,
   exceptId: number | null,
 ) {
+  await assertOriginInProvince(db, organizationId, input.originCommuneCode);
   const sameName = await db
     .selectFrom('products')
     .select('id')

@@ -19,10 +19,15 @@ import { langFromRequest, translator, useI18n } from '~/i18n';
 import { parseSubmission } from '~/lib/form';
 import { orErrorPage, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
+import { formatMessage } from '~/i18n/messages';
+import { importLimitMessages } from '~/i18n/messages/import-limits';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
 ];
+
+/** Rows of a preview or of its problems shown on the page; the rest are counted. */
+const SHOWN_ROWS = 300;
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
@@ -56,27 +61,45 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         ? await fileBuffer(form, 'file')
         : Buffer.from(input.csv, 'base64');
     const result = await importSellerCsv(db, actor, id, input.intent, csv, config.uploadsDir);
+    // A file with bad rows is understood but cannot be processed: 422, with every bad row.
     if (!result.ok)
-      return {
-        errors: result.errors.map((e) => ({
-          line: e.line,
-          column: e.column ?? null,
-          message: e.message[lang],
-        })),
-      };
+      return data(
+        {
+          errors: result.errors.slice(0, SHOWN_ROWS).map((e) => ({
+            line: e.line,
+            column: e.column ?? null,
+            message: e.message[lang],
+          })),
+          errorTotal: result.errors.length,
+        },
+        { status: 422 },
+      );
     if ('imported' in result) return { imported: result.imported };
-    return { preview: result.preview, csv: csv?.toString('base64') ?? '' };
+    // A page of 13,000 table rows would take seconds to render (synchronously): the first rows show.
+    return {
+      preview: result.preview.slice(0, SHOWN_ROWS),
+      previewTotal: result.preview.length,
+      csv: csv?.toString('base64') ?? '',
+    };
   });
 }
 
 export default function ImportCsv() {
   const { org } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const errors = result && 'errors' in result ? result.errors : null;
   const imported = result && 'imported' in result ? result.imported : null;
   const preview = result && 'preview' in result ? result.preview : null;
   const checkedCsv = result && 'csv' in result ? result.csv : '';
+  const previewTotal = (result && 'previewTotal' in result ? result.previewTotal : 0) ?? 0;
+  const errorTotal = (result && 'errorTotal' in result ? result.errorTotal : 0) ?? 0;
+  const more = (total: number, shown: number) =>
+    total > shown ? (
+      <p className="muted">
+        {formatMessage(importLimitMessages.moreRows, { n: total - shown })[lang]}
+      </p>
+    ) : null;
   return (
     <div className="workspace">
       <p>
@@ -90,7 +113,7 @@ export default function ImportCsv() {
       <FormMessage error={formFeedback(result).formError} />
       {errors ? (
         <section aria-labelledby="errors-h">
-          <h2 id="errors-h">{t('sellImportFailed', { n: errors.length })}</h2>
+          <h2 id="errors-h">{t('sellImportFailed', { n: errorTotal })}</h2>
           <ul>
             {errors.map((e, i) => (
               <li key={i}>
@@ -99,6 +122,7 @@ export default function ImportCsv() {
               </li>
             ))}
           </ul>
+          {more(errorTotal, errors.length)}
         </section>
       ) : null}
       {imported ? (
@@ -108,7 +132,7 @@ export default function ImportCsv() {
       ) : null}
       {preview ? (
         <section aria-labelledby="preview-h">
-          <h2 id="preview-h">{t('sellImportPreview', { n: preview.length })}</h2>
+          <h2 id="preview-h">{t('sellImportPreview', { n: previewTotal })}</h2>
           <div className="table-wrap">
             <table className="data">
               <thead>
@@ -135,6 +159,7 @@ export default function ImportCsv() {
               </tbody>
             </table>
           </div>
+          {more(previewTotal, preview.length)}
           <Form method="post">
             <input type="hidden" name="intent" value="import" />
             <input type="hidden" name="csv" value={checkedCsv} />

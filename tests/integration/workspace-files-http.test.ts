@@ -22,7 +22,7 @@ describe('spreadsheet upload in the workspace', () => {
       `/kenh-nguoi-ban/to-chuc/${w.orgA}/nhap-csv`,
       upload(csv),
     );
-    expect(response.status).toBe(200);
+    expect(response.status).toBe(422);
     const html = (await response.text()).replaceAll('<!-- -->', '');
     expect(html).toContain('Chưa nhập gì: tệp có 2 lỗi');
     expect(html).toContain('Dòng 2 (price_vnd)');

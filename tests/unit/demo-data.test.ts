@@ -257,17 +257,17 @@ describe('the example import CSV', () => {
     places.communesByProvince.set(w.province, list);
   }
 
-  it('has the exact header and six rows that the importer accepts', () => {
+  it('has the exact header and six rows that the importer accepts', async () => {
     expect(text.split('\n')[0]).toBe(IMPORT_COLUMNS.join(','));
-    const { rows, errors } = readImportCsv(text);
+    const { rows, errors } = await readImportCsv(text);
     expect(errors).toEqual([]);
     expect(rows).toHaveLength(6);
     for (const row of rows)
       expect(validateImportRow(row, places), `line ${row.line}`).toHaveProperty('row');
   });
 
-  it('lists new products from one known and one new cooperative, with images beside the CSV', () => {
-    const { rows } = readImportCsv(text);
+  it('lists new products from one known and one new cooperative, with images beside the CSV', async () => {
+    const { rows } = await readImportCsv(text);
     const coops = [...new Set(rows.map((r) => r.cooperative))];
     expect(coops).toHaveLength(2);
     expect(coops.filter((name) => cooperatives.some((c) => c.name === name))).toHaveLength(1);

@@ -5,6 +5,7 @@ import { recordAudit } from '~/audit/index.server';
 import { formatMessage } from '~/i18n/messages';
 import { importMessages as m } from '~/i18n/messages/catalogue-import';
 import { fold } from '~/lib/text';
+import { cooperativeYield } from '~/lib/yield.server';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from '../image-files.server';
 import { productNameKey } from '../listings.server';
 import { loadPlaceIndex } from '../places.server';
@@ -39,10 +40,12 @@ export async function checkImport(
   csvText: string,
   options: { baseDir: string | null; onlyOrganizationId?: number },
 ): Promise<ImportCheck> {
-  const { rows, errors } = readImportCsv(csvText);
+  const { rows, errors } = await readImportCsv(csvText);
+  const pause = cooperativeYield();
   const places = await loadPlaceIndex(db);
   const valid: ValidRow[] = [];
   for (const raw of rows) {
+    await pause();
     const result = validateImportRow(raw, places);
     if ('errors' in result) errors.push(...result.errors);
     else valid.push(result.row);
@@ -53,6 +56,7 @@ export async function checkImport(
   const planned: ImportPlan['rows'] = [];
   const newCooperatives = new Map<string, { name: string }>();
   for (const row of valid) {
+    await pause();
     const duplicateKey = `${row.provinceCode}|${fold(row.cooperative)}|${fold(row.name)}`;
     const earlier = seen.get(duplicateKey);
     if (earlier) {

@@ -1,7 +1,10 @@
 import type { DB } from '~db/connection.server';
 import { type Actor, requireOrgMember } from '~/accounts';
+import { LIMITS, rateLimiter } from '~/accounts/index.server';
+import { formatMessage } from '~/i18n/messages';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
-import { invalid } from '~/lib/errors';
+import { importLimitMessages as lm } from '~/i18n/messages/import-limits';
+import { invalid, UserError } from '~/lib/errors';
 import type { ImportError } from './csv-format';
 import { applyImport, checkImport, type ImportSummary } from './import.server';
 
@@ -37,6 +40,34 @@ export async function importSellerCsv(
   requireOrgMember(actor, organizationId);
   if (!csv || csv.length === 0) throw invalid('file', m.csvRequired);
   if (csv.length > MAX_SELLER_CSV_BYTES) throw invalid('file', m.csvTooLarge);
+  // One file at a time per organization in this process, and a budget per organization overall.
+  if (running.has(organizationId)) throw new UserError('busy', 429, lm.alreadyRunning);
+  const decision = await rateLimiter(db).consume(
+    `csv-import:org:${organizationId}`,
+    LIMITS.csvImport,
+  );
+  if (!decision.allowed) {
+    const minutes = Math.max(1, Math.ceil(decision.retryAfterSeconds / 60));
+    throw new UserError('rate_limited', 429, formatMessage(lm.tooMany, { minutes }));
+  }
+  running.add(organizationId);
+  try {
+    return await checkAndApply(db, actor, organizationId, step, csv, uploadsDir);
+  } finally {
+    running.delete(organizationId);
+  }
+}
+
+const running = new Set<number>();
+
+async function checkAndApply(
+  db: DB,
+  actor: Actor,
+  organizationId: number,
+  step: 'preview' | 'import',
+  csv: Buffer,
+  uploadsDir: string,
+): Promise<SellerImportResult> {
   const check = await checkImport(db, csv.toString('utf8'), {
     baseDir: null,
     onlyOrganizationId: organizationId,
