@@ -1,3 +1,4 @@
+import '~/lib/zod-setup';
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node';
 import {
   Links,
@@ -10,6 +11,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { useNonce } from '~/components/NonceContext';
 import { SiteHeader } from '~/components/SiteHeader';
 import { optionalActor, getUser } from '~/accounts/index.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
@@ -42,6 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const lang: Lang = data?.lang ?? 'vi';
   const t = translator(lang);
+  const nonce = useNonce();
   return (
     <html lang={lang}>
       <head>
@@ -65,8 +68,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
           (m) => (m.handle as { hydrate?: boolean } | undefined)?.hydrate === false,
         ) ? null : (
           <>
-            <ScrollRestoration />
-            <Scripts />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
           </>
         )}
       </body>

@@ -30,5 +30,7 @@ declare module '@remix-run/node' {
   interface AppLoadContext {
     services: AppServices;
     requestId: string;
+    /** This response's Content-Security-Policy script nonce (server/csp.ts). */
+    cspNonce: string;
   }
 }

@@ -5,6 +5,7 @@ import express, { type RequestHandler } from 'express';
 import { sql } from 'kysely';
 import { MAX_REQUEST_BODY_BYTES as MAX_BODY_BYTES } from '~/lib/forms.server';
 import type { AppServices } from '~/services.server';
+import { securityHeaders } from './csp';
 import { isCrossSiteRequest, isSignedWebhook } from './csrf';
 
 const YEAR = 60 * 60 * 24 * 365;
@@ -27,13 +28,18 @@ export function createHttpApp(options: {
     const requestId = randomUUID();
     res.locals.requestId = requestId;
     res.setHeader('X-Request-Id', requestId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
     // The socket address, for per-network rate limits; never trusted from the client.
     req.headers['x-client-ip'] = req.ip ?? req.socket.remoteAddress ?? '';
     next();
   });
+
+  // CSP nonce (res.locals.cspNonce), HSTS and the other security headers: before anything answers.
+  app.use(
+    securityHeaders({
+      publicUrl: services.config.publicUrl,
+      dev: options.viteMiddleware !== undefined,
+    }),
+  );
 
   // CSRF: a state-changing request must come from our own pages. Signed webhooks are exempt, judged on
   // the path as Remix will route it (`/webhooks/%2e%2e/gio-hang` is the cart, not a webhook).

@@ -123,7 +123,11 @@ async function main() {
     remixHandler: createRequestHandler({
       build,
       mode: config.env === 'production' ? 'production' : 'development',
-      getLoadContext: (req, res) => ({ services, requestId: String(res.locals.requestId) }),
+      getLoadContext: (req, res) => ({
+        services,
+        requestId: String(res.locals.requestId),
+        cspNonce: String(res.locals.cspNonce ?? ''),
+      }),
     }),
     scanPage: scanStylesheets
       ? { paths: SCAN_PATHS, handler: scanPageHandler(services, scanStylesheets) }

@@ -1,3 +1,4 @@
+import './zod-setup';
 import { z } from 'zod';
 import type { Lang } from '~/i18n';
 import { messageByKey, type KeyedMessage, type Message } from '~/i18n/messages';

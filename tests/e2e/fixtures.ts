@@ -5,7 +5,8 @@ import { test as base, expect, type BrowserContext } from '@playwright/test';
  * and pages of contexts it creates with `browser.newContext()`), including errors thrown by client
  * bundles. The one exception: Chromium logs "Failed to load resource … status of 4xx" when a fetch gets
  * an expected client error (a form answered 400, a 404 page): that is the app answering, not a bug.
- * A 5xx is never excused.
+ * A 5xx is never excused. A Content-Security-Policy violation is an error too: Chromium logs "Refused to
+ * …" as a console error, and a `securitypolicyviolation` listener in every page reports any it did not.
  */
 const EXPECTED_CLIENT_ERROR =
   /^Failed to load resource: the server responded with a status of 4\d\d/;
@@ -15,6 +16,13 @@ export const test = base.extend<{ failOnConsoleErrors: void }>({
     async ({ browser, context }, use, testInfo) => {
       const errors: string[] = [];
       const watch = (ctx: BrowserContext) => {
+        void ctx.addInitScript(() => {
+          document.addEventListener('securitypolicyviolation', (event) => {
+            console.error(
+              `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+            );
+          });
+        });
         ctx.on('console', (message) => {
           if (message.type() !== 'error' || EXPECTED_CLIENT_ERROR.test(message.text())) return;
           const where = message.location().url;

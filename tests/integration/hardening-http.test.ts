@@ -433,3 +433,35 @@ describe("a listing's origin commune", () => {
     expect((await listing('Mứt xuất xứ Lai Châu', laiChau.code)).status).toBe(302);
   });
 });
+
+describe('security headers on pages', () => {
+  const nonceOf = (response: Response) =>
+    /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
+
+  it('every Remix page has a CSP whose nonce is on every inline script, new for each response', async () => {
+    const seen = new Set<string>();
+    for (const path of ['/', '/san-pham', '/gio-hang', '/dang-nhap', '/khong-co-trang-nay']) {
+      const response = await fetch(`${server.url}${path}`);
+      const nonce = nonceOf(response);
+      expect(nonce, path).toBeTruthy();
+      seen.add(nonce ?? '');
+      const policy = response.headers.get('content-security-policy') ?? '';
+      expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(policy).toContain("frame-ancestors 'none'");
+      expect(response.headers.get('permissions-policy')).toContain('geolocation=()');
+      const html = await response.text();
+      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
+      const executable = scripts.filter((a) => !/type="application\/ld\+json"/.test(a));
+      expect(executable.length, path).toBeGreaterThan(0);
+      for (const attributes of executable) expect(attributes, path).toContain(`nonce="${nonce}"`);
+    }
+    expect(seen.size).toBe(5);
+  });
+
+  it('the stamp scan page rendered outside Remix has the policy too, and no inline script', async () => {
+    const response = await fetch(`${server.url}/s/KHONGCO-1-abc`);
+    expect(nonceOf(response)).toBeTruthy();
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await response.text()).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
+  });
+});
