@@ -2,6 +2,7 @@ import type { DB } from '~db/connection.server';
 import { type Actor, requireOfficerFor } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { loadPlaceIndex } from '~/catalogue/index.server';
+import { importLimitMessages } from '~/i18n/messages/import-limits';
 import { tradeofficeMessages as m } from '~/i18n/messages/tradeoffice';
 import { todayInVietnam } from '~/lib/dates';
 import { notFound, UserError } from '~/lib/errors';
@@ -76,6 +77,9 @@ export async function importRegister(
   return { ...check, created, updated };
 }
 
+/** A province's register has a few hundred rows; 2 MB is far more than any real one. */
+export const MAX_REGISTER_BYTES = 2 * 1024 * 1024;
+
 /** The register as uploaded (a UTF-8 CSV file), imported all or nothing: see importRegister. */
 export async function importRegisterFile(
   db: DB,
@@ -84,6 +88,9 @@ export async function importRegisterFile(
   file: UploadedFile,
   now = new Date(),
 ) {
+  // The register is checked in one synchronous pass: a bounded file keeps that pass short.
+  if (file.size > MAX_REGISTER_BYTES)
+    throw new UserError('too_large', 413, importLimitMessages.registerTooLarge);
   const csv = Buffer.from(await file.arrayBuffer()).toString('utf8');
   return importRegister(db, actor, provinceCode, csv, now);
 }

@@ -465,3 +465,23 @@ describe('security headers on pages', () => {
     expect(await response.text()).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
   });
 });
+
+describe("the trade office's register upload", () => {
+  it('refuses a file over 2 MB with 413 and writes nothing', async () => {
+    const officer = new FormClient(server.url);
+    await officer.post('/dang-nhap', {
+      identifier: 'socongthuong.laichau@chophien.test',
+      password: 'chophien-officer-demo',
+    });
+    const before = await data.db.selectFrom('ocop_register_entries').select('id').execute();
+    const form = new FormData();
+    form.set('intent', 'import');
+    form.set('file', new Blob(['x'.repeat(2 * 1024 * 1024 + 1)], { type: 'text/csv' }), 'so.csv');
+    const response = await officer.post('/so-cong-thuong', form);
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('tối đa 2 MB');
+    expect(await data.db.selectFrom('ocop_register_entries').select('id').execute()).toEqual(
+      before,
+    );
+  });
+});

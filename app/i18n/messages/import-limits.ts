@@ -6,6 +6,10 @@ export const importLimitMessages = defineMessages('importLimits', {
     vi: 'Một tệp CSV của tổ chức này đang được kiểm tra: hãy đợi xong rồi thử lại.',
     en: 'A CSV file of this organization is being checked: wait for it to finish, then try again.',
   },
+  registerTooLarge: {
+    vi: 'Tệp danh sách OCOP tối đa 2 MB.',
+    en: 'The OCOP register file is 2 MB at most.',
+  },
   moreRows: { vi: '… và {n} dòng nữa.', en: '… and {n} more rows.' },
   tooMany: {
     vi: 'Đã kiểm tra quá nhiều tệp CSV: hãy thử lại sau {minutes} phút.',
