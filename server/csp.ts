@@ -67,6 +67,16 @@ export function securityHeaders(options: {
     res.setHeader('Permissions-Policy', PERMISSIONS_POLICY);
     res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (https) res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
+    // A route that sends its own policy (an uploaded document served with `sandbox`) replaces this
+    // default instead of being appended to it, as Remix's Express adapter would do.
+    const append = res.append.bind(res);
+    res.append = (field: string, value?: string | string[]) => {
+      if (field.toLowerCase() === 'content-security-policy' && value !== undefined) {
+        res.setHeader(field, value);
+        return res;
+      }
+      return append(field, value);
+    };
     next();
   };
 }

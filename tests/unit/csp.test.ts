@@ -64,3 +64,25 @@ describe('Content-Security-Policy', () => {
     expect(dev.headers.get('content-security-policy-report-only')).toContain('script-src');
   });
 });
+
+describe('a route with its own policy', () => {
+  it('replaces the default policy rather than adding to it', async () => {
+    const app = express();
+    app.use(securityHeaders({ publicUrl: null, dev: false }));
+    app.get('/doc', (_req, res) => {
+      res.append('Content-Security-Policy', 'sandbox');
+      res.append('Vary', 'Cookie');
+      res.send('pdf');
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const response = await fetch(`http://127.0.0.1:${port}/doc`);
+      expect(response.headers.get('content-security-policy')).toBe('sandbox');
+      expect(response.headers.get('vary')).toContain('Cookie');
+    } finally {
+      server.close();
+    }
+  });
+});

@@ -161,8 +161,12 @@ export async function applyImport(
   for (const row of plan.rows)
     if (row.rendered) await saveRenderedImage(options.uploadsDir, row.rendered);
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, cooperativesCreated: 0 };
+  // Pausing inside the transaction is safe: Kysely's SQLite driver holds its one connection for the
+  // transaction, so other requests' queries wait for the commit while their other work goes on.
+  const pause = cooperativeYield();
   await db.transaction().execute(async (trx) => {
     for (const row of plan.rows) {
+      await pause();
       const org = await ensureOrganization(
         trx,
         {
