@@ -35,7 +35,9 @@ export function KpiSection({
       </p>
       <BarChart
         title={t('toByStars')}
+        labelHeader={t('owColStars')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
         bars={kpi.byStars.map((b) => ({
           label: `${b.key} ★ (${b.online}/${b.total})`,
@@ -46,7 +48,9 @@ export function KpiSection({
       />
       <BarChart
         title={t('toByGroup')}
+        labelHeader={t('owColGroup')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
         bars={kpi.byGroup.map((b) => ({
           label: `${label(b.key)} (${b.online}/${b.total})`,
@@ -57,7 +61,9 @@ export function KpiSection({
       />
       <BarChart
         title={t('toByCommune')}
+        labelHeader={t('owColCommune')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
         bars={kpi.byCommune.map((b) => ({
           label: `${communeNames[b.key] ?? '—'} (${b.online}/${b.total})`,
@@ -70,15 +76,20 @@ export function KpiSection({
         title={t('toByMonth')}
         valueHeader="%"
         labelHeader={t('toSalesMonth')}
+        empty={t('owEmptyRegister')}
         unit="%"
         max={100}
         target={100}
         targetLabel={t('toTarget')}
-        points={kpi.trend.map((p) => ({
-          label: p.month,
-          value: p.percent,
-          href: drill('month', { month: p.month }),
-        }))}
+        points={
+          registerSize === 0
+            ? []
+            : kpi.trend.map((p) => ({
+                label: p.month,
+                value: p.percent,
+                href: drill('month', { month: p.month }),
+              }))
+        }
       />
       <p className="inline-form">
         <a href={exportHref(provinceCode, 'kpi')}>{t('toKpiCsv')}</a>
