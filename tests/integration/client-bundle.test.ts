@@ -46,9 +46,10 @@ describe('the client bundles', () => {
   });
 
   it('would catch the byte-order-mark helper that crashed the dashboard', () => {
-    const [, buffer] = NODE_GLOBALS[0];
+    const pattern = (name: string) => NODE_GLOBALS.find(([n]) => n === name)![1];
+    const buffer = pattern('Buffer');
     expect(buffer.test('const BOM=Buffer.from([239,187,191]);')).toBe(true);
     expect(buffer.test('typeof e.arrayBuffer=="function"')).toBe(false);
-    expect(NODE_GLOBALS[3][1].test('import fs from "node:fs"')).toBe(true);
+    expect(pattern('a node: module').test('import fs from "node:fs"')).toBe(true);
   });
 });

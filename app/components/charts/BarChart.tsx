@@ -14,9 +14,10 @@ export interface Bar {
 // Each bar has its label on a line of its own above it, across the whole width: a label beside the
 // bar had 190 of 520 units and was cut ("Chuyển khoản ngân hàng (12 đơn, 1…") on every phone.
 const ROW = 44;
-const WIDTH = 520;
+// About a phone's width in CSS pixels, so the 13-unit text reads at about 13 px there.
+const WIDTH = 360;
 const VALUE_SPACE = 70;
-const LABEL_CHARS = 64;
+const LABEL_CHARS = 50;
 
 /**
  * A server-rendered horizontal bar chart that reads without JavaScript and prints well (solid fills,
