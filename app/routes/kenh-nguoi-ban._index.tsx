@@ -8,6 +8,7 @@ import { langFromRequest, translator, useI18n } from '~/i18n';
 import { organizationStateNames } from '~/i18n/messages/catalogue';
 import { formatCalendarDate } from '~/lib/dates';
 import { formatVnd } from '~/lib/money';
+import { TableWrap } from '~/components/TableWrap';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
@@ -127,7 +128,7 @@ export default function SellerHome() {
       {products.length ? (
         <section aria-labelledby="my-products">
           <h2 id="my-products">{t('sellMyProducts')}</h2>
-          <div className="table-wrap">
+          <TableWrap labelledBy="my-products">
             <table className="data">
               <thead>
                 <tr>
@@ -162,7 +163,7 @@ export default function SellerHome() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ) : null}
       <Form method="post" action="/dang-xuat">

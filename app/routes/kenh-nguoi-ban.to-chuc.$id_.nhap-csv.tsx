@@ -19,6 +19,7 @@ import { langFromRequest, translator, useI18n } from '~/i18n';
 import { parseSubmission } from '~/lib/form';
 import { orErrorPage, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
+import { TableWrap } from '~/components/TableWrap';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
@@ -109,7 +110,7 @@ export default function ImportCsv() {
       {preview ? (
         <section aria-labelledby="preview-h">
           <h2 id="preview-h">{t('sellImportPreview', { n: preview.length })}</h2>
-          <div className="table-wrap">
+          <TableWrap labelledBy="preview-h">
             <table className="data">
               <thead>
                 <tr>
@@ -134,7 +135,7 @@ export default function ImportCsv() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           <Form method="post">
             <input type="hidden" name="intent" value="import" />
             <input type="hidden" name="csv" value={checkedCsv} />

@@ -6,6 +6,7 @@ import { useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import type { Kpi } from '~/tradeoffice';
 import { drillHref, exportHref } from './links';
+import { TableWrap } from '~/components/TableWrap';
 
 interface KpiProps {
   provinceCode: string;
@@ -111,7 +112,7 @@ export function TodoSection({ provinceCode, kpi, communeNames }: KpiProps) {
           {t('toSeeRows')} ({kpi.todo.length})
         </a>
       </p>
-      <div className="table-wrap">
+      <TableWrap labelledBy="todo-h">
         <table className="data">
           <thead>
             <tr>
@@ -141,7 +142,7 @@ export function TodoSection({ provinceCode, kpi, communeNames }: KpiProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         <a href={exportHref(provinceCode, 'todo')}>{t('toTodoCsv')}</a>
       </p>
