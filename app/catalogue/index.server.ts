@@ -29,6 +29,11 @@ export {
   loadSearchDocuments,
 } from './search-documents.server';
 export { reviewQueue } from './review.server';
+export {
+  readCertificateScan,
+  type ReviewDetails,
+  reviewQueueWithDetails,
+} from './review-details.server';
 export { DEMO_PRODUCER_PASSWORD, seedDatabase, type SeedReport } from './seed.server';
 export {
   adjustStock,

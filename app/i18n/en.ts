@@ -8,7 +8,7 @@ import { enTraceability } from './sections/traceability';
 import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
 import { enTradeofficePages } from './sections/tradeoffice-pages';
-import { enOfficerWorkspace } from './sections/officer-workspace';
+import { enOfficerWorkspace, enReviewDetail } from './sections/officer-workspace';
 import type { Dictionary } from './vi';
 
 export const en: Dictionary = {
@@ -127,6 +127,7 @@ export const en: Dictionary = {
   ...enTradeoffice,
   ...enTradeofficePages,
   ...enOfficerWorkspace,
+  ...enReviewDetail,
   ...enCatalogue,
   ...enSearch,
 };

@@ -8,7 +8,7 @@ import { viTraceability } from './sections/traceability';
 import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
 import { viTradeofficePages } from './sections/tradeoffice-pages';
-import { viOfficerWorkspace } from './sections/officer-workspace';
+import { viOfficerWorkspace, viReviewDetail } from './sections/officer-workspace';
 
 export const vi = {
   siteName: 'Chợ Phiên',
@@ -127,6 +127,7 @@ export const vi = {
   ...viTradeoffice,
   ...viTradeofficePages,
   ...viOfficerWorkspace,
+  ...viReviewDetail,
   ...viCatalogue,
   ...viSearch,
 };

@@ -23,3 +23,33 @@ export const enOfficerWorkspace: typeof viOfficerWorkspace = {
     'No data yet: no order counts in this period. Figures appear once orders are paid or delivered.',
   owEmptyPayments: 'No data yet: no orders in this period.',
 };
+
+export const viReviewDetail = {
+  owrSince: 'Đăng ký từ {date}',
+  owrHistory:
+    'Đã đăng bán {published} · chờ duyệt {waiting} · bị từ chối {rejected} · trả lại {back}',
+  owrPhone: 'Điện thoại',
+  owrAddress: 'Địa chỉ',
+  owrNoPhoto: 'Chưa có ảnh sản phẩm',
+  owrNoDescription: 'Chưa có mô tả',
+  owrStock: 'Tồn kho: {n}',
+  owrScan: 'Xem bản chụp giấy chứng nhận',
+  owrNoScan: 'Chưa tải bản chụp giấy chứng nhận',
+  owrOrgPage: 'Trang của tổ chức',
+  owrProductPage: 'Trang sản phẩm',
+  owrDecision: 'Quyết định',
+};
+export const enReviewDetail: typeof viReviewDetail = {
+  owrSince: 'Registered since {date}',
+  owrHistory: 'Listed {published} · waiting {waiting} · rejected {rejected} · sent back {back}',
+  owrPhone: 'Phone',
+  owrAddress: 'Address',
+  owrNoPhoto: 'No product photo yet',
+  owrNoDescription: 'No description yet',
+  owrStock: 'Stock: {n}',
+  owrScan: 'See the certificate scan',
+  owrNoScan: 'No certificate scan uploaded',
+  owrOrgPage: 'Organization page',
+  owrProductPage: 'Product page',
+  owrDecision: 'Decision',
+};
