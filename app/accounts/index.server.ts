@@ -24,6 +24,7 @@ export {
   addMembership,
   createInvitation,
   listMemberships,
+  memberEmails,
   membershipRole,
   removeMembership,
   type MembershipRole,

@@ -28,6 +28,7 @@ export {
   listOrganizationProductCards,
   loadSearchDocuments,
 } from './search-documents.server';
+export { listNotices } from './notices.server';
 export { reviewQueue } from './review.server';
 export {
   readCertificateScan,

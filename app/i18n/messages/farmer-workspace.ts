@@ -10,4 +10,34 @@ export const farmerWorkspaceMessages = defineMessages('farmerWorkspace', {
     vi: 'Số lượng có sẵn khi tạo sản phẩm',
     en: 'Quantity in stock when the listing was created',
   },
+  noticeListingApproved: {
+    vi: 'Sở Công Thương đã duyệt sản phẩm “{name}”: sản phẩm đang được bán trên Chợ Phiên.',
+    en: 'The trade office approved “{name}”: it is now on sale on Chợ Phiên.',
+  },
+  noticeListingRejected: {
+    vi: 'Sở Công Thương không duyệt sản phẩm “{name}”.',
+    en: 'The trade office rejected “{name}”.',
+  },
+  noticeListingChanges: {
+    vi: 'Sở Công Thương trả lại sản phẩm “{name}” để bổ sung.',
+    en: 'The trade office sent “{name}” back for changes.',
+  },
+  noticeOcopApproved: {
+    vi: 'Sở Công Thương đã xác minh chứng nhận OCOP của “{name}”.',
+    en: 'The trade office verified the OCOP certificate of “{name}”.',
+  },
+  noticeOcopRejected: {
+    vi: 'Sở Công Thương không xác minh chứng nhận OCOP của “{name}”.',
+    en: 'The trade office did not verify the OCOP certificate of “{name}”.',
+  },
+  noticeOcopChanges: {
+    vi: 'Sở Công Thương cần bổ sung chứng nhận OCOP của “{name}”.',
+    en: 'The trade office needs more on the OCOP certificate of “{name}”.',
+  },
+  noticeNote: { vi: 'Ghi chú của cán bộ: {note}', en: 'The officer’s note: {note}' },
+  noticeEmailSubject: { vi: 'Chợ Phiên: {text}', en: 'Chợ Phiên: {text}' },
+  noticeEmailLink: {
+    vi: 'Xem trong Kênh người bán: {url}',
+    en: 'See it in the seller channel: {url}',
+  },
 });

@@ -10,6 +10,7 @@ export const viOfficerWorkspace = {
   owEmptySales:
     'Chưa có số liệu: chưa có đơn hàng nào được tính trong kỳ. Số liệu hiện ra khi có đơn đã thanh toán hoặc đã giao.',
   owEmptyPayments: 'Chưa có số liệu: chưa có đơn hàng nào trong kỳ.',
+  owNoticesHeading: 'Thông báo từ Sở Công Thương',
   owStockLabel: 'Số lượng có sẵn để bán',
   owStockHint:
     'Bao nhiêu đơn vị đang có trong kho (0 đến {max}). Để trống là chưa có hàng: sản phẩm sẽ hiện “Hết hàng”.',
@@ -25,6 +26,7 @@ export const enOfficerWorkspace: typeof viOfficerWorkspace = {
   owEmptySales:
     'No data yet: no order counts in this period. Figures appear once orders are paid or delivered.',
   owEmptyPayments: 'No data yet: no orders in this period.',
+  owNoticesHeading: 'Notices from the trade office',
   owStockLabel: 'Quantity in stock to sell',
   owStockHint:
     'How many units you have now (0 to {max}). Left blank means none yet: buyers will see “Out of stock”.',
