@@ -68,6 +68,12 @@ test('a farmer lists a product with stock; the officer matches it, approves it a
   await officer.goto('/so-cong-thuong');
   await expect(summary).toHaveText(new RegExp(`^${online! + 1}/${total} `));
 
+  // The farmer is told in the seller area (the e-mail copy goes through the outbox).
+  await page.goto('/kenh-nguoi-ban');
+  await expect(
+    page.getByRole('link', { name: `Sở Công Thương đã duyệt sản phẩm “${product}”`, exact: false }),
+  ).toBeVisible();
+
   // Live with its stock, as buyers see it.
   await page.goto(productUrl);
   await expect(page.locator('.status').first()).toHaveText('Đang bán');
