@@ -278,7 +278,22 @@ export interface OcopRegisterEntryTable {
   imported_at: Timestamp;
 }
 
+/** A decision of the trade office told to a cooperative (0015): shown in the seller area. */
+export interface NoticeTable {
+  id: Generated<number>;
+  organization_id: number;
+  product_id: number | null;
+  subject: 'listing' | 'ocop';
+  decision: 'approved' | 'rejected' | 'changes_requested';
+  /** The product's name when the notice was written. */
+  subject_name: string;
+  /** The officer's reason or note; null for an approval. */
+  note: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database extends OrderTables, TraceabilityTables {
+  notices: NoticeTable;
   app_meta: AppMetaTable;
   provinces: ProvinceTable;
   communes: CommuneTable;

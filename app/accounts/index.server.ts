@@ -3,7 +3,7 @@
 export { loadActor } from './actor.server';
 export { baseUrl, clientNetwork, signOut, startSession } from './http.server';
 export { LIMITS, rateLimiter } from './rate-limit.server';
-export { optionalActor, requireActor, safeRedirect } from './request.server';
+export { landingAfterSignIn, optionalActor, requireActor, safeRedirect } from './request.server';
 export { DEMO_STAFF, ensureStaffAccount } from './staff-accounts.server';
 export {
   generateToken,
@@ -24,6 +24,7 @@ export {
   addMembership,
   createInvitation,
   listMemberships,
+  memberEmails,
   membershipRole,
   removeMembership,
   type MembershipRole,

@@ -5,6 +5,7 @@ export {
   isMember,
   isOfficerFor,
   isOrgOwner,
+  landingPath,
   requireAdmin,
   requireOfficer,
   requireOfficerFor,

@@ -116,3 +116,16 @@ export async function acceptPendingInvitations(
     });
   }
 }
+
+/** The e-mail addresses of an organization's members (those who gave one), for notices. */
+export async function memberEmails(db: DB, organizationId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organization_members as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select('u.email')
+    .where('m.organization_id', '=', organizationId)
+    .where('u.email', 'is not', null)
+    .orderBy('u.id')
+    .execute();
+  return rows.map((r) => r.email).filter((e): e is string => e !== null);
+}

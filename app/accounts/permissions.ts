@@ -90,3 +90,15 @@ export function requireAuditReader(actor: Actor, org: OrgScope): void {
   if (isMember(actor, org.id)) throw forbidden();
   throw notFound();
 }
+
+/**
+ * Where a user lands after signing in when no page asked for them: an admin on the operator's pages,
+ * an officer on the trade office dashboard, a cooperative member in the seller area, anyone else (a
+ * buyer) on the shop. Officers used to land in the seller area and be told to register a cooperative.
+ */
+export function landingPath(actor: Actor): string {
+  if (actor.isAdmin) return '/quan-tri/thanh-toan';
+  if (actor.officerProvinceCodes.length > 0) return '/so-cong-thuong';
+  if (actor.memberships.length > 0) return '/kenh-nguoi-ban';
+  return '/';
+}

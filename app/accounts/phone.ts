@@ -43,7 +43,7 @@ export function isMobilePhone(e164: string): boolean {
 }
 
 /**
- * `+84912345678` → `0912 345 678`; landlines `0214 388 3456`, Hà Nội/HCMC `024 3883 3456`.
+ * `+84912345678` → `0912 345 678`; landlines `0213 3876 543`, Hà Nội/HCMC `024 3883 3456`.
  * Anything that is not a Vietnamese number comes back as it was given.
  */
 export function formatPhoneForDisplay(e164: string): string {
@@ -53,7 +53,8 @@ export function formatPhoneForDisplay(e164: string): string {
     return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
   if (BIG_CITY_AREA.test(national))
     return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
-  return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  // A landline: the four-digit area code, then its seven digits as people say them (3876 543).
+  return `${national.slice(0, 4)} ${national.slice(4, 8)} ${national.slice(8)}`;
 }
 
 export type LoginIdentifier = { kind: 'phone'; value: string } | { kind: 'email'; value: string };

@@ -1,7 +1,8 @@
 import { redirect, type AppLoadContext } from '@remix-run/node';
-export { safeRedirect } from '~/lib/safe-redirect';
+import { safeRedirect } from '~/lib/safe-redirect';
+export { safeRedirect };
 import { loadActor } from './actor.server';
-import type { Actor } from './permissions';
+import { type Actor, landingPath } from './permissions';
 import { SESSION_COOKIE, SESSION_DAYS, userIdForSession } from './sessions.server';
 
 export function sessionTokenFrom(request: Request): string | null {
@@ -35,4 +36,17 @@ export async function requireActor(request: Request, context: AppLoadContext): P
   if (actor) return actor;
   const url = new URL(request.url);
   throw redirect(`/dang-nhap?redirectTo=${encodeURIComponent(`${url.pathname}${url.search}`)}`);
+}
+
+/** After sign-in: the page that asked (`redirectTo`, same-site only), else the user's own landing page. */
+export async function landingAfterSignIn(
+  context: AppLoadContext,
+  userIdOrActor: number | Actor,
+  redirectTo: string | null | undefined,
+): Promise<string> {
+  const actor =
+    typeof userIdOrActor === 'number'
+      ? await loadActor(context.services.db, userIdOrActor)
+      : userIdOrActor;
+  return safeRedirect(redirectTo, actor ? landingPath(actor) : '/');
 }

@@ -28,7 +28,13 @@ export {
   listOrganizationProductCards,
   loadSearchDocuments,
 } from './search-documents.server';
+export { listNotices } from './notices.server';
 export { reviewQueue } from './review.server';
+export {
+  readCertificateScan,
+  type ReviewDetails,
+  reviewQueueWithDetails,
+} from './review-details.server';
 export { DEMO_PRODUCER_PASSWORD, seedDatabase, type SeedReport } from './seed.server';
 export {
   adjustStock,

@@ -15,6 +15,8 @@ export { sellerImportSchema } from './import-form';
 export { matchGroup } from './import/validate-row';
 export {
   listingSchema,
+  MAX_INITIAL_STOCK,
+  newListingSchema,
   type ListingForm,
   ocopClaimSchema,
   type OcopClaimForm,

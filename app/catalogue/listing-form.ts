@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
+import { farmerWorkspaceMessages as fm } from '~/i18n/messages/farmer-workspace';
 import { parseCalendarDate } from '~/lib/dates';
 import { formField, msg } from '~/lib/form';
 import { isValidGtin } from '~/lib/gtin';
@@ -78,6 +79,27 @@ function toListing(form: z.output<z.ZodObject<typeof listingShape>>) {
 export const listingSchema = z.object(listingShape).transform(toListing);
 
 export type ListingForm = z.output<typeof listingSchema>;
+
+/** Up to a million units on hand: more is a typo (an extra zero or two). */
+export const MAX_INITIAL_STOCK = 1_000_000;
+
+/**
+ * The new-listing form: the listing and how many units are on hand, so an approved product does not
+ * go live as "Hết hàng" (out of stock). Blank means none yet.
+ */
+export const newListingSchema = z
+  .object({
+    ...listingShape,
+    stock: z.preprocess(
+      (v) => (typeof v === 'string' ? v.replace(/[.\s]/g, '') || '0' : (v ?? '0')),
+      z
+        .string(msg(fm.initialStockInvalid))
+        .regex(/^\d{1,7}$/, msg(fm.initialStockInvalid))
+        .transform(Number)
+        .refine((n) => n <= MAX_INITIAL_STOCK, msg(fm.initialStockInvalid)),
+    ),
+  })
+  .transform((form) => ({ listing: toListing(form), stock: form.stock }));
 
 /** Required text: missing or empty says `message`; too long gets the common "too long" message. */
 const requiredText = (max: number, message: Parameters<typeof msg>[0]) =>

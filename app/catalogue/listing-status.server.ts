@@ -5,6 +5,7 @@ import { catalogueMessages as m } from '~/i18n/messages/catalogue';
 import { UserError, invalid, notFound } from '~/lib/errors';
 import { productsChanged } from '~/search/index.server';
 import { nextListingStatus, type ListingEvent } from './listing-state';
+import { recordDecisionNotice } from './notices.server';
 
 /**
  * Submit, archive or restore (members); approve, reject or request changes (officers of the province; a
@@ -65,5 +66,20 @@ export async function changeListingStatus(
       now,
     );
     await productsChanged(trx, [productId], now);
+    if (byOfficer) {
+      const decision =
+        event === 'approve' ? 'approved' : event === 'reject' ? 'rejected' : 'changes_requested';
+      await recordDecisionNotice(
+        trx,
+        {
+          organizationId: product.organization_id,
+          productId,
+          subject: 'listing',
+          decision,
+          note: decision === 'approved' ? null : note,
+        },
+        now,
+      );
+    }
   });
 }

@@ -1,4 +1,5 @@
 import type { DB } from '~db/connection.server';
+import { recordDecisionNotice } from './notices.server';
 import { type Actor, requireOfficerFor } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
@@ -156,5 +157,16 @@ export async function reviewOcopClaim(
       now,
     );
     await productsChanged(trx, [productId], now);
+    await recordDecisionNotice(
+      trx,
+      {
+        organizationId: row.organization_id,
+        productId,
+        subject: 'ocop',
+        decision: state,
+        note: approve ? null : trimmedNote,
+      },
+      now,
+    );
   });
 }

@@ -22,6 +22,7 @@ export async function reviewQueue(db: DB, actor: Actor, provinceCode?: string) {
         'o.phone',
         'o.tax_code',
         'o.created_at',
+        'o.slug',
         'p.name as province_name',
       ])
       .where('o.verification_state', '=', 'pending')
@@ -37,6 +38,7 @@ export async function reviewQueue(db: DB, actor: Actor, provinceCode?: string) {
         'pr.price_vnd',
         'pr.unit',
         'pr.submitted_at',
+        'pr.organization_id',
         'o.name as org_name',
         'o.verification_state',
       ])
@@ -51,6 +53,7 @@ export async function reviewQueue(db: DB, actor: Actor, provinceCode?: string) {
       .select([
         'pr.id as product_id',
         'pr.name',
+        'pr.organization_id',
         'o.name as org_name',
         'c.stars',
         'c.certificate_no',

@@ -1,12 +1,14 @@
 import type { DB } from '~db/connection.server';
 import { type Actor, requireOrgOwner } from '~/accounts';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
+import { farmerWorkspaceMessages as fm } from '~/i18n/messages/farmer-workspace';
 import { invalid } from '~/lib/errors';
 import { checkCertificateScan, processUploadedPhoto } from '~/lib/images.server';
 import { saveCertificateScan } from './certificate-scans.server';
 import { addProductPhoto, createListing, type ListingInput } from './listings.server';
 import { getManagedProduct } from './managed-products.server';
 import { type OcopClaimInput, setOcopClaim } from './ocop-claims.server';
+import { adjustStock } from './stock.server';
 import { setOrganizationLogo } from './onboarding.server';
 
 // The seller's forms that carry a file: the bytes come from the route's multipart reading, and each
@@ -20,10 +22,13 @@ export async function createListingWithPhoto(
   input: ListingInput,
   photo: Buffer | null,
   uploadsDir: string,
+  initialStock = 0,
 ): Promise<number> {
   const image = photo ? await processUploadedPhoto(photo) : null;
   const id = await createListing(db, actor, organizationId, input);
   if (image) await addProductPhoto(db, actor, id, image, uploadsDir);
+  // Through the stock module like any change, so the first units have their movement row too.
+  if (initialStock > 0) await adjustStock(db, actor, id, initialStock, fm.initialStockReason.vi);
   return id;
 }
 

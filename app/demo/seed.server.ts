@@ -1,6 +1,7 @@
 import type { DB } from '~db/connection.server';
 import { seedDatabase, type SeedReport } from '~/catalogue/index.server';
 import { seedDemoBatches } from '~/traceability/index.server';
+import { seedDemoRegister } from './register.server';
 
 export interface DemoSeedOptions {
   /** false (SEED_DEMO=false in production): reference data only. */
@@ -19,5 +20,6 @@ export async function seedDemo(db: DB, options: DemoSeedOptions): Promise<SeedRe
   const now = options.now ?? new Date();
   const report = await seedDatabase(db, { ...options, now });
   if (report.demo === 'seeded') await seedDemoBatches(db, now);
+  if (report.demo === 'seeded') await seedDemoRegister(db, now);
   return report;
 }

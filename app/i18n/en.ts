@@ -8,6 +8,7 @@ import { enTraceability } from './sections/traceability';
 import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
 import { enTradeofficePages } from './sections/tradeoffice-pages';
+import { enOfficerWorkspace, enReviewDetail } from './sections/officer-workspace';
 import type { Dictionary } from './vi';
 
 export const en: Dictionary = {
@@ -125,6 +126,8 @@ export const en: Dictionary = {
   ...enTraceabilitySeller,
   ...enTradeoffice,
   ...enTradeofficePages,
+  ...enOfficerWorkspace,
+  ...enReviewDetail,
   ...enCatalogue,
   ...enSearch,
 };

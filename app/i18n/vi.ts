@@ -8,6 +8,7 @@ import { viTraceability } from './sections/traceability';
 import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
 import { viTradeofficePages } from './sections/tradeoffice-pages';
+import { viOfficerWorkspace, viReviewDetail } from './sections/officer-workspace';
 
 export const vi = {
   siteName: 'Chợ Phiên',
@@ -125,6 +126,8 @@ export const vi = {
   ...viTraceabilitySeller,
   ...viTradeoffice,
   ...viTradeofficePages,
+  ...viOfficerWorkspace,
+  ...viReviewDetail,
   ...viCatalogue,
   ...viSearch,
 };

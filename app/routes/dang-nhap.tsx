@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node';
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react';
 import { accountFormValues, signInSchema } from '~/accounts';
-import { clientNetwork, optionalActor, safeRedirect, signIn } from '~/accounts/index.server';
+import { clientNetwork, landingAfterSignIn, optionalActor, signIn } from '~/accounts/index.server';
 import { Field, FormMessage, formFeedback } from '~/components/Field';
 import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
 import { parseSubmission } from '~/lib/form';
@@ -19,10 +19,10 @@ export const meta: MetaFunction = ({ matches }) => [
 ];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  if (await optionalActor(request, context)) {
-    throw redirect(
-      safeRedirect(new URL(request.url).searchParams.get('redirectTo'), '/kenh-nguoi-ban'),
-    );
+  const actor = await optionalActor(request, context);
+  if (actor) {
+    const redirectTo = new URL(request.url).searchParams.get('redirectTo');
+    throw redirect(await landingAfterSignIn(context, actor, redirectTo));
   }
   return data(null, { headers: { 'Cache-Control': 'no-store' } });
 }
@@ -41,7 +41,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
       request,
       context,
       userId,
-      safeRedirect(submission.value.redirectTo, '/kenh-nguoi-ban'),
+      await landingAfterSignIn(context, userId, submission.value.redirectTo),
     );
   });
 }

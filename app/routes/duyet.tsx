@@ -8,7 +8,8 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
 import { FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
-import { reviewQueue } from '~/catalogue/index.server';
+import { reviewQueueWithDetails } from '~/catalogue/index.server';
+import { OrganizationFacts, ProductFacts } from '~/components/review/ReviewFacts';
 import { langFromRequest, translator, useI18n, type Translate } from '~/i18n';
 import { formatCalendarDate, formatDateTime } from '~/lib/dates';
 import { parseSubmission } from '~/lib/form';
@@ -31,7 +32,7 @@ function waited(t: Translate, since: string | null): string {
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const lang = langFromRequest(request);
-  const queue = await orErrorPage(lang, () => reviewQueue(context.services.db, actor));
+  const queue = await orErrorPage(lang, () => reviewQueueWithDetails(context.services.db, actor));
   const title = translator(lang)('toReviewTitle');
   return data({ ...queue, title }, { headers: { 'Cache-Control': 'private, no-store' } });
 }
@@ -52,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 function Decision({ intent, id }: { intent: string; id: number }) {
   const { t } = useI18n();
   return (
-    <div className="inline-form">
+    <div className="inline-form review-decision" role="group" aria-label={t('owrDecision')}>
       <Form method="post">
         <input type="hidden" name="intent" value={intent} />
         <input type="hidden" name="id" value={id} />
@@ -86,7 +87,7 @@ function Decision({ intent, id }: { intent: string; id: number }) {
 }
 
 export default function ReviewQueue() {
-  const { organizations, listings, claims } = useLoaderData<typeof loader>();
+  const { organizations, listings, claims, details } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { formError } = formFeedback(result);
   const { t } = useI18n();
@@ -103,14 +104,15 @@ export default function ReviewQueue() {
         <h2 id="q-orgs">{t('toOrgsWaiting', { n: organizations.length })}</h2>
         <ul className="review-list">
           {organizations.map((o) => (
-            <li key={o.id}>
-              <strong>{o.name}</strong>{' '}
-              <span className="muted">
-                {o.province_name} · {o.phone}
-                {o.tax_code ? ` · ${t('toTaxCode', { code: o.tax_code })}` : ''} ·{' '}
-                {formatDateTime(o.created_at)}
-                {waited(t, o.created_at)}
-              </span>
+            <li key={o.id} className="review-card">
+              <div>
+                <h3>{o.name}</h3>
+                <p className="muted">
+                  {o.province_name} · {formatDateTime(o.created_at)}
+                  {waited(t, o.created_at)}
+                </p>
+                <OrganizationFacts org={details.organizations[o.id]} />
+              </div>
               <Decision intent="organization" id={o.id} />
             </li>
           ))}
@@ -120,13 +122,21 @@ export default function ReviewQueue() {
         <h2 id="q-listings">{t('toListingsWaiting', { n: listings.length })}</h2>
         <ul className="review-list">
           {listings.map((l) => (
-            <li key={l.id}>
-              <strong>{l.name}</strong>{' '}
-              <span className="muted">
-                {l.org_name} · {formatVnd(l.price_vnd)} / {l.unit}
-                {l.verification_state !== 'approved' ? ` · ${t('toOrgNotApproved')}` : ''}
-                {waited(t, l.submitted_at)}
-              </span>
+            <li key={l.id} className="review-card">
+              <div>
+                <h3>{l.name}</h3>
+                <p>
+                  <strong>
+                    {formatVnd(l.price_vnd)} / {l.unit}
+                  </strong>
+                  <span className="muted">
+                    {l.verification_state !== 'approved' ? ` · ${t('toOrgNotApproved')}` : ''}
+                    {waited(t, l.submitted_at)}
+                  </span>
+                </p>
+                <ProductFacts product={details.products[l.id]} />
+                <OrganizationFacts org={details.organizations[l.organization_id]} />
+              </div>
               <Decision intent="listing" id={l.id} />
             </li>
           ))}
@@ -136,13 +146,26 @@ export default function ReviewQueue() {
         <h2 id="q-ocop">{t('toClaimsWaiting', { n: claims.length })}</h2>
         <ul className="review-list">
           {claims.map((c) => (
-            <li key={c.product_id}>
-              <strong>{c.name}</strong>{' '}
-              <span className="muted">
-                {c.org_name} · {c.stars}★ · {c.certificate_no} · {c.issuer} ·{' '}
-                {formatCalendarDate(c.issued_on)} → {formatCalendarDate(c.expires_on)}
-                {waited(t, c.updated_at)}
-              </span>
+            <li key={c.product_id} className="review-card">
+              <div>
+                <h3>{c.name}</h3>
+                <p>
+                  {c.stars}★ · {c.certificate_no} · {c.issuer} · {formatCalendarDate(c.issued_on)} →{' '}
+                  {formatCalendarDate(c.expires_on)}
+                  <span className="muted">{waited(t, c.updated_at)}</span>
+                </p>
+                <p>
+                  {c.scan_key ? (
+                    <a href={`/duyet/chung-nhan/${c.product_id}`} target="_blank" rel="noreferrer">
+                      {t('owrScan')}
+                    </a>
+                  ) : (
+                    <span className="muted">{t('owrNoScan')}</span>
+                  )}
+                </p>
+                <ProductFacts product={details.products[c.product_id]} />
+                <OrganizationFacts org={details.organizations[c.organization_id]} />
+              </div>
               <Decision intent="ocop" id={c.product_id} />
             </li>
           ))}

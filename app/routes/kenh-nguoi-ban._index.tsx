@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { listingStatusName } from '~/catalogue';
-import { sellerOverview } from '~/catalogue/index.server';
+import { listNotices, sellerOverview } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { organizationStateNames } from '~/i18n/messages/catalogue';
-import { formatCalendarDate } from '~/lib/dates';
+import { formatCalendarDate, formatDateTime } from '~/lib/dates';
 import { formatVnd } from '~/lib/money';
+import { TableWrap } from '~/components/TableWrap';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
@@ -16,8 +17,12 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   const title = translator(langFromRequest(request))('sellHomeTitle');
+  const [overview, notices] = await Promise.all([
+    sellerOverview(context.services.db, actor),
+    listNotices(context.services.db, actor),
+  ]);
   return data(
-    { ...(await sellerOverview(context.services.db, actor)), title },
+    { ...overview, notices, title },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 }
@@ -32,7 +37,7 @@ const OCOP_REVIEW = {
 const badge = (state: string) => (state === 'changes_requested' ? 'rejected' : state);
 
 export default function SellerHome() {
-  const { organizations, products, lowStock, expiring } = useLoaderData<typeof loader>();
+  const { organizations, products, lowStock, expiring, notices } = useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
   const ocopReview = (state: string | null) => {
     const text = OCOP_REVIEW[(state ?? 'rejected') as keyof typeof OCOP_REVIEW];
@@ -42,6 +47,24 @@ export default function SellerHome() {
   return (
     <div className="workspace">
       <h1>{t('sellerHome')}</h1>
+      {notices.length > 0 ? (
+        <section aria-labelledby="notices-h" className="notices">
+          <h2 id="notices-h">{t('owNoticesHeading')}</h2>
+          <ul>
+            {notices.map((n) => (
+              <li key={n.id} className={`notice${n.decision === 'approved' ? ' notice--ok' : ''}`}>
+                {n.productId ? (
+                  <Link to={`/kenh-nguoi-ban/san-pham/${n.productId}`}>{n.headline[lang]}</Link>
+                ) : (
+                  n.headline[lang]
+                )}
+                {n.note ? <span className="notice__note"> {n.note[lang]}</span> : null}{' '}
+                <span className="muted">{formatDateTime(n.createdAt)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {organizations.length === 0 ? (
         <div className="notice">
           <p>{t('sellNoOrganization')}</p>
@@ -127,7 +150,7 @@ export default function SellerHome() {
       {products.length ? (
         <section aria-labelledby="my-products">
           <h2 id="my-products">{t('sellMyProducts')}</h2>
-          <div className="table-wrap">
+          <TableWrap labelledBy="my-products">
             <table className="data">
               <thead>
                 <tr>
@@ -162,7 +185,7 @@ export default function SellerHome() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ) : null}
       <Form method="post" action="/dang-xuat">

@@ -7,10 +7,10 @@ import {
 } from '@remix-run/node';
 import { Form, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
-import { formFeedback, FormMessage } from '~/components/Field';
+import { Field, formFeedback, FormMessage } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ListingFields } from '~/components/ListingFields';
-import { listingSchema } from '~/catalogue';
+import { MAX_INITIAL_STOCK, newListingSchema } from '~/catalogue';
 import {
   createListingWithPhoto,
   fileBuffer,
@@ -55,16 +55,17 @@ export async function action({ request, context }: ActionFunctionArgs) {
   );
   return withUserErrors(lang, async () => {
     const form = await readForm(request);
-    const submission = parseSubmission(listingSchema, form);
+    const submission = parseSubmission(newListingSchema, form);
     if (!submission.ok) return submissionFailed(lang, submission);
     const photo = await fileBuffer(form, 'photo');
     const id = await createListingWithPhoto(
       db,
       actor,
       org.id,
-      submission.value,
+      submission.value.listing,
       photo,
       config.uploadsDir,
+      submission.value.stock,
     );
     return redirect(`/kenh-nguoi-ban/san-pham/${id}`);
   });
@@ -100,6 +101,14 @@ export default function NewListing() {
           ) : null}
         </div>
         <ListingFields communes={communes} feedback={feedback} />
+        <Field
+          label={t('owStockLabel')}
+          name="stock"
+          inputMode="numeric"
+          hint={t('owStockHint', { max: MAX_INITIAL_STOCK.toLocaleString('vi-VN') })}
+          error={feedback.fieldError('stock')}
+          defaultValue={feedback.value('stock')}
+        />
         <button type="submit">{t('sellSaveDraft')}</button>
       </Form>
     </section>

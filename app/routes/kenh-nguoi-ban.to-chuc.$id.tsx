@@ -22,6 +22,7 @@ import { langFromRequest, translator, useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
 import { parseSubmission } from '~/lib/form';
 import { orErrorPage, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import { TableWrap } from '~/components/TableWrap';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
@@ -183,7 +184,7 @@ export default function OrganizationPage() {
       {canReadAudit ? (
         <section aria-labelledby="audit-h">
           <h2 id="audit-h">{t('sellAuditLog')}</h2>
-          <div className="table-wrap">
+          <TableWrap labelledBy="audit-h">
             <table className="data">
               <thead>
                 <tr>
@@ -213,7 +214,7 @@ export default function OrganizationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         </section>
       ) : null}
     </div>

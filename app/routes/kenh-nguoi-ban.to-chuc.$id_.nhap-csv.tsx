@@ -21,6 +21,7 @@ import { orErrorPage, submissionFailed, withUserErrors } from '~/lib/forms.serve
 import { formatVnd } from '~/lib/money';
 import { formatMessage } from '~/i18n/messages';
 import { importLimitMessages } from '~/i18n/messages/import-limits';
+import { TableWrap } from '~/components/TableWrap';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
@@ -133,7 +134,7 @@ export default function ImportCsv() {
       {preview ? (
         <section aria-labelledby="preview-h">
           <h2 id="preview-h">{t('sellImportPreview', { n: previewTotal })}</h2>
-          <div className="table-wrap">
+          <TableWrap labelledBy="preview-h">
             <table className="data">
               <thead>
                 <tr>
@@ -158,7 +159,7 @@ export default function ImportCsv() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
           {more(previewTotal, preview.length)}
           <Form method="post">
             <input type="hidden" name="intent" value="import" />

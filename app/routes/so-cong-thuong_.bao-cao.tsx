@@ -54,9 +54,11 @@ export default function MonthlyReport() {
       </p>
       <BarChart
         title={t('toByMonth')}
+        labelHeader={t('toSalesMonth')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
-        bars={kpi.trend.map((m) => ({
+        bars={(kpi.trend.every((m) => m.total === 0) ? [] : kpi.trend).map((m) => ({
           label: `${m.month} (${m.online}/${m.total})`,
           value: m.percent,
           unit: '%',
@@ -64,7 +66,9 @@ export default function MonthlyReport() {
       />
       <BarChart
         title={t('toByGroup')}
+        labelHeader={t('owColGroup')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
         bars={kpi.byGroup.map((b) => ({
           label: `${isOcopGroup(b.key) ? groupName(lang, b.key) : b.key} (${b.online}/${b.total})`,
@@ -80,7 +84,8 @@ export default function MonthlyReport() {
         title={t('toSalesByMonth')}
         valueHeader={t('toSalesValue')}
         labelHeader={t('toSalesMonth')}
-        bars={sales.byMonth.map((m) => ({
+        empty={t('owEmptySales')}
+        bars={(sales.orders === 0 ? [] : sales.byMonth).map((m) => ({
           label: `${m.month} (${t('toOrdersShort', { n: m.orders })})`,
           value: m.valueVnd,
           display: formatVnd(m.valueVnd),

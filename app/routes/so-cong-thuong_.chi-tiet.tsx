@@ -7,6 +7,7 @@ import { groupName, isOcopGroup } from '~/catalogue';
 import { STAMP_WINDOW_DAYS, type DrillQuery } from '~/tradeoffice';
 import { orErrorPage } from '~/lib/forms.server';
 import { drillPage } from '~/tradeoffice/index.server';
+import { TableWrap } from '~/components/TableWrap';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
@@ -38,7 +39,7 @@ export default function DrillDown() {
           ← {t('toDashboardHeading', { province: province.name })}
         </Link>
       </p>
-      <h1>{title}</h1>
+      <h1 id="drill-h">{title}</h1>
       <p className="drill-count">
         <strong>{total}</strong> {t(total === 1 ? 'toRowOne' : 'toRowMany')}
         {total > rows.length ? t('toFirstRowsShown', { n: rows.length }) : ''}
@@ -46,7 +47,7 @@ export default function DrillDown() {
       <p>
         <a href={`/so-cong-thuong/chi-tiet/csv?${csvQuery}`}>{t('toDrillCsv')}</a>
       </p>
-      <div className="table-wrap">
+      <TableWrap labelledBy="drill-h">
         <table className="data">
           <caption className="visually-hidden">{title}</caption>
           <thead>
@@ -74,7 +75,7 @@ export default function DrillDown() {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </div>
   );
 }

@@ -10,6 +10,12 @@ export {
   isRegisterVerified,
   suggestMatches,
 } from './register.server';
+export {
+  addSeedRegisterEntries,
+  type ClaimedListing,
+  listClaimedListings,
+  type SeedRegisterEntry,
+} from './register-seed.server';
 export { monthlyReportXlsx } from './report-xlsx.server';
 export { provinceReport } from './report.server';
 export { recordReviewDecision } from './review.server';

@@ -15,7 +15,8 @@ export async function signInAs(
   await page.getByLabel('Số điện thoại hoặc e-mail').fill(identifier);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL('**/kenh-nguoi-ban');
+  // Each role lands on its own page (officers on /so-cong-thuong, members on /kenh-nguoi-ban).
+  await page.waitForURL((url) => url.pathname !== '/dang-nhap');
   return page;
 }
 

@@ -14,6 +14,9 @@ await seedDemo(db, {
   uploadsDir: path.join(dir, 'uploads'),
   seedsDir: path.resolve('seeds'),
 });
+// The trade office tests import their own register (tests/fixtures/register) and count from it, so the
+// template starts with none; tests/integration/demo-register.test.ts seeds the demo register itself.
+await db.deleteFrom('ocop_register_entries').execute();
 // Tests query the embedded index of the template at once, as the app would after its first drain.
 await refreshEmbeddedSearch(db);
 sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -6,10 +6,13 @@ import { formatChartValue, shortLabel } from '~/components/charts/ChartFigure';
 import { LineChart } from '~/components/charts/LineChart';
 
 // The test files are .ts (no JSX), so the components are created with createElement.
-const bar = (props: Parameters<typeof BarChart>[0]) =>
-  renderToStaticMarkup(createElement(BarChart, props));
-const line = (props: Parameters<typeof LineChart>[0]) =>
-  renderToStaticMarkup(createElement(LineChart, props));
+type BarProps = Parameters<typeof BarChart>[0];
+type LineProps = Parameters<typeof LineChart>[0];
+const EMPTY = 'Chưa có số liệu: nhập sổ OCOP ở mục bên dưới.';
+const bar = (props: Omit<BarProps, 'empty' | 'labelHeader'> & Partial<BarProps>) =>
+  renderToStaticMarkup(createElement(BarChart, { labelHeader: 'Mục', empty: EMPTY, ...props }));
+const line = (props: Omit<LineProps, 'empty' | 'labelHeader'> & Partial<LineProps>) =>
+  renderToStaticMarkup(createElement(LineChart, { labelHeader: 'Mục', empty: EMPTY, ...props }));
 const count = (html: string, pattern: RegExp) => html.match(pattern)?.length ?? 0;
 const tableRows = (html: string) =>
   [...html.matchAll(/<tr><th scope="row">(.*?)<\/th><td>(.*?)<\/td><\/tr>/g)].map((m) => [
@@ -38,15 +41,17 @@ describe('BarChart', () => {
   });
   it('draws one bar per value, scaled to the maximum, with visible value labels', () => {
     expect(count(html, /<rect /g)).toBe(3);
-    // 260 px stand for 100 %.
+    // 290 units (the width less room for the value) stand for 100 %.
     expect([...html.matchAll(/<rect [^>]*width="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([
-      65, 195, 260,
+      73, 218, 290,
     ]);
     expect(html).toMatch(/<text[^>]*>25%<\/text>/);
     expect(html).toMatch(/<text[^>]*>100%<\/text>/);
   });
-  it('puts the same numbers in an accessible table', () => {
-    expect(html).toContain('<caption class="visually-hidden">Theo hạng sao (%)</caption>');
+  it('writes its title once and puts the same numbers in a table labelled by it', () => {
+    expect(count(html, /Theo hạng sao/g)).toBe(1);
+    const captionId = /<figcaption id="([^"]+)">/.exec(html)?.[1];
+    expect(html).toContain(`<table class="data" aria-labelledby="${captionId}">`);
     expect(html).toContain('<th scope="col">Hạng sao</th><th scope="col">%</th>');
     expect(tableRows(html)).toEqual([
       ['3 ★ (1/4)', '25%'],
@@ -66,7 +71,7 @@ describe('BarChart', () => {
     expect(evil).toContain('&lt;b&gt;t&lt;/b&gt;');
   });
   it('cuts long labels in the SVG only, and survives zero, negative and missing values', () => {
-    const long = 'Lưu niệm – nội thất – trang trí (2/3)';
+    const long = 'Lưu niệm – nội thất – trang trí, Hợp tác xã Dệt thổ cẩm Thanh Nưa (2/3)';
     const odd = bar({
       title: 'T',
       valueHeader: 'n',
@@ -76,7 +81,7 @@ describe('BarChart', () => {
         { label: 'NaN', value: Number.NaN },
       ],
     });
-    expect(odd).toContain(`>${shortLabel(long)}</text>`);
+    expect(odd).toContain(`>${shortLabel(long, 50)}</text>`);
     expect(tableRows(odd)).toEqual([
       [long, '0'],
       ['âm', '-5'],
@@ -87,15 +92,40 @@ describe('BarChart', () => {
       '1',
       '1',
     ]);
-    expect(bar({ title: 'Trống', valueHeader: 'n', bars: [] })).toContain('<tbody></tbody>');
+  });
+  it('has whole labels on a line of their own above the bar, so long payment labels are not cut', () => {
+    const label = 'VietQR (chuyển khoản) (128 đơn, 12.345.000 ₫)';
+    const html = bar({ title: 'T', valueHeader: '%', bars: [{ label, value: 60, unit: '%' }] });
+    expect(html).toContain(`<text x="0" y="13" font-size="13" fill="#1f2a22">${label}</text>`);
+  });
+  it('says there is no data, and what to do, instead of drawing an empty chart', () => {
+    const empty = bar({ title: 'Trống', valueHeader: 'n', bars: [] });
+    expect(empty).toContain(`<p class="chart-empty">${EMPTY}</p>`);
+    expect(empty).not.toContain('<svg');
+    expect(empty).not.toContain('<table');
+    expect(bar({ title: 'T', valueHeader: 'n', bars: [{ label: 'a', value: 0 }] })).not.toContain(
+      'chart-empty',
+    );
   });
   it('gives two charts on one page different ids', () => {
     const page = renderToStaticMarkup(
       createElement(
         'div',
         null,
-        createElement(BarChart, { title: 'A', valueHeader: 'n', bars: [] }),
-        createElement(BarChart, { title: 'B', valueHeader: 'n', bars: [] }),
+        createElement(BarChart, {
+          title: 'A',
+          valueHeader: 'n',
+          labelHeader: 'x',
+          empty: '-',
+          bars: [],
+        }),
+        createElement(BarChart, {
+          title: 'B',
+          valueHeader: 'n',
+          labelHeader: 'x',
+          empty: '-',
+          bars: [],
+        }),
       ),
     );
     const ids = [...page.matchAll(/<figcaption id="([^"]+)"/g)].map((m) => m[1]);
@@ -144,7 +174,9 @@ describe('LineChart', () => {
     const one = line({ title: 'T', points: [{ label: '2026-11', value: 20 }], valueHeader: 'n' });
     expect(count(one, /<circle /g)).toBe(1);
     expect(count(one, /<polyline /g)).toBe(0);
-    expect(count(line({ title: 'T', points: [], valueHeader: 'n' }), /<circle /g)).toBe(0);
+    const none = line({ title: 'T', points: [], valueHeader: 'n' });
+    expect(count(none, /<circle /g)).toBe(0);
+    expect(none).toContain(`<p class="chart-empty">${EMPTY}</p>`);
   });
 });
 
@@ -201,7 +233,7 @@ describe('money in a bar chart', () => {
     });
     expect(tableRows(html).map((r) => r[1])).toEqual(['1.313.400.000 ₫', '120.000 ₫']);
     expect(html).toContain('>1.313.400.000 ₫</text>');
-    const longest = Number(/<rect x="190" y="4" width="(\d+)"/.exec(html)![1]);
-    expect(190 + longest + 6 + '1.313.400.000 ₫'.length * 7.5).toBeLessThanOrEqual(520);
+    const longest = Number(/<rect x="0" y="19" width="(\d+)"/.exec(html)![1]);
+    expect(longest + 6 + '1.313.400.000 ₫'.length * 7.5).toBeLessThanOrEqual(360);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   listingSchema,
+  newListingSchema,
   ocopClaimSchema,
   productPageSchema,
   stockChangeSchema,
@@ -9,6 +10,7 @@ import { organizationPageSchema } from '~/catalogue/organization-form';
 import { sellerImportSchema } from '~/catalogue/import-form';
 import { fileBuffer, readForm } from '~/catalogue/multipart-form.server';
 import { catalogueMessages as m } from '~/i18n/messages/catalogue';
+import { farmerWorkspaceMessages as fm } from '~/i18n/messages/farmer-workspace';
 import { parseSubmission } from '~/lib/form';
 
 /** A message as a failed submission carries it (both languages, without its key). */
@@ -93,6 +95,28 @@ describe('listingSchema', () => {
     expect(result.ok ? null : result.fieldErrors.priceVnd).toEqual(said(m.priceInvalid));
     const ok = parseSubmission(listingSchema, form({ ...listing, category: 'c'.repeat(90) }));
     expect(ok.ok && ok.value.category).toBe('c'.repeat(80));
+  });
+});
+
+describe('newListingSchema', () => {
+  const stockOf = (stock: string | undefined) => {
+    const entries: Record<string, string> = { ...listing };
+    if (stock !== undefined) entries.stock = stock;
+    const result = parseSubmission(newListingSchema, form(entries));
+    return result.ok ? result.value.stock : result.fieldErrors.stock;
+  };
+  it('takes the stock on hand with the listing, blank or missing meaning none', () => {
+    expect(stockOf('25')).toBe(25);
+    expect(stockOf('1.200')).toBe(1200);
+    expect(stockOf(' 40 ')).toBe(40);
+    expect(stockOf('')).toBe(0);
+    expect(stockOf(undefined)).toBe(0);
+    const ok = parseSubmission(newListingSchema, form({ ...listing, stock: '3' }));
+    expect(ok.ok && ok.value.listing.name).toBe('Chè Shan tuyết');
+  });
+  it('refuses a stock that is negative, fractional, text or over a million', () => {
+    for (const bad of ['-5', '2,5', 'nhiều', '1000001', '99999999'])
+      expect(stockOf(bad), bad).toEqual(said(fm.initialStockInvalid));
   });
 });
 

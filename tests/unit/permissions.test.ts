@@ -5,6 +5,7 @@ import {
   isMember,
   isOfficerFor,
   isOrgOwner,
+  landingPath,
   requireAdmin,
   requireAuditReader,
   requireOfficer,
@@ -123,6 +124,24 @@ describe('officers and admins', () => {
     expect([admin, officerLaiChau, owner, buyer].map((a) => status(() => requireAdmin(a)))).toEqual(
       [200, 403, 403, 403],
     );
+  });
+});
+
+describe('landing after sign-in', () => {
+  it('sends each person to their own work', () => {
+    expect(landingPath(admin)).toBe('/quan-tri/thanh-toan');
+    expect(landingPath(officerLaiChau)).toBe('/so-cong-thuong');
+    expect(landingPath(officerOfTwo)).toBe('/so-cong-thuong');
+    expect(landingPath(owner)).toBe('/kenh-nguoi-ban');
+    expect(landingPath(staff)).toBe('/kenh-nguoi-ban');
+    expect(landingPath(buyer)).toBe('/');
+  });
+  it('puts the office before a membership the officer also holds', () => {
+    const both = actor(10, {
+      officerProvinceCodes: ['12'],
+      memberships: [{ organizationId: 10, role: 'owner' }],
+    });
+    expect(landingPath(both)).toBe('/so-cong-thuong');
   });
 });
 

@@ -66,7 +66,8 @@ describe('isMobilePhone', () => {
 describe('formatPhoneForDisplay', () => {
   it('groups numbers the way people read them', () => {
     expect(formatPhoneForDisplay('+84912345678')).toBe('0912 345 678');
-    expect(formatPhoneForDisplay('+842143883456')).toBe('0214 388 3456');
+    expect(formatPhoneForDisplay('+842143883456')).toBe('0214 3883 456');
+    expect(formatPhoneForDisplay('+842133876543')).toBe('0213 3876 543');
     expect(formatPhoneForDisplay('+842438833456')).toBe('024 3883 3456');
   });
   it('returns anything else unchanged', () => {

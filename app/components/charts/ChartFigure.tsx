@@ -24,6 +24,9 @@ export function shortLabel(label: string, max = 28): string {
  * The frame every chart shares: a figure captioned by its title, the SVG labelled by that caption
  * (role="img", so screen readers announce it as one image) and a table with the same numbers,
  * which is what assistive technology, copy-paste and a chart that fails to print fall back on.
+ * The title is written once: the table is labelled by the same caption rather than repeating it, and
+ * its first column has a heading of its own. With no rows the figure says so (and what to do) instead
+ * of drawing an empty frame.
  */
 export function ChartFigure({
   title,
@@ -33,6 +36,7 @@ export function ChartFigure({
   rows,
   labelHeader,
   valueHeader,
+  empty,
   children,
 }: {
   title: string;
@@ -42,6 +46,8 @@ export function ChartFigure({
   rows: ChartRow[];
   labelHeader: string;
   valueHeader: string;
+  /** What the figure says instead of an empty chart: that there is nothing yet, and what to do. */
+  empty: string;
   children: ReactNode;
 }) {
   const id = useId();
@@ -50,38 +56,42 @@ export function ChartFigure({
   return (
     <figure className="chart">
       <figcaption id={titleId}>{title}</figcaption>
-      {description ? (
+      {rows.length === 0 ? <p className="chart-empty">{empty}</p> : null}
+      {description && rows.length > 0 ? (
         <p id={descId} className="muted">
           {description}
         </p>
       ) : null}
-      <svg
-        role="img"
-        aria-labelledby={description ? `${titleId} ${descId}` : titleId}
-        viewBox={`0 0 ${width} ${height}`}
-        width="100%"
-        preserveAspectRatio="xMinYMin meet"
-        fontFamily="system-ui, sans-serif"
-      >
-        {children}
-      </svg>
-      <table className="data">
-        <caption className="visually-hidden">{title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{labelHeader}</th>
-            <th scope="col">{valueHeader}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row, i) => (
-            <tr key={`${i}-${row.label}`}>
-              <th scope="row">{row.href ? <a href={row.href}>{row.label}</a> : row.label}</th>
-              <td>{row.display ?? formatChartValue(row.value, row.unit)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {rows.length > 0 ? (
+        <>
+          <svg
+            role="img"
+            aria-labelledby={description ? `${titleId} ${descId}` : titleId}
+            viewBox={`0 0 ${width} ${height}`}
+            width="100%"
+            preserveAspectRatio="xMinYMin meet"
+            fontFamily="system-ui, sans-serif"
+          >
+            {children}
+          </svg>
+          <table className="data" aria-labelledby={titleId}>
+            <thead>
+              <tr>
+                <th scope="col">{labelHeader}</th>
+                <th scope="col">{valueHeader}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row, i) => (
+                <tr key={`${i}-${row.label}`}>
+                  <th scope="row">{row.href ? <a href={row.href}>{row.label}</a> : row.label}</th>
+                  <td>{row.display ?? formatChartValue(row.value, row.unit)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
     </figure>
   );
 }

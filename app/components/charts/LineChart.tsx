@@ -25,6 +25,7 @@ export function LineChart({
   valueHeader,
   labelHeader,
   description,
+  empty,
 }: {
   title: string;
   points: LinePoint[];
@@ -34,8 +35,10 @@ export function LineChart({
   target?: number;
   targetLabel?: string;
   valueHeader: string;
-  labelHeader?: string;
+  labelHeader: string;
   description?: string;
+  /** Shown instead of the chart when there are no points. */
+  empty: string;
 }) {
   const safe = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
   const top = Math.max(1, max ?? 0, target ?? 0, ...points.map((p) => safe(p.value)));
@@ -55,8 +58,9 @@ export function LineChart({
       width={WIDTH}
       height={HEIGHT}
       rows={points.map((p) => ({ ...p, unit }))}
-      labelHeader={labelHeader ?? title}
+      labelHeader={labelHeader}
       valueHeader={valueHeader}
+      empty={empty}
     >
       {[0, 0.5, 1].map((share) => (
         <g key={share}>

@@ -31,7 +31,8 @@ export function SalesSection({ provinceCode, sales }: { provinceCode: string; sa
         title={t('toSalesByMonth')}
         valueHeader={t('toSalesValue')}
         labelHeader={t('toSalesMonth')}
-        bars={sales.byMonth.map((m) => ({
+        empty={t('owEmptySales')}
+        bars={(sales.orders === 0 ? [] : sales.byMonth).map((m) => ({
           label: `${m.month} (${t('toOrdersShort', { n: m.orders })})`,
           value: m.valueVnd,
           display: formatVnd(m.valueVnd),
@@ -40,8 +41,10 @@ export function SalesSection({ provinceCode, sales }: { provinceCode: string; sa
       />
       <BarChart
         title={t('toSalesByGroup')}
+        labelHeader={t('owColGroup')}
         valueHeader={t('toSalesValue')}
-        bars={sales.byGroup.map((g) => ({
+        empty={t('owEmptySales')}
+        bars={(sales.orders === 0 ? [] : sales.byGroup).map((g) => ({
           label: `${label(g.group)} (${t('toOrdersShort', { n: g.orders })})`,
           value: g.valueVnd,
           display: formatVnd(g.valueVnd),
@@ -50,9 +53,11 @@ export function SalesSection({ provinceCode, sales }: { provinceCode: string; sa
       />
       <BarChart
         title={t('toSalesPayments')}
+        labelHeader={t('owColMethod')}
         valueHeader="%"
+        empty={t('owEmptyPayments')}
         max={100}
-        bars={sales.payments.methods.map((m) => ({
+        bars={(sales.orders === 0 ? [] : sales.payments.methods).map((m) => ({
           label: t('toMethodBar', {
             method: methodName(t, m.method),
             orders: m.orders,

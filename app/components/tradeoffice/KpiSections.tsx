@@ -6,6 +6,7 @@ import { useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
 import type { Kpi } from '~/tradeoffice';
 import { drillHref, exportHref } from './links';
+import { TableWrap } from '~/components/TableWrap';
 
 interface KpiProps {
   provinceCode: string;
@@ -35,7 +36,9 @@ export function KpiSection({
       </p>
       <BarChart
         title={t('toByStars')}
+        labelHeader={t('owColStars')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
         bars={kpi.byStars.map((b) => ({
           label: `${b.key} ★ (${b.online}/${b.total})`,
@@ -46,7 +49,9 @@ export function KpiSection({
       />
       <BarChart
         title={t('toByGroup')}
+        labelHeader={t('owColGroup')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
         bars={kpi.byGroup.map((b) => ({
           label: `${label(b.key)} (${b.online}/${b.total})`,
@@ -57,7 +62,9 @@ export function KpiSection({
       />
       <BarChart
         title={t('toByCommune')}
+        labelHeader={t('owColCommune')}
         valueHeader="%"
+        empty={t('owEmptyRegister')}
         max={100}
         bars={kpi.byCommune.map((b) => ({
           label: `${communeNames[b.key] ?? '—'} (${b.online}/${b.total})`,
@@ -70,15 +77,20 @@ export function KpiSection({
         title={t('toByMonth')}
         valueHeader="%"
         labelHeader={t('toSalesMonth')}
+        empty={t('owEmptyRegister')}
         unit="%"
         max={100}
         target={100}
         targetLabel={t('toTarget')}
-        points={kpi.trend.map((p) => ({
-          label: p.month,
-          value: p.percent,
-          href: drill('month', { month: p.month }),
-        }))}
+        points={
+          registerSize === 0
+            ? []
+            : kpi.trend.map((p) => ({
+                label: p.month,
+                value: p.percent,
+                href: drill('month', { month: p.month }),
+              }))
+        }
       />
       <p className="inline-form">
         <a href={exportHref(provinceCode, 'kpi')}>{t('toKpiCsv')}</a>
@@ -100,7 +112,7 @@ export function TodoSection({ provinceCode, kpi, communeNames }: KpiProps) {
           {t('toSeeRows')} ({kpi.todo.length})
         </a>
       </p>
-      <div className="table-wrap">
+      <TableWrap labelledBy="todo-h">
         <table className="data">
           <thead>
             <tr>
@@ -130,7 +142,7 @@ export function TodoSection({ provinceCode, kpi, communeNames }: KpiProps) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <p>
         <a href={exportHref(provinceCode, 'todo')}>{t('toTodoCsv')}</a>
       </p>
