@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrderTables } from './schema-orders';
+import type { ReviewTables } from './schema-reviews';
 import type { TraceabilityTables } from './schema-traceability';
 
 /** ISO 8601 UTC timestamp text, e.g. 2026-11-22T09:00:00.000Z. */
@@ -278,7 +279,7 @@ export interface OcopRegisterEntryTable {
   imported_at: Timestamp;
 }
 
-export interface Database extends OrderTables, TraceabilityTables {
+export interface Database extends OrderTables, TraceabilityTables, ReviewTables {
   app_meta: AppMetaTable;
   provinces: ProvinceTable;
   communes: CommuneTable;

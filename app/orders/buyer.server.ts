@@ -255,7 +255,7 @@ export async function checkoutReferenceOfOrder(db: DB, code: string): Promise<st
 }
 
 /** The order for the first of the visitor's proofs that opens it, or a 404 pointing to the lookup. */
-async function firstAllowed(db: DB, parties: OrderParty[], code: string) {
+export async function firstAllowed(db: DB, parties: OrderParty[], code: string) {
   for (const party of parties) {
     try {
       return { party, detail: await getOrderDetail(db, party, code) };

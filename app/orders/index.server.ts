@@ -51,6 +51,12 @@ export {
   startSessionWithCart,
 } from './http.server';
 export { cooperativeLedger, loadBalancePage } from './ledger.server';
+export {
+  receivedOrderLine,
+  type ReviewableOrder,
+  reviewableOrder,
+  soldCounts,
+} from './reviewable.server';
 export { listPayoutBalances, recordPayout } from './payouts.server';
 export {
   applyOrderEvent,
