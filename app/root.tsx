@@ -15,10 +15,12 @@ import { optionalActor, getUser } from '~/accounts/index.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
 import stylesUrl from '~/styles/app.css?url';
 import ordersStylesUrl from '~/styles/orders.css?url';
+import buyerStylesUrl from '~/styles/buyer.css?url';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'stylesheet', href: ordersStylesUrl },
+  { rel: 'stylesheet', href: buyerStylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 

@@ -2,6 +2,7 @@ import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
 import { enPayments } from './sections/payments';
+import { enReviews } from './sections/reviews';
 import { enCatalogue } from './sections/catalogue';
 import { enSearch } from './sections/search';
 import { enTraceability } from './sections/traceability';
@@ -127,4 +128,5 @@ export const en: Dictionary = {
   ...enTradeofficePages,
   ...enCatalogue,
   ...enSearch,
+  ...enReviews,
 };

@@ -2,6 +2,7 @@ import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
 import { viPayments } from './sections/payments';
+import { viReviews } from './sections/reviews';
 import { viCatalogue } from './sections/catalogue';
 import { viSearch } from './sections/search';
 import { viTraceability } from './sections/traceability';
@@ -127,5 +128,6 @@ export const vi = {
   ...viTradeofficePages,
   ...viCatalogue,
   ...viSearch,
+  ...viReviews,
 };
 export type Dictionary = typeof vi;

@@ -29,7 +29,11 @@ export async function reviewableOrder(
   parties: OrderParty[],
   code: string,
 ): Promise<ReviewableOrder> {
-  const { party, detail } = await firstAllowed(db, parties, code);
+  // Only the buyer's proofs count: an operator or a cooperative member who is also the buyer still
+  // reviews as the buyer.
+  const buyerProofs = parties.filter((p) => p.role === 'buyer');
+  if (!buyerProofs.length) throw invalid('intent', om.buyerOnly);
+  const { party, detail } = await firstAllowed(db, buyerProofs, code);
   if (party.role !== 'buyer') throw invalid('intent', om.buyerOnly);
   const buyer = await db
     .selectFrom('orders')

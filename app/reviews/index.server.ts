@@ -1,11 +1,12 @@
 // The reviews domain's server-side public entry: what routes, the server and other domains may use.
 // Everything else in app/reviews/ is internal (eslint: architecture/domain-boundaries).
 export {
-  listOrganizationReviews,
+  listMemberReviews,
   listReviewsForModeration,
   moderateReview,
   replyToReview,
   reportReview,
+  reviewForReport,
 } from './moderation.server';
 export {
   listProductReviews,

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { type Actor, isMember, requireAdmin, requireOrgMember } from '~/accounts';
+import { type Actor, isMember, requireAdmin } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { reviewsMessages as m } from '~/i18n/messages/reviews';
 import { notFound, UserError } from '~/lib/errors';
@@ -192,20 +192,29 @@ export async function listReviewsForModeration(db: DB, actor: Actor, limit = 100
   return rows.map((r) => ({ ...r, reports: reports.filter((x) => x.review_id === r.id) }));
 }
 
-/** The cooperative's reviews (for its members), newest first, with the ones awaiting an answer. */
-export async function listOrganizationReviews(
-  db: DB,
-  actor: Actor,
-  organizationId: number,
-  limit = 100,
-) {
-  requireOrgMember(actor, organizationId);
+/** The reviews of the cooperatives the actor is a member of, newest first (the seller's page). */
+export async function listMemberReviews(db: DB, actor: Actor, limit = 100) {
+  const organizationIds = actor.memberships.map((m) => m.organizationId);
+  if (!organizationIds.length) return [];
   return db
     .selectFrom('product_reviews as r')
     .innerJoin('products as p', 'p.id', 'r.product_id')
     .select(listColumns)
-    .where('r.organization_id', '=', organizationId)
+    .where('r.organization_id', 'in', organizationIds)
     .orderBy('r.id', 'desc')
     .limit(limit)
     .execute();
+}
+
+/** A visible review as the report page shows it (404 for a hidden or missing one). */
+export async function reviewForReport(db: DB, reviewId: number) {
+  const row = await db
+    .selectFrom('product_reviews as r')
+    .innerJoin('products as p', 'p.id', 'r.product_id')
+    .select(['r.id', 'r.rating', 'r.body', 'r.author_name', 'p.name as product_name', 'p.slug'])
+    .where('r.id', '=', reviewId)
+    .where('r.state', '=', 'visible')
+    .executeTakeFirst();
+  if (!row) throw notFound(m.reviewNotFound);
+  return row;
 }

@@ -45,7 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, items, history, canCancel, canConfirm, lotLinks } = useLoaderData<typeof loader>();
+  const { order, items, history, canCancel, canConfirm, lotLinks, buyerView } =
+    useLoaderData<typeof loader>();
   const { formError, fieldError } = formFeedback(useActionData<typeof action>());
   const { lang, t } = useI18n();
   const problem = fieldError('intent') ?? fieldError('reason') ?? formError?.message;
@@ -119,6 +120,13 @@ export default function OrderPage() {
           </button>
         </Form>
       )}
+      {buyerView && (order.state === 'delivered' || order.state === 'completed') ? (
+        <p>
+          <Link className="button" to={`/don-hang/${order.code}/danh-gia`}>
+            {t('rvWriteLink')}
+          </Link>
+        </p>
+      ) : null}
       {canCancel && (
         <Form method="post" className="stacked-form">
           <label htmlFor="cancel-reason">{t('orCancelReasonOptional')}</label>

@@ -6,6 +6,7 @@ import { imageUrl } from '~/lib/image-urls';
 import { getPublicOrganization, listOrganizationProductCards } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
+import { ratingSummaries } from '~/reviews/index.server';
 
 export const headers = loaderCacheHeaders;
 
@@ -21,6 +22,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       organization,
       products,
+      ratings: await ratingSummaries(
+        db,
+        products.map((p) => p.id),
+      ),
       canonical: absoluteUrl(request, `/hop-tac-xa/${organization.slug}`, config.publicUrl),
     },
     { headers: publicCacheHeaders(request) },
@@ -38,7 +43,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
     : [{ title: 'Chợ Phiên' }];
 
 export default function CooperativePage() {
-  const { organization, products } = useLoaderData<typeof loader>();
+  const { organization, products, ratings } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div className="cooperative-page">
@@ -80,7 +85,7 @@ export default function CooperativePage() {
         ) : null}
       </dl>
       <h2>{t('cooperativeProducts', { name: organization.name })}</h2>
-      <ProductGrid products={products} />
+      <ProductGrid products={products} ratings={ratings} />
     </div>
   );
 }
