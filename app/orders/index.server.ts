@@ -9,7 +9,9 @@ export {
   getOrderDetail,
   getOrderPage,
   listBuyerOrders,
+  type LookedUpOrder,
   lookUpOrder,
+  lookUpOrders,
   orderIdByCode,
 } from './buyer.server';
 export {

@@ -56,7 +56,7 @@ export default function OrderPage() {
         {t('orOrderHeading')} <code>{order.code}</code>
       </h1>
       <p className="order-state" data-testid="order-state" data-state={order.state}>
-        {orderStateName(order.state)[lang]}
+        {orderStateName(order.state, order.payment_method)[lang]}
       </p>
       <FormMessage error={problem ? { field: null, message: problem } : null} />
       <p>
@@ -110,6 +110,7 @@ export default function OrderPage() {
       </table>
       <h2>{t('orTimeline')}</h2>
       <OrderTimeline
+        paymentMethod={order.payment_method}
         history={history}
         lotLink={(lot) => (lotLinks[lot] ? `/lo-hang/${lotLinks[lot]}` : null)}
       />
