@@ -13,6 +13,7 @@ import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { SiteHeader } from '~/components/SiteHeader';
 import { optionalActor, getUser } from '~/accounts/index.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
+import { cartCountFor } from '~/orders/index.server';
 import stylesUrl from '~/styles/app.css?url';
 import ordersStylesUrl from '~/styles/orders.css?url';
 import buyerStylesUrl from '~/styles/buyer.css?url';
@@ -29,6 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = actor ? await getUser(context.services.db, actor.userId) : null;
   return {
     lang: langFromRequest(request),
+    cartCount: await cartCountFor(request, context),
     user:
       actor && user
         ? {

@@ -1,6 +1,7 @@
 import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
+import { enBuyer } from './sections/buyer';
 import { enPayments } from './sections/payments';
 import { enReviews } from './sections/reviews';
 import { enCatalogue } from './sections/catalogue';
@@ -129,4 +130,5 @@ export const en: Dictionary = {
   ...enCatalogue,
   ...enSearch,
   ...enReviews,
+  ...enBuyer,
 };

@@ -1,6 +1,7 @@
 import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
+import { viBuyer } from './sections/buyer';
 import { viPayments } from './sections/payments';
 import { viReviews } from './sections/reviews';
 import { viCatalogue } from './sections/catalogue';
@@ -129,5 +130,6 @@ export const vi = {
   ...viCatalogue,
   ...viSearch,
   ...viReviews,
+  ...viBuyer,
 };
 export type Dictionary = typeof vi;

@@ -40,6 +40,7 @@ export {
   memberOrganizations,
 } from './fulfilment.server';
 export {
+  cartCountFor,
   cartOwnerFor,
   cartOwnerForWriting,
   checkoutAccessCookie,

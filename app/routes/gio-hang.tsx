@@ -11,6 +11,7 @@ import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromMatches, langFromRequest, translator, useI18n } from '~/i18n';
 import { parseSubmission } from '~/lib/form';
 import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
+import { imageUrl } from '~/lib/image-urls';
 import { formatVnd } from '~/lib/money';
 import { safeRedirect } from '~/lib/safe-redirect';
 import { cartSchema, MAX_LINE_QUANTITY } from '~/orders';
@@ -112,7 +113,22 @@ export default function CartPage() {
                     key={line.productId}
                     className={line.available ? undefined : 'cart-line--unavailable'}
                   >
-                    <Link to={`/san-pham/${line.slug}`}>{line.name}</Link>
+                    <Link to={`/san-pham/${line.slug}`} className="cart-line__product">
+                      {line.imageKey ? (
+                        <img
+                          className="cart-thumb"
+                          src={imageUrl(line.imageKey, 320)}
+                          alt=""
+                          width={56}
+                          height={56}
+                          loading="lazy"
+                          decoding="async"
+                        />
+                      ) : (
+                        <span className="cart-thumb cart-thumb--none" aria-hidden="true" />
+                      )}
+                      <span>{line.name}</span>
+                    </Link>
                     <span className="price">
                       {formatVnd(line.priceVnd)} / {line.unit}
                     </span>
