@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ProductGrid } from '~/components/ProductGrid';
 import { imageUrl } from '~/lib/image-urls';
@@ -32,15 +33,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
-  page
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data
     ? [
-        { title: `${page.organization.name} — Chợ Phiên` },
-        { name: 'description', content: page.organization.description.slice(0, 160) },
-        { tagName: 'link', rel: 'canonical', href: page.canonical },
-        { property: 'og:title', content: page.organization.name },
+        { title: `${args.data.organization.name} — Chợ Phiên` },
+        { name: 'description', content: args.data.organization.description.slice(0, 160) },
+        { tagName: 'link', rel: 'canonical', href: args.data.canonical },
+        { property: 'og:title', content: args.data.organization.name },
       ]
-    : [{ title: 'Chợ Phiên' }];
+    : errorMeta(args);
 
 export default function CooperativePage() {
   const { organization, products, ratings } = useLoaderData<typeof loader>();

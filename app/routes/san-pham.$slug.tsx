@@ -1,6 +1,7 @@
 import { AddToCart } from '~/components/AddToCart';
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OcopStars } from '~/components/OcopStars';
 import { productJsonLd, groupName } from '~/catalogue';
@@ -50,8 +51,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
-  if (!page) return [{ title: 'Chợ Phiên' }];
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const page = args.data;
+  if (!page) return errorMeta(args);
   const { product, canonical, image } = page;
   const description = product.description.slice(0, 160);
   return [

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { Pagination } from '~/components/Pagination';
 import { ProductGrid } from '~/components/ProductGrid';
@@ -40,14 +41,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
-  page
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data
     ? [
-        { title: `${page.title} — Chợ Phiên` },
-        { tagName: 'link', rel: 'canonical', href: page.canonical },
-        { property: 'og:title', content: page.title },
+        { title: `${args.data.title} — Chợ Phiên` },
+        { tagName: 'link', rel: 'canonical', href: args.data.canonical },
+        { property: 'og:title', content: args.data.title },
       ]
-    : [{ title: 'Chợ Phiên' }];
+    : errorMeta(args);
 
 export default function ProvincePage() {
   const { province, result, ratings, page, title } = useLoaderData<typeof loader>();
