@@ -1,12 +1,15 @@
 import type { DB } from '~db/connection.server';
 import { seedDatabase, type SeedReport } from '~/catalogue/index.server';
 import { seedDemoBatches } from '~/traceability/index.server';
+import { seedDemoOrders } from './orders.server';
 
 export interface DemoSeedOptions {
   /** false (SEED_DEMO=false in production): reference data only. */
   demo: boolean;
   uploadsDir: string;
   seedsDir: string;
+  /** false: the catalogue without the demo's past orders and reviews (the tests' template). */
+  orders?: boolean;
   now?: Date;
 }
 
@@ -19,5 +22,6 @@ export async function seedDemo(db: DB, options: DemoSeedOptions): Promise<SeedRe
   const now = options.now ?? new Date();
   const report = await seedDatabase(db, { ...options, now });
   if (report.demo === 'seeded') await seedDemoBatches(db, now);
+  if (report.demo === 'seeded' && options.orders !== false) await seedDemoOrders(db, now);
   return report;
 }

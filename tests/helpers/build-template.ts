@@ -13,6 +13,8 @@ await seedDemo(db, {
   demo: true,
   uploadsDir: path.join(dir, 'uploads'),
   seedsDir: path.resolve('seeds'),
+  // Tests count orders, stock and ledgers from a known start; demo-orders.test.ts seeds them itself.
+  orders: false,
 });
 // Tests query the embedded index of the template at once, as the app would after its first drain.
 await refreshEmbeddedSearch(db);
