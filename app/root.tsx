@@ -15,12 +15,15 @@ import { useNonce } from '~/components/NonceContext';
 import { SiteHeader } from '~/components/SiteHeader';
 import { optionalActor, getUser } from '~/accounts/index.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
+import { cartCountFor } from '~/orders/index.server';
 import stylesUrl from '~/styles/app.css?url';
 import ordersStylesUrl from '~/styles/orders.css?url';
+import buyerStylesUrl from '~/styles/buyer.css?url';
 
 export const links: LinksFunction = () => [
   { rel: 'stylesheet', href: stylesUrl },
   { rel: 'stylesheet', href: ordersStylesUrl },
+  { rel: 'stylesheet', href: buyerStylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -29,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = actor ? await getUser(context.services.db, actor.userId) : null;
   return {
     lang: langFromRequest(request),
+    cartCount: await cartCountFor(request, context),
     user:
       actor && user
         ? {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { OrderTables } from './schema-orders';
+import type { ReviewTables } from './schema-reviews';
 import type { TraceabilityTables } from './schema-traceability';
 
 /** ISO 8601 UTC timestamp text, e.g. 2026-11-22T09:00:00.000Z. */
@@ -292,7 +293,7 @@ export interface NoticeTable {
   created_at: Timestamp;
 }
 
-export interface Database extends OrderTables, TraceabilityTables {
+export interface Database extends OrderTables, TraceabilityTables, ReviewTables {
   notices: NoticeTable;
   app_meta: AppMetaTable;
   provinces: ProvinceTable;

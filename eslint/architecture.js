@@ -18,6 +18,7 @@ export const DOMAIN_DEPENDENCIES = {
   traceability: ['accounts', 'audit', 'catalogue', 'email'],
   orders: ['accounts', 'audit', 'catalogue', 'email'],
   payments: ['accounts', 'audit', 'catalogue', 'orders'],
+  reviews: ['accounts', 'audit', 'catalogue', 'orders'],
   tradeoffice: ['accounts', 'audit', 'catalogue', 'orders', 'payments', 'search', 'traceability'],
   // A composition folder, not a domain: puts the demo together across domains (catalogue, then
   // traceability). It may import every domain; only the server, scripts and tests import it.
@@ -28,6 +29,7 @@ export const DOMAIN_DEPENDENCIES = {
     'email',
     'orders',
     'payments',
+    'reviews',
     'search',
     'traceability',
     'tradeoffice',

@@ -18,7 +18,8 @@ export interface AuditEntry {
     | 'refund'
     | 'payout'
     | 'batch'
-    | 'stamp';
+    | 'stamp'
+    | 'review';
   entityId: number;
   action: string;
   changes?: Changes;

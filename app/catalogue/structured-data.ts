@@ -8,6 +8,7 @@ export function productJsonLd(
   product: ProductView,
   canonicalUrl: string,
   imageUrl: string | null,
+  rating: { average: number | null; count: number } | null = null,
 ): string {
   const document = {
     '@context': 'https://schema.org',
@@ -20,6 +21,17 @@ export function productJsonLd(
     category: product.category,
     brand: { '@type': 'Brand', name: product.organization.name },
     countryOfOrigin: { '@type': 'Country', name: 'VN' },
+    ...(rating && rating.count > 0 && rating.average !== null
+      ? {
+          aggregateRating: {
+            '@type': 'AggregateRating',
+            ratingValue: rating.average,
+            reviewCount: rating.count,
+            bestRating: 5,
+            worstRating: 1,
+          },
+        }
+      : {}),
     offers: {
       '@type': 'Offer',
       url: canonicalUrl,

@@ -1,4 +1,4 @@
-import { orderStateName, type OrderState } from '~/orders';
+import { orderStateName, type OrderState, type PaymentMethod } from '~/orders';
 import { formatDateTime } from '~/lib/dates';
 import { useI18n } from '~/i18n';
 
@@ -22,16 +22,18 @@ const isRole = (role: string): role is (typeof ROLES)[number] =>
 export function OrderTimeline({
   history,
   lotLink,
+  paymentMethod,
 }: {
   history: Entry[];
   lotLink?: (lot: string) => string | null;
+  paymentMethod?: PaymentMethod;
 }) {
   const { lang, t } = useI18n();
   return (
     <ol className="timeline" aria-label={t('orTimelineLabel')}>
       {history.map((entry, i) => (
         <li key={i} data-state={entry.to_state}>
-          <strong>{orderStateName(entry.to_state as OrderState)[lang]}</strong>
+          <strong>{orderStateName(entry.to_state as OrderState, paymentMethod)[lang]}</strong>
           <span className="muted">
             {' '}
             — {formatDateTime(entry.at)} ·{' '}

@@ -1,4 +1,5 @@
 import { Form } from '@remix-run/react';
+import { useEffect, useState } from 'react';
 import { translator } from '~/i18n';
 
 interface Props {
@@ -11,16 +12,28 @@ interface Props {
 
 /**
  * Province, then commune, from the 2025 reference data. Without JavaScript the buyer picks the
- * province and presses "Chọn" (a GET that reloads the commune list); with it the list reloads at once.
+ * province and presses "Chọn" (a GET that reloads the commune list); with it the list reloads at once:
+ * through `onPick` (the page fetches the communes, nothing is submitted) or else a GET navigation.
  */
 export function ProvincePicker({
   provinces,
   provinceCode,
   lang,
-}: Pick<Props, 'provinces' | 'provinceCode' | 'lang'>) {
+  onPick,
+}: Pick<Props, 'provinces' | 'provinceCode' | 'lang'> & { onPick?: (code: string) => void }) {
   const t = translator(lang);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
-    <Form method="get" className="inline-form" onChange={(e) => e.currentTarget.requestSubmit()}>
+    <Form
+      method="get"
+      className="inline-form"
+      onChange={(e) => {
+        const select = e.target as HTMLSelectElement;
+        if (onPick) onPick(select.value);
+        else e.currentTarget.requestSubmit();
+      }}
+    >
       <label htmlFor="province-picker">{t('placeProvince')}</label>
       <select id="province-picker" name="tinh" defaultValue={provinceCode}>
         <option value="">{t('placeChooseProvince')}</option>
@@ -30,9 +43,11 @@ export function ProvincePicker({
           </option>
         ))}
       </select>
-      <button type="submit" className="button--secondary">
-        {t('placeChoose')}
-      </button>
+      {hydrated && onPick ? null : (
+        <button type="submit" className="button--secondary">
+          {t('placeChoose')}
+        </button>
+      )}
     </Form>
   );
 }

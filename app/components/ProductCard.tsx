@@ -1,10 +1,18 @@
 import { Link } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 import { formatVnd } from '~/lib/money';
+import type { RatingSummary } from '~/reviews';
 import type { SearchDocument } from '~/search';
 import { OcopStars } from './OcopStars';
+import { RatingSummaryLine } from './RatingSummaryLine';
 
-export function ProductCard({ product }: { product: SearchDocument }) {
+export function ProductCard({
+  product,
+  rating,
+}: {
+  product: SearchDocument;
+  rating?: RatingSummary;
+}) {
   const { t } = useI18n();
   const srcSet = product.imageUrl
     ? `${product.imageUrl.replace('-640.webp', '-320.webp')} 320w, ${product.imageUrl} 640w`
@@ -33,6 +41,7 @@ export function ProductCard({ product }: { product: SearchDocument }) {
         <span className="muted">{t('perUnit', { unit: product.unit })}</span>
       </span>
       {product.ocopStars ? <OcopStars stars={product.ocopStars} /> : null}
+      <RatingSummaryLine summary={rating} />
       <span className="product-card__meta muted">
         {product.cooperativeName} · {product.provinceName}
       </span>

@@ -2,12 +2,15 @@ import type { DB } from '~db/connection.server';
 import { seedDatabase, type SeedReport } from '~/catalogue/index.server';
 import { seedDemoBatches } from '~/traceability/index.server';
 import { seedDemoRegister } from './register.server';
+import { seedDemoOrders } from './orders.server';
 
 export interface DemoSeedOptions {
   /** false (SEED_DEMO=false in production): reference data only. */
   demo: boolean;
   uploadsDir: string;
   seedsDir: string;
+  /** false: the catalogue without the demo's past orders and reviews (the tests' template). */
+  orders?: boolean;
   now?: Date;
 }
 
@@ -21,5 +24,6 @@ export async function seedDemo(db: DB, options: DemoSeedOptions): Promise<SeedRe
   const report = await seedDatabase(db, { ...options, now });
   if (report.demo === 'seeded') await seedDemoBatches(db, now);
   if (report.demo === 'seeded') await seedDemoRegister(db, now);
+  if (report.demo === 'seeded' && options.orders !== false) await seedDemoOrders(db, now);
   return report;
 }

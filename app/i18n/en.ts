@@ -1,7 +1,9 @@
 import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
+import { enBuyer } from './sections/buyer';
 import { enPayments } from './sections/payments';
+import { enReviews } from './sections/reviews';
 import { enCatalogue } from './sections/catalogue';
 import { enSearch } from './sections/search';
 import { enTraceability } from './sections/traceability';
@@ -130,4 +132,6 @@ export const en: Dictionary = {
   ...enReviewDetail,
   ...enCatalogue,
   ...enSearch,
+  ...enReviews,
+  ...enBuyer,
 };

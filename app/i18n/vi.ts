@@ -1,7 +1,9 @@
 import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
+import { viBuyer } from './sections/buyer';
 import { viPayments } from './sections/payments';
+import { viReviews } from './sections/reviews';
 import { viCatalogue } from './sections/catalogue';
 import { viSearch } from './sections/search';
 import { viTraceability } from './sections/traceability';
@@ -130,5 +132,7 @@ export const vi = {
   ...viReviewDetail,
   ...viCatalogue,
   ...viSearch,
+  ...viReviews,
+  ...viBuyer,
 };
 export type Dictionary = typeof vi;

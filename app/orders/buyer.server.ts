@@ -4,7 +4,7 @@ import { hashToken, LIMITS, rateLimiter, tokenMatchesHash } from '~/accounts/ind
 import { formatMessage } from '~/i18n/messages';
 import { ordersMessages as m } from '~/i18n/messages/orders';
 import { invalid, notFound, UserError } from '~/lib/errors';
-import { normalizeOrderCode } from './order-code';
+import { normalizeOrderCode, normalizePaymentReference } from './order-code';
 import { availableEvents, type OrderState, type PaymentMethod } from './order-state';
 import { applyOrderEvent, mayAccess, type BuyerAccess, type OrderParty } from './orders.server';
 
@@ -255,7 +255,7 @@ export async function checkoutReferenceOfOrder(db: DB, code: string): Promise<st
 }
 
 /** The order for the first of the visitor's proofs that opens it, or a 404 pointing to the lookup. */
-async function firstAllowed(db: DB, parties: OrderParty[], code: string) {
+export async function firstAllowed(db: DB, parties: OrderParty[], code: string) {
   for (const party of parties) {
     try {
       return { party, detail: await getOrderDetail(db, party, code) };
@@ -323,6 +323,29 @@ export async function lookUpOrder(
 ): Promise<string> {
   const code = normalizeOrderCode(input.code);
   if (!code) throw invalid('code', m.orderCodeFormat);
+  const [found] = await lookUpOrders(db, network, input);
+  return found?.code ?? '';
+}
+
+export interface LookedUpOrder {
+  code: string;
+  organizationName: string;
+  state: OrderState;
+}
+
+/**
+ * The guest lookup by an order code (CP…) or the checkout code (TT…) the confirmation page headlines,
+ * with the phone given at checkout; a checkout code finds every order of that checkout. Rate-limited
+ * like `lookUpOrder`; throws 400 / 429 / 404.
+ */
+export async function lookUpOrders(
+  db: DB,
+  network: string,
+  input: { code: string; phone: string },
+): Promise<LookedUpOrder[]> {
+  const code = normalizeOrderCode(input.code);
+  const reference = code ? null : normalizePaymentReference(input.code);
+  if (!code && !reference) throw invalid('code', m.orderCodeFormat);
   const phone = normalizeVietnamesePhone(input.phone);
   if (!phone) throw invalid('phone', m.contactPhoneInvalid);
   const decision = await rateLimiter(db).consume(`order-lookup:${network}`, LIMITS.orderLookup);
@@ -330,9 +353,17 @@ export async function lookUpOrder(
     const minutes = Math.ceil(decision.retryAfterSeconds / 60);
     throw new UserError('rate_limited', 429, formatMessage(m.lookUpRateLimited, { minutes }));
   }
-  const found = await findOrderByCodeAndPhone(db, code, phone);
-  if (!found) throw new UserError('not_found', 404, m.lookUpNoMatch);
-  return found;
+  const rows = await db
+    .selectFrom('orders')
+    .innerJoin('checkouts', 'checkouts.id', 'orders.checkout_id')
+    .innerJoin('organizations', 'organizations.id', 'orders.organization_id')
+    .select(['orders.code', 'orders.state', 'organizations.name', 'checkouts.contact_phone'])
+    .where(reference ? 'checkouts.reference' : 'orders.code', '=', reference ?? code ?? '')
+    .orderBy('orders.id')
+    .execute();
+  const found = rows.filter((r) => r.contact_phone === phone);
+  if (!found.length) throw new UserError('not_found', 404, m.lookUpNoMatch);
+  return found.map((r) => ({ code: r.code, organizationName: r.name, state: r.state }));
 }
 
 export { hashToken };

@@ -19,6 +19,8 @@ export interface CartLine {
   weightG: number | null;
   available: boolean;
   lineVnd: number;
+  /** The product's first photo (its storage key), for the cart's thumbnail. */
+  imageKey: string | null;
 }
 
 export interface CartGroup {
@@ -105,6 +107,15 @@ export async function loadCart(db: DB, owner: CartOwner | null): Promise<Cart> {
             'organizations.free_delivery_from_vnd',
             'organizations.verification_state',
           ])
+          .select((eb) =>
+            eb
+              .selectFrom('product_images')
+              .select('product_images.storage_key')
+              .whereRef('product_images.product_id', '=', 'cart_items.product_id')
+              .orderBy('product_images.position')
+              .limit(1)
+              .as('image_key'),
+          )
           .where('cart_items.cart_id', '=', cartId)
           .orderBy('organizations.name')
           .orderBy('cart_items.added_at')
@@ -126,6 +137,7 @@ export async function loadCart(db: DB, owner: CartOwner | null): Promise<Cart> {
       weightG: row.weight_g,
       available,
       lineVnd: available ? row.price_vnd * row.quantity : 0,
+      imageKey: row.image_key ?? null,
     };
     if (!available)
       changes.push({ productId: line.productId, name: line.name, kind: 'unavailable' });
@@ -182,4 +194,16 @@ export async function removeOrderedLines(
     .where('cart_id', '=', cartId)
     .where('product_id', 'in', productIds)
     .execute();
+}
+
+/** How many products (lines) the cart holds: the header's cart badge. */
+export async function cartLineCount(db: DB, owner: CartOwner): Promise<number> {
+  const cartId = await findCartId(db, owner);
+  if (cartId === null) return 0;
+  const row = await db
+    .selectFrom('cart_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('cart_id', '=', cartId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -3,7 +3,7 @@ import { redirect, type AppLoadContext } from '@remix-run/node';
 import { isWellFormedToken, optionalActor, safeEqual, startSession } from '~/accounts/index.server';
 import { checkoutReferenceOfOrder, type CheckoutViewer } from './buyer.server';
 import { mergeGuestCart } from './cart-changes.server';
-import { type CartOwner, newGuestCartToken } from './cart.server';
+import { cartLineCount, type CartOwner, newGuestCartToken } from './cart.server';
 import type { OrderParty } from './orders.server';
 
 export const CART_COOKIE = 'cp_cart';
@@ -37,6 +37,16 @@ export async function cartOwnerFor(
   if (actor) return { owner: { userId: actor.userId }, userId: actor.userId };
   const token = guestCartToken(request);
   return { owner: token ? { guestToken: token } : null, userId: null };
+}
+
+/**
+ * The header's cart count. A visitor with neither an account nor a cart cookie has 0 without a query,
+ * so an anonymous page without a cart renders the same for everyone (a cache keyed on URL and language
+ * stays right); only visitors with a cart pay for the count.
+ */
+export async function cartCountFor(request: Request, context: AppLoadContext): Promise<number> {
+  const { owner } = await cartOwnerFor(request, context);
+  return owner ? cartLineCount(context.services.db, owner) : 0;
 }
 
 /** Like cartOwnerFor, but creates a guest cart cookie when there is none; returns the Set-Cookie to send. */

@@ -9,7 +9,9 @@ export {
   getOrderDetail,
   getOrderPage,
   listBuyerOrders,
+  type LookedUpOrder,
   lookUpOrder,
+  lookUpOrders,
   orderIdByCode,
 } from './buyer.server';
 export {
@@ -38,6 +40,7 @@ export {
   memberOrganizations,
 } from './fulfilment.server';
 export {
+  cartCountFor,
   cartOwnerFor,
   cartOwnerForWriting,
   checkoutAccessCookie,
@@ -51,6 +54,12 @@ export {
   startSessionWithCart,
 } from './http.server';
 export { cooperativeLedger, loadBalancePage } from './ledger.server';
+export {
+  receivedOrderLine,
+  type ReviewableOrder,
+  reviewableOrder,
+  soldCounts,
+} from './reviewable.server';
 export { listPayoutBalances, recordPayout } from './payouts.server';
 export {
   applyOrderEvent,

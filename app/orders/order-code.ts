@@ -29,6 +29,12 @@ export function normalizeOrderCode(typed: string): string | null {
   return pattern.test(code) ? code : null;
 }
 
+/** A typed checkout code (`tt4kx-9pq7m`) as the stored payment reference, or null. */
+export function normalizePaymentReference(typed: string): string | null {
+  const reference = typed.toUpperCase().replace(/[\s\-_.]/g, '');
+  return isPaymentReference(reference) ? reference : null;
+}
+
 /**
  * The reference a buyer puts in the bank-transfer message, such as `TT4KX9PQ7M`. The check symbol
  * lets the webhook tell our reference from look-alike letters in a bank's free text, and catches

@@ -49,13 +49,14 @@ export async function queueOrderEmails(
       'orders.carrier',
       'orders.tracking_number',
       'orders.cancel_reason',
+      'orders.payment_method',
       'checkouts.contact_email',
       'checkouts.contact_name',
       'organizations.name as organization_name',
     ])
     .where('orders.id', '=', orderId)
     .executeTakeFirstOrThrow();
-  const state = orderStateName(order.state).vi;
+  const state = orderStateName(order.state, order.payment_method).vi;
   const lines = [
     ...mail.summary({
       code: order.code,

@@ -6,7 +6,7 @@ import { formField, msg } from '~/lib/form';
 import { parseVnd } from '~/lib/money';
 import { MAX_LINE_QUANTITY } from './cart-limits';
 import { COOPERATIVE_EVENTS } from './fulfilment';
-import { normalizeOrderCode } from './order-code';
+import { normalizeOrderCode, normalizePaymentReference } from './order-code';
 
 // The order forms other than checkout (app/orders/checkout-form.ts): the cart, the buyer's order page,
 // the guest lookup, the cooperative's order page and free-delivery threshold, the operator's payouts.
@@ -85,7 +85,10 @@ export const checkoutPageSchema = z.discriminatedUnion(
 export const orderLookupSchema = z.object({
   code: z
     .string(msg(m.orderCodeFormat))
-    .refine((v) => normalizeOrderCode(v) !== null, msg(m.orderCodeFormat)),
+    .refine(
+      (v) => normalizeOrderCode(v) !== null || normalizePaymentReference(v) !== null,
+      msg(m.orderCodeFormat),
+    ),
   phone: z
     .string(msg(m.contactPhoneInvalid))
     .refine((v) => normalizeVietnamesePhone(v) !== null, msg(m.contactPhoneInvalid)),

@@ -114,7 +114,13 @@ export const ORDER_TRANSITIONS: Record<OrderEvent, Rule> = {
   },
 };
 
-export function orderStateName(state: OrderState): Message {
+/**
+ * The state as people read it. A placed order awaits payment only when paid ahead (VietQR, card): a
+ * cash-on-delivery order is paid at the door, so it never reads "chờ thanh toán".
+ */
+export function orderStateName(state: OrderState, method?: PaymentMethod): Message {
+  if (state === 'placed' && method && method !== 'cod')
+    return orderStateNames.placedAwaitingPayment;
   return orderStateNames[state];
 }
 

@@ -1,6 +1,9 @@
-import { data, type LoaderFunctionArgs } from '@remix-run/node';
+import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
+import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, translator } from '~/i18n';
+
+export const meta: MetaFunction = (args) => errorMeta(args);
 
 /** Any unknown path: a real 404 status with the Vietnamese (or English) not-found page. */
 export async function loader({ request }: LoaderFunctionArgs) {

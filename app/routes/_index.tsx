@@ -5,6 +5,7 @@ import { OCOP_GROUPS, groupName } from '~/catalogue';
 import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
+import { ratingSummaries } from '~/reviews/index.server';
 import { emptyQuery } from '~/search';
 
 export const headers = loaderCacheHeaders;
@@ -31,6 +32,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: `${t('siteName')} — ${t('tagline')}`,
       description: t('tagline'),
       featured: featured.hits,
+      ratings: await ratingSummaries(
+        db,
+        featured.hits.map((h) => h.id),
+      ),
       provinces: provinceCounts,
       groups: OCOP_GROUPS.map((g) => ({ code: g, count: overview.facets.group[g] ?? 0 })),
     },
@@ -52,7 +57,7 @@ export default function Home() {
           <h2 id="featured-heading">{t('featured')}</h2>
           <Link to="/san-pham?stars=4&stars=5">{t('seeAll')}</Link>
         </div>
-        <ProductGrid products={page.featured} label={t('featured')} />
+        <ProductGrid products={page.featured} ratings={page.ratings} label={t('featured')} />
       </section>
       <section aria-labelledby="provinces-heading">
         <h2 id="provinces-heading">{t('shopByProvince')}</h2>

@@ -138,7 +138,7 @@ export default function CheckoutStatus() {
             — {order.organization_name} — {formatVnd(order.total_vnd)}
             <span className="order-state" data-state={order.state}>
               {' '}
-              · {orderStateName(order.state)[lang]}
+              · {orderStateName(order.state, order.payment_method)[lang]}
             </span>
             {order.buyerCanCancel && (
               <Form method="post" className="inline-form">

@@ -45,7 +45,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function OrderPage() {
-  const { order, items, history, canCancel, canConfirm, lotLinks } = useLoaderData<typeof loader>();
+  const { order, items, history, canCancel, canConfirm, lotLinks, buyerView } =
+    useLoaderData<typeof loader>();
   const { formError, fieldError } = formFeedback(useActionData<typeof action>());
   const { lang, t } = useI18n();
   const problem = fieldError('intent') ?? fieldError('reason') ?? formError?.message;
@@ -55,7 +56,7 @@ export default function OrderPage() {
         {t('orOrderHeading')} <code>{order.code}</code>
       </h1>
       <p className="order-state" data-testid="order-state" data-state={order.state}>
-        {orderStateName(order.state)[lang]}
+        {orderStateName(order.state, order.payment_method)[lang]}
       </p>
       <FormMessage error={problem ? { field: null, message: problem } : null} />
       <p>
@@ -109,6 +110,7 @@ export default function OrderPage() {
       </table>
       <h2>{t('orTimeline')}</h2>
       <OrderTimeline
+        paymentMethod={order.payment_method}
         history={history}
         lotLink={(lot) => (lotLinks[lot] ? `/lo-hang/${lotLinks[lot]}` : null)}
       />
@@ -119,6 +121,13 @@ export default function OrderPage() {
           </button>
         </Form>
       )}
+      {buyerView && (order.state === 'delivered' || order.state === 'completed') ? (
+        <p>
+          <Link className="button" to={`/don-hang/${order.code}/danh-gia`}>
+            {t('rvWriteLink')}
+          </Link>
+        </p>
+      ) : null}
       {canCancel && (
         <Form method="post" className="stacked-form">
           <label htmlFor="cancel-reason">{t('orCancelReasonOptional')}</label>

@@ -39,7 +39,9 @@ export default function MyOrders() {
               </Link>{' '}
               — {order.organization_name} — {formatVnd(order.total_vnd)}
               <span className="muted"> · {formatDateTime(order.created_at)} · </span>
-              <span data-state={order.state}>{orderStateName(order.state)[lang]}</span>
+              <span data-state={order.state}>
+                {orderStateName(order.state, order.payment_method)[lang]}
+              </span>
             </li>
           ))}
         </ul>

@@ -16,6 +16,7 @@ import {
   submissionFailed,
   withUserErrors,
 } from '~/lib/forms.server';
+import { imageUrl } from '~/lib/image-urls';
 import { formatVnd } from '~/lib/money';
 import { safeRedirect, withQueryParameter } from '~/lib/safe-redirect';
 import { cartSchema, MAX_LINE_QUANTITY } from '~/orders';
@@ -120,7 +121,22 @@ export default function CartPage() {
                     key={line.productId}
                     className={line.available ? undefined : 'cart-line--unavailable'}
                   >
-                    <Link to={`/san-pham/${line.slug}`}>{line.name}</Link>
+                    <Link to={`/san-pham/${line.slug}`} className="cart-line__product">
+                      {line.imageKey ? (
+                        <img
+                          className="cart-thumb"
+                          src={imageUrl(line.imageKey, 320)}
+                          alt=""
+                          width={56}
+                          height={56}
+                          loading="lazy"
+                          decoding="async"
+                        />
+                      ) : (
+                        <span className="cart-thumb cart-thumb--none" aria-hidden="true" />
+                      )}
+                      <span>{line.name}</span>
+                    </Link>
                     <span className="price">
                       {formatVnd(line.priceVnd)} / {line.unit}
                     </span>

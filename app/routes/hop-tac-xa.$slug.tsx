@@ -1,11 +1,13 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { ProductGrid } from '~/components/ProductGrid';
 import { imageUrl } from '~/lib/image-urls';
 import { getPublicOrganization, listOrganizationProductCards } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
+import { ratingSummaries } from '~/reviews/index.server';
 
 export const headers = loaderCacheHeaders;
 
@@ -21,24 +23,28 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       organization,
       products,
+      ratings: await ratingSummaries(
+        db,
+        products.map((p) => p.id),
+      ),
       canonical: absoluteUrl(request, `/hop-tac-xa/${organization.slug}`, config.publicUrl),
     },
     { headers: publicCacheHeaders(request) },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
-  page
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data
     ? [
-        { title: `${page.organization.name} — Chợ Phiên` },
-        { name: 'description', content: page.organization.description.slice(0, 160) },
-        { tagName: 'link', rel: 'canonical', href: page.canonical },
-        { property: 'og:title', content: page.organization.name },
+        { title: `${args.data.organization.name} — Chợ Phiên` },
+        { name: 'description', content: args.data.organization.description.slice(0, 160) },
+        { tagName: 'link', rel: 'canonical', href: args.data.canonical },
+        { property: 'og:title', content: args.data.organization.name },
       ]
-    : [{ title: 'Chợ Phiên' }];
+    : errorMeta(args);
 
 export default function CooperativePage() {
-  const { organization, products } = useLoaderData<typeof loader>();
+  const { organization, products, ratings } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   return (
     <div className="cooperative-page">
@@ -80,7 +86,7 @@ export default function CooperativePage() {
         ) : null}
       </dl>
       <h2>{t('cooperativeProducts', { name: organization.name })}</h2>
-      <ProductGrid products={products} />
+      <ProductGrid products={products} ratings={ratings} />
     </div>
   );
 }

@@ -119,6 +119,7 @@ export default function SellerHome() {
             <Link to={`/kenh-nguoi-ban/to-chuc/${org.id}`}>{t('sellMembersAndAudit')}</Link>
             <Link to={`/kenh-nguoi-ban/don-hang?to-chuc=${org.id}`}>{t('sellIncomingOrders')}</Link>
             <Link to={`/kenh-nguoi-ban/so-du?to-chuc=${org.id}`}>{t('sellBalance')}</Link>
+            <Link to="/kenh-nguoi-ban/danh-gia">{t('rvSellerHeading')}</Link>
           </p>
         </section>
       ))}

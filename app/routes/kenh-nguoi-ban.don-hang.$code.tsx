@@ -86,7 +86,7 @@ export default function IncomingOrder() {
         {t('fuOrderHeading')} <code>{order.code}</code>
       </h1>
       <p className="order-state" data-testid="order-state" data-state={order.state}>
-        {orderStateName(order.state)[lang]}
+        {orderStateName(order.state, order.payment_method)[lang]}
       </p>
       {done && isCooperativeEvent(done) ? (
         <p role="status" className="notice">
@@ -232,7 +232,7 @@ export default function IncomingOrder() {
       ) : null}
 
       <h2>{t('orTimeline')}</h2>
-      <OrderTimeline history={history} lotLink={lotHref} />
+      <OrderTimeline history={history} lotLink={lotHref} paymentMethod={order.payment_method} />
     </article>
   );
 }

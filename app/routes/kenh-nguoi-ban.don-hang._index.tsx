@@ -19,6 +19,7 @@ import {
   orderStateName,
   paymentMethodName,
   type OrderState,
+  type PaymentMethod,
 } from '~/orders';
 import { setFreeDeliveryThreshold } from '~/catalogue/index.server';
 import { loadIncomingOrdersPage } from '~/orders/index.server';
@@ -105,7 +106,7 @@ export default function IncomingOrders() {
                     <code>{o.code}</code>
                   </Link>{' '}
                   <strong data-state={o.state}>
-                    {orderStateName(o.state as OrderState)[lang]}
+                    {orderStateName(o.state as OrderState, o.payment_method as PaymentMethod)[lang]}
                   </strong>
                   <br />
                   <span className="muted">

@@ -1,6 +1,7 @@
 import { AddToCart } from '~/components/AddToCart';
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OcopStars } from '~/components/OcopStars';
 import { productJsonLd, groupName } from '~/catalogue';
@@ -11,7 +12,10 @@ import { formatCalendarDate } from '~/lib/dates';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { formatVnd } from '~/lib/money';
 import { isRegisterVerified } from '~/tradeoffice/index.server';
+import { listProductReviews, ratingSummary } from '~/reviews/index.server';
 import { listPublicBatchesOfProduct } from '~/traceability/index.server';
+import { RatingSummaryLine } from '~/components/RatingSummaryLine';
+import { ReviewList } from '~/components/ReviewList';
 
 export const headers = loaderCacheHeaders;
 
@@ -24,7 +28,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   }
   const canonical = absoluteUrl(request, `/san-pham/${product.slug}`, config.publicUrl);
   const registerVerified = product.ocop ? await isRegisterVerified(db, product.id) : false;
-  const batches = await listPublicBatchesOfProduct(db, product.id);
+  const [batches, rating, reviews] = await Promise.all([
+    listPublicBatchesOfProduct(db, product.id),
+    ratingSummary(db, product.id),
+    listProductReviews(db, product.id),
+  ]);
   const image = product.images[0]
     ? absoluteUrl(request, imageUrl(product.images[0].storageKey, 1280), config.publicUrl)
     : null;
@@ -35,14 +43,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       image,
       registerVerified,
       batches,
-      jsonLd: productJsonLd(product, canonical, image),
+      rating,
+      reviews,
+      jsonLd: productJsonLd(product, canonical, image, rating),
     },
     { headers: publicCacheHeaders(request) },
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
-  if (!page) return [{ title: 'Chợ Phiên' }];
+export const meta: MetaFunction<typeof loader> = (args) => {
+  const page = args.data;
+  if (!page) return errorMeta(args);
   const { product, canonical, image } = page;
   const description = product.description.slice(0, 160);
   return [
@@ -60,7 +71,8 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => {
 };
 
 export default function ProductPage() {
-  const { product, jsonLd, registerVerified, batches } = useLoaderData<typeof loader>();
+  const { product, jsonLd, registerVerified, batches, rating, reviews } =
+    useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
   const main = product.images[0];
   return (
@@ -90,6 +102,13 @@ export default function ProductPage() {
             <strong>{formatVnd(product.priceVnd)}</strong>{' '}
             <span className="muted">{t('perUnit', { unit: product.unit })}</span>
           </p>
+          {rating.count || rating.sold ? (
+            <p>
+              <a href="#danh-gia" className="rating-link">
+                <RatingSummaryLine summary={rating} />
+              </a>
+            </p>
+          ) : null}
           <p className={product.stock > 0 ? 'stock stock--in' : 'stock stock--out'}>
             {product.stock > 0 ? t('inStock', { n: product.stock }) : t('outOfStock')}
           </p>
@@ -163,6 +182,7 @@ export default function ProductPage() {
               </ul>
             </section>
           ) : null}
+          <ReviewList reviews={reviews} summary={rating} />
           <section className="producer-card" aria-labelledby="producer-heading">
             <h2 id="producer-heading" className="h3">
               {t('producer')}

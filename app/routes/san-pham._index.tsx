@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
+import { ratingSummaries } from '~/reviews/index.server';
 import { parseSearchParams } from '~/search';
 
 export const headers = loaderCacheHeaders;
@@ -32,6 +33,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       heading,
       query: parsed.query,
       result,
+      ratings: await ratingSummaries(
+        db,
+        result.hits.map((h) => h.id),
+      ),
       degraded:
         search.activeEngine() !== 'meilisearch' &&
         context.services.config.search.engine === 'meilisearch',
@@ -42,7 +47,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export default function Catalogue() {
-  const { heading, query, result, degraded, provinces } = useLoaderData<typeof loader>();
+  const { heading, query, result, ratings, degraded, provinces } = useLoaderData<typeof loader>();
   const { t } = useI18n();
   const pages = Math.max(1, Math.ceil(result.total / query.perPage));
   return (
@@ -68,7 +73,7 @@ export default function Catalogue() {
               </p>
             </div>
           ) : (
-            <ProductGrid products={result.hits} label={heading} />
+            <ProductGrid products={result.hits} ratings={ratings} label={heading} />
           )}
           <Pagination page={query.page} pages={pages} />
         </section>

@@ -5,7 +5,8 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useFetcher, useLoaderData } from '@remix-run/react';
+import { useState } from 'react';
 import { Field, FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { CommuneSelect, ProvincePicker } from '~/components/PlacePicker';
@@ -108,7 +109,20 @@ export default function Checkout() {
     note: '',
   };
   const typed = (name: AddressField) => fields?.[name] ?? value(name) ?? defaults[name];
-  const chosenProvince = typed('provinceCode') || provinceCode;
+  // With JavaScript the province fetches its communes in place (one step, no second submit).
+  const communeFetcher = useFetcher<typeof loader>();
+  const [pickedProvince, setPickedProvince] = useState<string | null>(null);
+  const chosenProvince = pickedProvince ?? (typed('provinceCode') || provinceCode);
+  const shownCommunes =
+    pickedProvince === null || pickedProvince === provinceCode
+      ? communes
+      : communeFetcher.data?.provinceCode === pickedProvince
+        ? communeFetcher.data.communes
+        : [];
+  const pickProvince = (code: string) => {
+    setPickedProvince(code);
+    if (code) communeFetcher.load(`/thanh-toan?tinh=${encodeURIComponent(code)}`);
+  };
   const placeError = (name: AddressField) => {
     const message = fieldError(name);
     return message ? (
@@ -126,7 +140,12 @@ export default function Checkout() {
       <p>{t('orCheckoutSummary', { items: cart.itemCount, cooperatives: cart.groups.length })}</p>
       <section>
         <h2>{t('orCheckoutAddressStep')}</h2>
-        <ProvincePicker provinces={provinces} provinceCode={chosenProvince} lang={lang} />
+        <ProvincePicker
+          provinces={provinces}
+          provinceCode={chosenProvince}
+          lang={lang}
+          onPick={pickProvince}
+        />
         <Form
           method="post"
           className="stacked-form"
@@ -136,7 +155,12 @@ export default function Checkout() {
           <input type="hidden" name="provinceCode" value={chosenProvince} />
           {placeError('provinceCode')}
           {chosenProvince && (
-            <CommuneSelect communes={communes} communeCode={typed('communeCode')} lang={lang} />
+            <CommuneSelect
+              key={shownCommunes === communes ? 'page' : chosenProvince}
+              communes={shownCommunes}
+              communeCode={shownCommunes === communes ? typed('communeCode') : ''}
+              lang={lang}
+            />
           )}
           {placeError('communeCode')}
           <Field

@@ -1,5 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
+import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { Pagination } from '~/components/Pagination';
 import { ProductGrid } from '~/components/ProductGrid';
@@ -7,6 +8,7 @@ import { OCOP_GROUPS, groupName } from '~/catalogue';
 import { findProvince } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
+import { ratingSummaries } from '~/reviews/index.server';
 import { emptyQuery } from '~/search';
 
 export const headers = loaderCacheHeaders;
@@ -27,6 +29,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     {
       province,
       result,
+      ratings: await ratingSummaries(
+        db,
+        result.hits.map((h) => h.id),
+      ),
       page,
       title: translator(lang)('specialtiesOf', { province: province.name }),
       canonical: absoluteUrl(request, `/tinh/${province.slug}`, config.publicUrl),
@@ -35,17 +41,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: page }) =>
-  page
+export const meta: MetaFunction<typeof loader> = (args) =>
+  args.data
     ? [
-        { title: `${page.title} — Chợ Phiên` },
-        { tagName: 'link', rel: 'canonical', href: page.canonical },
-        { property: 'og:title', content: page.title },
+        { title: `${args.data.title} — Chợ Phiên` },
+        { tagName: 'link', rel: 'canonical', href: args.data.canonical },
+        { property: 'og:title', content: args.data.title },
       ]
-    : [{ title: 'Chợ Phiên' }];
+    : errorMeta(args);
 
 export default function ProvincePage() {
-  const { province, result, page, title } = useLoaderData<typeof loader>();
+  const { province, result, ratings, page, title } = useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
   return (
     <div className="province-page">
@@ -71,7 +77,7 @@ export default function ProvincePage() {
       {result.total === 0 ? (
         <p>{t('noResults')}</p>
       ) : (
-        <ProductGrid products={result.hits} label={title} />
+        <ProductGrid products={result.hits} ratings={ratings} label={title} />
       )}
       <Pagination page={page} pages={Math.max(1, Math.ceil(result.total / 24))} />
     </div>

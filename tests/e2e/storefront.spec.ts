@@ -11,7 +11,9 @@ async function searchFilterAndOpen(page: Page, javaScript: boolean) {
   const results = page.getByRole('list', { name: 'Kết quả cho “mien dong”' });
   await expect(results.getByRole('link').first()).toContainText(/Miến dong/i);
 
-  // Filter by the province the first result comes from.
+  // Filter by the province the first result comes from: on a phone the filters open from a button
+  // above the results (a <details>, with or without JavaScript).
+  await page.locator('summary', { hasText: 'Bộ lọc' }).click();
   await page
     .getByRole('group', { name: 'Tỉnh, thành' })
     .getByRole('checkbox', { name: /Thái Nguyên/ })

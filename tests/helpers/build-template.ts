@@ -13,6 +13,8 @@ await seedDemo(db, {
   demo: true,
   uploadsDir: path.join(dir, 'uploads'),
   seedsDir: path.resolve('seeds'),
+  // Tests count orders, stock and ledgers from a known start; demo-orders.test.ts seeds them itself.
+  orders: false,
 });
 // The trade office tests import their own register (tests/fixtures/register) and count from it, so the
 // template starts with none; tests/integration/demo-register.test.ts seeds the demo register itself.

@@ -71,8 +71,8 @@ export const ordersMessages = defineMessages('orders', {
     en: 'Only the buyer can do this here.',
   },
   orderCodeFormat: {
-    vi: 'Mã đơn có dạng CP và 8 ký tự, ví dụ CP7KQ2MXHD.',
-    en: 'An order code is CP and 8 characters, e.g. CP7KQ2MXHD.',
+    vi: 'Nhập mã đơn (CP và 8 ký tự, ví dụ CP7KQ2MXHD) hoặc mã thanh toán (TT và 8 ký tự).',
+    en: 'Enter an order code (CP and 8 characters, e.g. CP7KQ2MXHD) or a checkout code (TT and 8 characters).',
   },
   lookUpRateLimited: {
     vi: 'Bạn đã tra cứu quá nhiều lần. Thử lại sau {minutes} phút.',
@@ -143,7 +143,8 @@ export const ordersMessages = defineMessages('orders', {
 
 /** The order states as buyers and cooperatives read them (`app/orders/order-state.ts`). */
 export const orderStateNames = defineMessages('orderState', {
-  placed: { vi: 'Đã đặt, chờ thanh toán', en: 'Placed, awaiting payment' },
+  placed: { vi: 'Đã đặt hàng', en: 'Order placed' },
+  placedAwaitingPayment: { vi: 'Đã đặt, chờ thanh toán', en: 'Placed, awaiting payment' },
   paid: { vi: 'Đã thanh toán', en: 'Paid' },
   cod_accepted: { vi: 'Thanh toán khi nhận hàng', en: 'Cash on delivery' },
   accepted: { vi: 'Hợp tác xã đã nhận đơn', en: 'Accepted by the cooperative' },

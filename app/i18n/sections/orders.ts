@@ -73,9 +73,10 @@ export const viOrders = {
   orTitleLookUp: 'Tra cứu đơn hàng — Chợ Phiên',
   orLookUpHeading: 'Tra cứu đơn hàng',
   orLookUpIntro:
-    'Nhập mã đơn (trong e-mail hoặc trang đặt hàng) và số điện thoại đã dùng khi đặt hàng.',
+    'Nhập mã đơn (CP…) hoặc mã thanh toán (TT…) trong e-mail, trang đặt hàng, và số điện thoại đã dùng khi đặt hàng.',
   orOrderCode: 'Mã đơn hàng',
   orLookUp: 'Tra cứu',
+  orLookUpFound: 'Mã thanh toán này gồm {n} đơn hàng:',
 
   // The order timeline.
   orTimelineLabel: 'Tiến trình đơn hàng',
@@ -158,9 +159,10 @@ export const enOrders: typeof viOrders = {
   orTitleLookUp: 'Find your order — Chợ Phiên',
   orLookUpHeading: 'Find your order',
   orLookUpIntro:
-    'Enter the order code (from the e-mail or the order page) and the phone number used at checkout.',
+    'Enter the order code (CP…) or the checkout code (TT…) from the e-mail or the order page, and the phone number used at checkout.',
   orOrderCode: 'Order code',
   orLookUp: 'Look up',
+  orLookUpFound: 'This checkout code covers {n} orders:',
 
   orTimelineLabel: 'Order timeline',
   orRole_buyer: 'Buyer',
