@@ -4,6 +4,7 @@ import { enOrders } from './sections/orders';
 import { enPayments } from './sections/payments';
 import { enCatalogue } from './sections/catalogue';
 import { enSearch } from './sections/search';
+import { enUnderstanding } from './sections/understanding';
 import { enTraceability } from './sections/traceability';
 import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
@@ -127,4 +128,5 @@ export const en: Dictionary = {
   ...enTradeofficePages,
   ...enCatalogue,
   ...enSearch,
+  ...enUnderstanding,
 };

@@ -4,6 +4,7 @@ import { viOrders } from './sections/orders';
 import { viPayments } from './sections/payments';
 import { viCatalogue } from './sections/catalogue';
 import { viSearch } from './sections/search';
+import { viUnderstanding } from './sections/understanding';
 import { viTraceability } from './sections/traceability';
 import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
@@ -127,5 +128,6 @@ export const vi = {
   ...viTradeofficePages,
   ...viCatalogue,
   ...viSearch,
+  ...viUnderstanding,
 };
 export type Dictionary = typeof vi;

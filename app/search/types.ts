@@ -37,6 +37,8 @@ export interface SearchQuery {
   /** Raw text as the buyer typed it; engines fold it themselves. */
   q: string;
   provinceCodes: string[];
+  /** Official commune codes (a commune page, or a commune the query named); not a facet. */
+  communeCodes: string[];
   groups: OcopGroup[];
   stars: Array<3 | 4 | 5>;
   minPriceVnd: number | null;
@@ -108,6 +110,7 @@ export function emptyQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
   return {
     q: '',
     provinceCodes: [],
+    communeCodes: [],
     groups: [],
     stars: [],
     minPriceVnd: null,

@@ -59,9 +59,12 @@ export function createSqliteSearchIndex(
 
   async function run(query: SearchQuery, mode: 'all' | 'any'): Promise<SearchResult> {
     const match = buildMatchExpression(query.q, synonyms, mode);
+    const commune = query.communeCodes.length
+      ? sql`and s.commune_code in (${sql.join(query.communeCodes)})`
+      : EMPTY;
     const from = match
-      ? sql`from product_fts f join product_search s on s.product_id = f.rowid where product_fts match ${match}`
-      : sql`from product_search s where 1 = 1`;
+      ? sql`from product_fts f join product_search s on s.product_id = f.rowid where product_fts match ${match} ${commune}`
+      : sql`from product_search s where 1 = 1 ${commune}`;
     const filters = filterSql(query);
     const priceFilter = priceSql(query);
     const cubeQuery = (withPrice: boolean) =>
@@ -73,7 +76,7 @@ export function createSqliteSearchIndex(
       .select('value')
       .where('key', '=', SEARCH_VERSION_KEY)
       .executeTakeFirst();
-    const key = `${version?.value ?? 0}|${match ?? ''}`;
+    const key = `${version?.value ?? 0}|${match ?? ''}|${query.communeCodes.join(',')}`;
     const priceKey = `${query.minPriceVnd ?? ''}-${query.maxPriceVnd ?? ''}`;
     const cube = await cachedCube(`${key}|${priceKey}`, async () => (await cubeQuery(true)).rows);
     const priceCube =
@@ -86,7 +89,7 @@ export function createSqliteSearchIndex(
     // planner would otherwise pick a filter's index and sort every match (no statistics on a fresh file).
     const browse = match
       ? from
-      : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
+      : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1 ${commune}`;
     const hits = await sql<{
       document: string;
     }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
