@@ -1,5 +1,6 @@
 import type { DB } from '~db/connection.server';
 import type { Commune, Province } from '~db/schema';
+import type { PlaceVocabulary } from '~/search/index.server';
 import { matchProvince, type PlaceIndex } from './place-match';
 import { legacyCommuneSlug } from './place-names';
 
@@ -121,4 +122,41 @@ export async function findCommunePage(
   if (!only) return null;
   if (others.length === 0) return { kind: 'moved', to: `/tinh/${province.slug}/${only.slug}` };
   return { kind: 'choose', province: toPlace(province), communes: legacy.map(toPlace) };
+}
+
+/** Every province and commune with its former names, and the communes that have visible products. */
+export async function loadSearchPlaces(
+  db: DB,
+): Promise<{ vocabulary: PlaceVocabulary; activeCommuneCodes: string[] }> {
+  const [provinces, communes, active] = await Promise.all([
+    db.selectFrom('provinces').select(['code', 'name', 'former_names']).execute(),
+    db
+      .selectFrom('communes')
+      .select(['code', 'province_code', 'name', 'full_name', 'former_names'])
+      .execute(),
+    db
+      .selectFrom('products as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select((eb) => eb.fn.coalesce('p.origin_commune_code', 'o.commune_code').as('code'))
+      .where('p.status', '=', 'published')
+      .distinct()
+      .execute(),
+  ]);
+  return {
+    vocabulary: {
+      provinces: provinces.map((p) => ({
+        code: p.code,
+        name: p.name,
+        formerNames: JSON.parse(p.former_names) as string[],
+      })),
+      communes: communes.map((c) => ({
+        code: c.code,
+        provinceCode: c.province_code,
+        name: c.name,
+        fullName: c.full_name,
+        formerNames: JSON.parse(c.former_names) as string[],
+      })),
+    },
+    activeCommuneCodes: active.flatMap((r) => (r.code ? [r.code] : [])),
+  };
 }

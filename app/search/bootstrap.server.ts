@@ -15,6 +15,10 @@ import { createSearchService, type SearchService } from './service.server';
 import { createEmbeddedSync } from './sqlite/embedded-sync.server';
 import { createSqliteSearchIndex } from './sqlite/engine.server';
 import { loadFoldedSynonyms } from './synonyms.server';
+import {
+  createPlaceIndexLoader,
+  withUnderstanding,
+} from './understanding/with-understanding.server';
 import type { SearchDocumentSource } from './types';
 
 export interface SearchRuntime {
@@ -38,7 +42,9 @@ export async function startSearch(
   log: Logger,
   source: SearchDocumentSource,
 ): Promise<SearchRuntime> {
-  const fallback = createSqliteSearchIndex(db, loadFoldedSynonyms());
+  // Both engines answer understood queries (decision 012): same filters, boosts and remaining text.
+  const places = createPlaceIndexLoader(db, source);
+  const fallback = withUnderstanding(createSqliteSearchIndex(db, loadFoldedSynonyms()), places);
   const embedded = createEmbeddedSync({ db, source, log });
   await embedded.drain();
   if (config.search.inProcessWorker) embedded.start();
@@ -78,7 +84,11 @@ export async function startSearch(
     };
   }
 
-  const service = createSearchService({ primary: index, fallback, log });
+  const service = createSearchService({
+    primary: withUnderstanding(index, places),
+    fallback,
+    log,
+  });
   // Send what is still queued before the first request, so Meilisearch never answers from an old index.
   const worker: OutboxWorker = createOutboxWorker({ db, index, source, log });
   await worker.drain();

@@ -90,10 +90,15 @@ export function createSqliteSearchIndex(
     const browse = match
       ? from
       : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1 ${commune}`;
+    // Products of the communes the query named (or that were in the former province it named) first.
+    const boost =
+      query.boostCommuneCodes.length && query.sort === 'relevance'
+        ? sql`(s.commune_code in (${sql.join(query.boostCommuneCodes)})) desc,`
+        : EMPTY;
     const hits = await sql<{
       document: string;
     }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
-      order by ${sql.raw(ORDER[query.sort](Boolean(match)))}
+      order by ${boost} ${sql.raw(ORDER[query.sort](Boolean(match)))}
       limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
     return {
       total,
