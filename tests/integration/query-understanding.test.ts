@@ -145,6 +145,24 @@ describe.each(['sqlite', 'meilisearch'] as const)('%s engine, understood', (name
     );
   });
 
+  it('tolerates typos like Meilisearch', async () => {
+    for (const [q, slug] of [
+      ['mien dongg', 'mien-dong'],
+      ['ca phee arabica', 'ca-phe-arabica-muong-ang-rang-moc'],
+      ['che shann tuyet', 'che-shan-tuyet'],
+      ['ruouu tao meo', 'ruou-tao-meo-bac-ha'],
+    ] as const) {
+      const result = await search(q);
+      expect(
+        result.hits
+          .slice(0, 5)
+          .map((h) => h.slug)
+          .join(' '),
+        q,
+      ).toContain(slug);
+    }
+  });
+
   it('does not read a plain product query', async () => {
     const result = await search('mien dong');
     expect(result.understood).toEqual([]);

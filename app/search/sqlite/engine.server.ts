@@ -11,6 +11,7 @@ import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
 import { buildMatchExpression } from './match-expression';
 import { SEARCH_VERSION_KEY } from '../sync.server';
 import { meaningfulTokens } from '../query-words';
+import { buildVocabulary, corrections, type Vocabulary } from '../typo';
 
 // bm25 column weights: name, cooperative, place, category, description — name matches rank first.
 const RANK = sql.raw('bm25(product_fts, 10.0, 4.0, 3.0, 2.0, 1.0)');
@@ -32,7 +33,8 @@ const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
 /**
  * The embedded engine: SQLite FTS5 over folded text in the main database file. Its rows are rewritten
  * from the outbox by its own pass (`createEmbeddedSync`), so `upsert`/`remove` have nothing to do.
- * No typo tolerance; it is the fallback when Meilisearch is unreachable.
+ * Typo tolerance as in Meilisearch (../typo.ts, against the index's own words); it is the fallback
+ * when Meilisearch is unreachable.
  */
 export function createSqliteSearchIndex(
   db: DB,
@@ -57,8 +59,34 @@ export function createSqliteSearchIndex(
     return rows;
   }
 
+  // The index's words, for typo tolerance; rebuilt when the search version changes.
+  let vocabulary: { version: string; words: Promise<Vocabulary> } | null = null;
+  function vocabularyAt(version: string): Promise<Vocabulary> {
+    if (vocabulary?.version !== version) {
+      const words = (async () => {
+        await sql`create virtual table if not exists temp.product_fts_terms
+          using fts5vocab(main, 'product_fts', 'row')`.execute(db);
+        const rows = await sql<{ term: string }>`select term from temp.product_fts_terms`.execute(
+          db,
+        );
+        return buildVocabulary(rows.rows.map((r) => r.term));
+      })();
+      vocabulary = { version, words };
+      words.catch(() => (vocabulary = null));
+    }
+    return vocabulary.words;
+  }
+
   async function run(query: SearchQuery, mode: 'all' | 'any'): Promise<SearchResult> {
-    const match = buildMatchExpression(query.q, synonyms, mode);
+    const currentVersion = await db
+      .selectFrom('app_meta')
+      .select('value')
+      .where('key', '=', SEARCH_VERSION_KEY)
+      .executeTakeFirst();
+    const words = query.q.trim() ? await vocabularyAt(currentVersion?.value ?? '0') : null;
+    const match = buildMatchExpression(query.q, synonyms, mode, (word, isLast) =>
+      words ? corrections(word, words, isLast) : [],
+    );
     const commune = query.communeCodes.length
       ? sql`and s.commune_code in (${sql.join(query.communeCodes)})`
       : EMPTY;
@@ -71,11 +99,7 @@ export function createSqliteSearchIndex(
       sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars, ${sql.raw(PRICE_BUCKET_SQL)} as bucket,
         s.in_stock, count(*) as n ${from} ${withPrice ? priceFilter : sql``}
         group by 1, 2, 3, 4, 5`.execute(db);
-    const version = await db
-      .selectFrom('app_meta')
-      .select('value')
-      .where('key', '=', SEARCH_VERSION_KEY)
-      .executeTakeFirst();
+    const version = currentVersion;
     const key = `${version?.value ?? 0}|${match ?? ''}|${query.communeCodes.join(',')}`;
     const priceKey = `${query.minPriceVnd ?? ''}-${query.maxPriceVnd ?? ''}`;
     const cube = await cachedCube(`${key}|${priceKey}`, async () => (await cubeQuery(true)).rows);
