@@ -19,7 +19,8 @@ import {
   createPlaceIndexLoader,
   withUnderstanding,
 } from './understanding/with-understanding.server';
-import type { SearchDocumentSource } from './types';
+import { recordDemand } from './demand.server';
+import type { SearchDocumentSource, SearchQuery, SearchResult } from './types';
 
 export interface SearchRuntime {
   service: SearchService;
@@ -44,6 +45,13 @@ export async function startSearch(
 ): Promise<SearchRuntime> {
   // Both engines answer understood queries (decision 012): same filters, boosts and remaining text.
   const places = createPlaceIndexLoader(db, source);
+  // Searches that found nothing or little, by week and province (no buyer identity).
+  const onSearched = (query: SearchQuery, result: SearchResult) =>
+    void recordDemand(db, query, result).catch((error: unknown) =>
+      log.warn('search demand not recorded', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
   const fallback = withUnderstanding(createSqliteSearchIndex(db, loadFoldedSynonyms()), places);
   const embedded = createEmbeddedSync({ db, source, log });
   await embedded.drain();
@@ -51,7 +59,7 @@ export async function startSearch(
   const stopEmbedded = () => embedded.stop();
   if (config.search.engine !== 'meilisearch') {
     return {
-      service: createSearchService({ primary: null, fallback, log }),
+      service: createSearchService({ primary: null, fallback, log, onSearched }),
       syncStatus: async () => null,
       stop: stopEmbedded,
     };
@@ -78,7 +86,7 @@ export async function startSearch(
     });
     await managed?.stop().catch(() => {});
     return {
-      service: createSearchService({ primary: null, fallback, log }),
+      service: createSearchService({ primary: null, fallback, log, onSearched }),
       syncStatus: () => outboxStatus(db),
       stop: stopEmbedded,
     };
@@ -88,6 +96,7 @@ export async function startSearch(
     primary: withUnderstanding(index, places),
     fallback,
     log,
+    onSearched,
   });
   // Send what is still queued before the first request, so Meilisearch never answers from an old index.
   const worker: OutboxWorker = createOutboxWorker({ db, index, source, log });

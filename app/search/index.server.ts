@@ -23,3 +23,4 @@ export {
   createPlaceIndexLoader,
   withUnderstanding,
 } from './understanding/with-understanding.server';
+export { type DemandRow, listDemand, weekOf, weeksBefore } from './demand.server';

@@ -1,5 +1,5 @@
 import { Meilisearch } from 'meilisearch';
-import { emptyQuery, type SearchDocument, type SearchIndex } from '~/search';
+import type { SearchDocument, SearchIndex } from '~/search';
 
 /**
  * Meilisearch with its default settings (every field searchable, no synonyms, default typo sizes,
@@ -28,7 +28,6 @@ export async function createStockMeilisearch(
       .waitTask({ timeout: 600_000, interval: 50 });
     if (task.status !== 'succeeded') throw new Error(`stock index: ${task.error?.message}`);
   }
-  const empty = emptyQuery();
   return {
     name: 'meilisearch',
     async search(query) {
@@ -39,7 +38,7 @@ export async function createStockMeilisearch(
       return {
         total: result.totalHits ?? 0,
         hits: result.hits as unknown as SearchDocument[],
-        facets: { ...empty, province: {}, group: {}, stars: {}, price: {}, inStock: 0 },
+        facets: { province: {}, group: {}, stars: {}, price: {}, inStock: 0 },
         engine: 'meilisearch',
       };
     },
