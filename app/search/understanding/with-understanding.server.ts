@@ -4,8 +4,9 @@ import { buildPlaceIndex, type PlaceIndex } from './place-index';
 import { understandQuery } from './understand';
 
 /**
- * The place index for query understanding, rebuilt at most every `ttlMs` (communes gain and lose
- * products; the places themselves never change while the app runs). Without `loadPlaces`, no places.
+ * The place index for query understanding, rebuilt in the background at most every `ttlMs` (communes
+ * gain and lose products; the places themselves never change while the app runs). Without
+ * `loadPlaces`, no places.
  */
 export function createPlaceIndexLoader(
   db: DB,
@@ -13,16 +14,28 @@ export function createPlaceIndexLoader(
   ttlMs = 60_000,
 ): () => Promise<PlaceIndex> {
   let cached: { at: number; index: Promise<PlaceIndex> } | null = null;
+  let refreshing = false;
+  const load = async () => {
+    if (!source.loadPlaces) return buildPlaceIndex({ provinces: [], communes: [] });
+    const { vocabulary, activeCommuneCodes } = await source.loadPlaces(db);
+    return buildPlaceIndex(vocabulary, new Set(activeCommuneCodes));
+  };
   return () => {
-    if (cached && Date.now() - cached.at < ttlMs) return cached.index;
-    const index = (async () => {
-      if (!source.loadPlaces) return buildPlaceIndex({ provinces: [], communes: [] });
-      const { vocabulary, activeCommuneCodes } = await source.loadPlaces(db);
-      return buildPlaceIndex(vocabulary, new Set(activeCommuneCodes));
-    })();
-    cached = { at: Date.now(), index };
-    index.catch(() => (cached = null));
-    return index;
+    if (!cached) {
+      const index = load();
+      cached = { at: Date.now(), index };
+      index.catch(() => (cached = null));
+      return index;
+    }
+    // A stale index answers while a fresh one is built, so no search waits for the rebuild.
+    if (Date.now() - cached.at >= ttlMs && !refreshing) {
+      refreshing = true;
+      load()
+        .then((index) => (cached = { at: Date.now(), index: Promise.resolve(index) }))
+        .catch(() => {})
+        .finally(() => (refreshing = false));
+    }
+    return cached.index;
   };
 }
 
