@@ -86,7 +86,8 @@ export function corrections(word: string, vocabulary: Vocabulary, asPrefix = fal
   if (asPrefix && found.length === 0) {
     // "arabicc" while typing "arabica…": compare with the start of longer words.
     for (const [length, words] of vocabulary.byLength) {
-      if (length <= word.length) continue;
+      // Prefixes of much longer words are rare typing states; bounding the scan bounds its cost.
+      if (length <= word.length || length > word.length + 8) continue;
       for (const candidate of words) {
         const close = [0, -1, 1].some(
           (d) =>
