@@ -5,6 +5,8 @@ import { sql, type Kysely } from 'kysely';
  * Lăng” were both `xa-van-lang`), so every commune's slug now ends with its official code and is unique;
  * the old slug (without the code) is still recognised and redirected by the commune page.
  *
+ * `product_search_commune`: the embedded engine filters and boosts by commune.
+ *
  * `search_demand`: what buyers searched for and found nothing or little, counted per ISO week and
  * province (the one the query named, '' when none). No buyer identity is kept: only the folded query.
  */
@@ -19,6 +21,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('communes')
     .column('slug')
     .unique()
+    .execute();
+
+  // The embedded engine filters and boosts by commune (a commune page, "xã Bum Tở").
+  await db.schema
+    .createIndex('product_search_commune')
+    .on('product_search')
+    .column('commune_code')
     .execute();
 
   await db.schema
@@ -48,6 +57,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('search_demand').execute();
+  await db.schema.dropIndex('product_search_commune').execute();
   await db.schema.dropIndex('communes_slug_unique').execute();
   await db
     .updateTable('communes')

@@ -111,9 +111,11 @@ export function createSqliteSearchIndex(
     const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
     // Without text, walk the index that already has the requested order and stop after one page; the
     // planner would otherwise pick a filter's index and sort every match (no statistics on a fresh file).
-    const browse = match
-      ? from
-      : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1 ${commune}`;
+    // Narrowed to communes or boosted, the planner's own choice (the commune index) reads far fewer rows.
+    const browse =
+      match || query.communeCodes.length || query.boostCommuneCodes.length
+        ? from
+        : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
     // Products of the communes the query named (or that were in the former province it named) first.
     const boost =
       query.boostCommuneCodes.length && query.sort === 'relevance'
