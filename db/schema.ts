@@ -28,6 +28,18 @@ export interface CommuneTable {
   former_names: string;
 }
 
+/** Searches that found nothing or little, per ISO week and province; no buyer identity (0010). */
+export interface SearchDemandTable {
+  id: Generated<number>;
+  week: string;
+  province_code: Generated<string>;
+  query: string;
+  searches: Generated<number>;
+  zero_results: Generated<number>;
+  fewest_results: Generated<number>;
+  last_searched_at: string;
+}
+
 export interface OrganizationTable {
   id: Generated<number>;
   slug: string;
@@ -304,6 +316,7 @@ export interface Database extends OrderTables, TraceabilityTables, ReviewTables 
   ocop_certificates: OcopCertificateTable;
   certifications: CertificationTable;
   search_outbox: SearchOutboxTable;
+  search_demand: SearchDemandTable;
   product_search: ProductSearchTable;
   users: UserTable;
   sessions: SessionTable;

@@ -19,7 +19,13 @@ export {
 } from './onboarding.server';
 export { getPublicOrganization } from './organizations.server';
 export { refreshLapsedBadges } from './ocop-expiry.server';
-export { findProvince, listCommunes, listProvinces, loadPlaceIndex } from './places.server';
+export {
+  findCommunePage,
+  findProvince,
+  listCommunes,
+  listProvinces,
+  loadPlaceIndex,
+} from './places.server';
 export { getPublicProduct } from './products.server';
 export { seedReferenceData } from './reference-data.server';
 export {

@@ -1,4 +1,4 @@
-import { fold } from '~/lib/text';
+import { fold, slugify } from '~/lib/text';
 
 const PREFIXES = ['thanh pho', 'tinh', 'xa', 'phuong', 'thi tran', 'dac khu'];
 
@@ -27,4 +27,16 @@ export function splitCommuneName(fullName: string): {
 
 export function stripProvincePrefix(fullName: string): string {
   return fullName.replace(/^(Tỉnh|Thành phố)\s+/u, '');
+}
+
+/**
+ * A commune's URL slug: its folded full name and official code (`xa-van-lang-02080`), unique even where
+ * two communes of a province fold to the same letters. `legacyCommuneSlug` is the slug before the code.
+ */
+export function communeSlug(fullName: string, code: string): string {
+  return `${legacyCommuneSlug(fullName)}-${code}`;
+}
+
+export function legacyCommuneSlug(fullName: string): string {
+  return slugify(fullName);
 }

@@ -1,6 +1,8 @@
 import type { DB } from '~db/connection.server';
 import type { Commune, Province } from '~db/schema';
+import type { PlaceVocabulary } from '~/search/index.server';
 import { matchProvince, type PlaceIndex } from './place-match';
+import { legacyCommuneSlug } from './place-names';
 
 export interface Place {
   code: string;
@@ -80,4 +82,81 @@ export async function getCommune(
     .where('code', '=', code)
     .executeTakeFirst();
   return row ? { ...toPlace(row), provinceCode: row.province_code } : null;
+}
+
+export type CommunePage =
+  | { kind: 'found'; province: Place; commune: Place }
+  | { kind: 'moved'; to: string }
+  | { kind: 'choose'; province: Place; communes: Place[] };
+
+/**
+ * The commune of `/tinh/<province>/<commune>`: by its slug (which ends with its code), or by a slug
+ * from before codes were added (`xa-van-lang`) — moved to the one commune it names, or, where two
+ * communes of the province shared it (Văn Lang and Văn Lăng), a choice between them.
+ */
+export async function findCommunePage(
+  db: DB,
+  provinceSlug: string,
+  communeSlug: string,
+): Promise<CommunePage | null> {
+  const province = await db
+    .selectFrom('provinces')
+    .selectAll()
+    .where('slug', '=', provinceSlug)
+    .executeTakeFirst();
+  if (!province) return null;
+  const exact = await db
+    .selectFrom('communes')
+    .selectAll()
+    .where('province_code', '=', province.code)
+    .where('slug', '=', communeSlug)
+    .executeTakeFirst();
+  if (exact) return { kind: 'found', province: toPlace(province), commune: toPlace(exact) };
+  const communes = await db
+    .selectFrom('communes')
+    .selectAll()
+    .where('province_code', '=', province.code)
+    .execute();
+  const legacy = communes.filter((c) => legacyCommuneSlug(c.full_name) === communeSlug);
+  const [only, ...others] = legacy;
+  if (!only) return null;
+  if (others.length === 0) return { kind: 'moved', to: `/tinh/${province.slug}/${only.slug}` };
+  return { kind: 'choose', province: toPlace(province), communes: legacy.map(toPlace) };
+}
+
+/** Every province and commune with its former names, and the communes that have visible products. */
+export async function loadSearchPlaces(
+  db: DB,
+): Promise<{ vocabulary: PlaceVocabulary; activeCommuneCodes: string[] }> {
+  const [provinces, communes, active] = await Promise.all([
+    db.selectFrom('provinces').select(['code', 'name', 'former_names']).execute(),
+    db
+      .selectFrom('communes')
+      .select(['code', 'province_code', 'name', 'full_name', 'former_names'])
+      .execute(),
+    db
+      .selectFrom('products as p')
+      .innerJoin('organizations as o', 'o.id', 'p.organization_id')
+      .select((eb) => eb.fn.coalesce('p.origin_commune_code', 'o.commune_code').as('code'))
+      .where('p.status', '=', 'published')
+      .distinct()
+      .execute(),
+  ]);
+  return {
+    vocabulary: {
+      provinces: provinces.map((p) => ({
+        code: p.code,
+        name: p.name,
+        formerNames: JSON.parse(p.former_names) as string[],
+      })),
+      communes: communes.map((c) => ({
+        code: c.code,
+        provinceCode: c.province_code,
+        name: c.name,
+        fullName: c.full_name,
+        formerNames: JSON.parse(c.former_names) as string[],
+      })),
+    },
+    activeCommuneCodes: active.flatMap((r) => (r.code ? [r.code] : [])),
+  };
 }

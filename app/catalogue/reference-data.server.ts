@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { DB } from '~db/connection.server';
 import { slugify } from '~/lib/text';
-import { splitCommuneName, stripProvincePrefix } from './place-names';
+import { communeSlug, splitCommuneName, stripProvincePrefix } from './place-names';
 
 interface RawProvince {
   province_code: string;
@@ -95,7 +95,7 @@ export async function seedReferenceData(db: DB): Promise<{ provinces: number; co
         province_code: w.province_code,
         name,
         full_name: fullName,
-        slug: slugify(fullName),
+        slug: communeSlug(fullName, w.ward_code),
         kind,
         former_names: JSON.stringify(former),
       };

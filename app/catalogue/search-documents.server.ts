@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
 import { todayInVietnam } from '~/lib/dates';
 import { imageUrl } from '~/lib/image-urls';
+import { loadSearchPlaces } from './places.server';
 import {
   productsChanged,
   type SearchDocument,
@@ -130,6 +131,7 @@ export async function listIndexableProductIds(db: DB): Promise<number[]> {
 export const catalogueSearchDocuments: SearchDocumentSource = {
   load: loadSearchDocuments,
   listVisibleIds: listIndexableProductIds,
+  loadPlaces: loadSearchPlaces,
 };
 
 /** Every product of an organization changes in the indexes (its name, place or state changed). */

@@ -4,13 +4,15 @@ import { listAuditForOrganization } from '~/audit/index.server';
 import { todayInVietnam } from '~/lib/dates';
 import { notFound } from '~/lib/errors';
 import { listMembersForViewer } from './members.server';
+import { sellerSearchDemand } from './seller-demand.server';
 
 export const LOW_STOCK = 5;
 
 /** The seller home: the actor's organizations and their listings, with what needs attention. */
 export async function sellerOverview(db: DB, actor: Actor, today = todayInVietnam()) {
   const orgIds = actor.memberships.map((m) => m.organizationId);
-  if (orgIds.length === 0) return { organizations: [], products: [], lowStock: [], expiring: [] };
+  if (orgIds.length === 0)
+    return { organizations: [], products: [], lowStock: [], expiring: [], demand: [] };
   const organizations = await db
     .selectFrom('organizations as o')
     .innerJoin('provinces as p', 'p.code', 'o.province_code')
@@ -56,6 +58,7 @@ export async function sellerOverview(db: DB, actor: Actor, today = todayInVietna
     products,
     lowStock: products.filter((p) => p.status === 'published' && p.stock < LOW_STOCK),
     expiring: products.filter((p) => p.expires_on && p.expires_on <= horizon),
+    demand: await sellerSearchDemand(db, actor),
   };
 }
 

@@ -6,6 +6,7 @@ import { enPayments } from './sections/payments';
 import { enReviews } from './sections/reviews';
 import { enCatalogue } from './sections/catalogue';
 import { enSearch } from './sections/search';
+import { enUnderstanding } from './sections/understanding';
 import { enTraceability } from './sections/traceability';
 import { enTraceabilitySeller } from './sections/traceability-seller';
 import { enTradeoffice } from './sections/tradeoffice';
@@ -134,4 +135,5 @@ export const en: Dictionary = {
   ...enSearch,
   ...enReviews,
   ...enBuyer,
+  ...enUnderstanding,
 };

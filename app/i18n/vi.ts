@@ -6,6 +6,7 @@ import { viPayments } from './sections/payments';
 import { viReviews } from './sections/reviews';
 import { viCatalogue } from './sections/catalogue';
 import { viSearch } from './sections/search';
+import { viUnderstanding } from './sections/understanding';
 import { viTraceability } from './sections/traceability';
 import { viTraceabilitySeller } from './sections/traceability-seller';
 import { viTradeoffice } from './sections/tradeoffice';
@@ -134,5 +135,6 @@ export const vi = {
   ...viSearch,
   ...viReviews,
   ...viBuyer,
+  ...viUnderstanding,
 };
 export type Dictionary = typeof vi;

@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
+import { DemandTable } from '~/components/DemandTable';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { listingStatusName } from '~/catalogue';
 import { listNotices, sellerOverview } from '~/catalogue/index.server';
@@ -37,7 +38,8 @@ const OCOP_REVIEW = {
 const badge = (state: string) => (state === 'changes_requested' ? 'rejected' : state);
 
 export default function SellerHome() {
-  const { organizations, products, lowStock, expiring, notices } = useLoaderData<typeof loader>();
+  const { organizations, products, lowStock, expiring, notices, demand } =
+    useLoaderData<typeof loader>();
   const { lang, t } = useI18n();
   const ocopReview = (state: string | null) => {
     const text = OCOP_REVIEW[(state ?? 'rejected') as keyof typeof OCOP_REVIEW];
@@ -148,6 +150,7 @@ export default function SellerHome() {
           </ul>
         </section>
       ) : null}
+      {demand.length ? <DemandTable rows={demand} heading={t('demandSellerTitle')} /> : null}
       {products.length ? (
         <section aria-labelledby="my-products">
           <h2 id="my-products">{t('sellMyProducts')}</h2>

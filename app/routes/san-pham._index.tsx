@@ -4,6 +4,7 @@ import { CatalogueFilters } from '~/components/CatalogueFilters';
 import { Pagination } from '~/components/Pagination';
 import { ProductGrid } from '~/components/ProductGrid';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { UnderstoodChips } from '~/components/UnderstoodChips';
 import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
@@ -64,6 +65,7 @@ export default function Catalogue() {
           <h2 id="results-heading" className="result-count" aria-live="polite">
             {t('resultCount', { n: result.total })}
           </h2>
+          <UnderstoodChips understood={result.understood} query={query} provinces={provinces} />
           {result.total === 0 ? (
             <div className="empty-result">
               <p>{t('noResults')}</p>

@@ -6,6 +6,7 @@ import {
 } from '@remix-run/node';
 import { Link, useActionData, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
+import { DemandTable } from '~/components/DemandTable';
 import { FormMessage, formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { SalesSection, StampsSection } from '~/components/tradeoffice/ActivitySections';
@@ -73,7 +74,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function TradeOfficeDashboard() {
   const page = useLoaderData<typeof loader>();
-  const { province, kpi, communeNames, registerSize, suggestions, waiting, sales, stamps } = page;
+  const { province, kpi, communeNames, registerSize, suggestions, waiting, sales, stamps, demand } =
+    page;
   const result = useActionData<typeof action>();
   const feedback = formFeedback(result);
   const { t } = useI18n();
@@ -98,6 +100,11 @@ export default function TradeOfficeDashboard() {
         registerSize={registerSize}
       />
       <TodoSection provinceCode={province.code} kpi={kpi} communeNames={communeNames} />
+      <DemandTable
+        rows={demand}
+        heading={t('demandTitle')}
+        todoHref={drillHref(province.code, 'todo')}
+      />
       <CertificateSection provinceCode={province.code} kpi={kpi} />
       <section aria-labelledby="queue-h">
         <h2 id="queue-h">{t('toQueueHeading')}</h2>

@@ -8,6 +8,15 @@ export function toApiResponse(result: SearchResult, page: number, perPage: numbe
     per_page: perPage,
     engine: result.engine,
     hits: result.hits.map(toApiHit),
+    // What query understanding read in `q`: each part is a filter or a boost the buyer can remove
+    // by adding `ignore=<kind>` to the URL.
+    understood: (result.understood ?? []).map((part) => ({
+      kind: part.kind,
+      text: part.text,
+      effect: part.effect,
+      value: part.value,
+      label: part.label,
+    })),
     facets: {
       province: result.facets.province,
       group: result.facets.group,

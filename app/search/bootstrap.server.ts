@@ -15,7 +15,12 @@ import { createSearchService, type SearchService } from './service.server';
 import { createEmbeddedSync } from './sqlite/embedded-sync.server';
 import { createSqliteSearchIndex } from './sqlite/engine.server';
 import { loadFoldedSynonyms } from './synonyms.server';
-import type { SearchDocumentSource } from './types';
+import {
+  createPlaceIndexLoader,
+  withUnderstanding,
+} from './understanding/with-understanding.server';
+import { recordDemand } from './demand.server';
+import type { SearchDocumentSource, SearchQuery, SearchResult } from './types';
 
 export interface SearchRuntime {
   service: SearchService;
@@ -38,14 +43,23 @@ export async function startSearch(
   log: Logger,
   source: SearchDocumentSource,
 ): Promise<SearchRuntime> {
-  const fallback = createSqliteSearchIndex(db, loadFoldedSynonyms());
+  // Both engines answer understood queries (decision 012): same filters, boosts and remaining text.
+  const places = createPlaceIndexLoader(db, source);
+  // Searches that found nothing or little, by week and province (no buyer identity).
+  const onSearched = (query: SearchQuery, result: SearchResult) =>
+    void recordDemand(db, query, result).catch((error: unknown) =>
+      log.warn('search demand not recorded', {
+        error: error instanceof Error ? error.message : String(error),
+      }),
+    );
+  const fallback = withUnderstanding(createSqliteSearchIndex(db, loadFoldedSynonyms()), places);
   const embedded = createEmbeddedSync({ db, source, log });
   await embedded.drain();
   if (config.search.inProcessWorker) embedded.start();
   const stopEmbedded = () => embedded.stop();
   if (config.search.engine !== 'meilisearch') {
     return {
-      service: createSearchService({ primary: null, fallback, log }),
+      service: createSearchService({ primary: null, fallback, log, onSearched }),
       syncStatus: async () => null,
       stop: stopEmbedded,
     };
@@ -72,13 +86,18 @@ export async function startSearch(
     });
     await managed?.stop().catch(() => {});
     return {
-      service: createSearchService({ primary: null, fallback, log }),
+      service: createSearchService({ primary: null, fallback, log, onSearched }),
       syncStatus: () => outboxStatus(db),
       stop: stopEmbedded,
     };
   }
 
-  const service = createSearchService({ primary: index, fallback, log });
+  const service = createSearchService({
+    primary: withUnderstanding(index, places),
+    fallback,
+    log,
+    onSearched,
+  });
   // Send what is still queued before the first request, so Meilisearch never answers from an old index.
   const worker: OutboxWorker = createOutboxWorker({ db, index, source, log });
   await worker.drain();

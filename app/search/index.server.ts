@@ -18,3 +18,9 @@ export { listBadgedProductIds, refreshEmbeddedIndex } from './sqlite/rows.server
 export { productsChanged } from './sync.server';
 export { loadFoldedSynonyms } from './synonyms.server';
 export type { SearchDocument, SearchDocumentSource } from './types';
+export type { PlaceVocabulary } from './understanding/vocabulary';
+export {
+  createPlaceIndexLoader,
+  withUnderstanding,
+} from './understanding/with-understanding.server';
+export { type DemandRow, listDemand, weekOf, weeksBefore } from './demand.server';

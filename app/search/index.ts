@@ -9,4 +9,7 @@ export {
   type SearchIndex,
   type SearchQuery,
   SORTS,
+  UNDERSTOOD_KINDS,
+  type UnderstoodKind,
+  type UnderstoodPart,
 } from './types';

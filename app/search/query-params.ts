@@ -1,7 +1,15 @@
 import { isOcopGroup, type OcopGroup } from '~/lib/ocop';
 import { formatMessage, type Message } from '~/i18n/messages';
 import { searchMessages as m } from '~/i18n/messages/search';
-import { emptyQuery, SORTS, type SearchQuery, type SearchSort } from './types';
+import { understandingMessages } from '~/i18n/messages/understanding';
+import {
+  emptyQuery,
+  SORTS,
+  UNDERSTOOD_KINDS,
+  type SearchQuery,
+  type SearchSort,
+  type UnderstoodKind,
+} from './types';
 
 export interface ParameterError {
   parameter: string;
@@ -74,6 +82,16 @@ export function parseSearchParams(
   if (inStock !== null && !['', '0', '1'].includes(inStock))
     return fail('in_stock', m.inStockInvalid);
 
+  // `ignore=stars`: the buyer removed that chip; those words are searched as plain text.
+  const ignore: UnderstoodKind[] = [];
+  for (const value of params.getAll('ignore').filter(Boolean)) {
+    if (!(UNDERSTOOD_KINDS as readonly string[]).includes(value))
+      return fail('ignore', understandingMessages.ignoreInvalid, {
+        kinds: UNDERSTOOD_KINDS.join(', '),
+      });
+    if (!ignore.includes(value as UnderstoodKind)) ignore.push(value as UnderstoodKind);
+  }
+
   const sort = (params.get('sort') || 'relevance') as SearchSort;
   if (!SORTS.includes(sort)) return fail('sort', m.sortInvalid, { sorts: SORTS.join(', ') });
 
@@ -94,6 +112,7 @@ export function parseSearchParams(
       minPriceVnd,
       maxPriceVnd,
       inStockOnly: inStock === '1',
+      ignore,
       sort,
       page: Number(page),
       perPage: Number(perPage),
@@ -115,6 +134,7 @@ export function searchParamsOf(
   if (query.minPriceVnd !== null) params.set('min_price', String(query.minPriceVnd));
   if (query.maxPriceVnd !== null) params.set('max_price', String(query.maxPriceVnd));
   if (query.inStockOnly) params.set('in_stock', '1');
+  for (const kind of query.ignore) params.append('ignore', kind);
   if (query.sort !== 'relevance') params.set('sort', query.sort);
   if (query.page !== 1) params.set('page', String(query.page));
   return params;

@@ -23,6 +23,8 @@ export function createSearchService(options: {
   fallback: SearchIndex;
   log: Logger;
   recheckMs?: number;
+  /** Told of every answered search (demand signals); must not throw or take long. */
+  onSearched?: (query: SearchQuery, result: SearchResult) => void;
 }): SearchService {
   const { primary, fallback, log } = options;
   const recheckMs = options.recheckMs ?? 5_000;
@@ -49,16 +51,22 @@ export function createSearchService(options: {
     return health.ok;
   }
 
+  async function answer(query: SearchQuery): Promise<SearchResult> {
+    if (primary && (await primaryUsable())) {
+      try {
+        return await primary.search(query);
+      } catch (error) {
+        markDegraded(error instanceof Error ? error.message : String(error));
+      }
+    }
+    return fallback.search(query);
+  }
+
   return {
     async search(query) {
-      if (primary && (await primaryUsable())) {
-        try {
-          return await primary.search(query);
-        } catch (error) {
-          markDegraded(error instanceof Error ? error.message : String(error));
-        }
-      }
-      return fallback.search(query);
+      const result = await answer(query);
+      options.onSearched?.(query, result);
+      return result;
     },
     async health() {
       const primaryHealth = primary ? await primary.health() : null;

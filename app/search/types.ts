@@ -1,5 +1,6 @@
 import type { DB } from '~db/connection.server';
 import type { OcopGroup } from '~/lib/ocop';
+import type { PlaceVocabulary } from './understanding/vocabulary';
 
 /** What a search engine stores for one published, visible product. */
 export interface SearchDocument {
@@ -37,11 +38,17 @@ export interface SearchQuery {
   /** Raw text as the buyer typed it; engines fold it themselves. */
   q: string;
   provinceCodes: string[];
+  /** Official commune codes (a commune page, or a commune the query named); not a facet. */
+  communeCodes: string[];
   groups: OcopGroup[];
   stars: Array<3 | 4 | 5>;
   minPriceVnd: number | null;
   maxPriceVnd: number | null;
   inStockOnly: boolean;
+  /** Products of these communes first (a former or current commune or province the query named). */
+  boostCommuneCodes: string[];
+  /** Kinds of query understanding the buyer turned off (a removed chip): those words stay plain text. */
+  ignore: UnderstoodKind[];
   sort: SearchSort;
   /** 1-based. */
   page: number;
@@ -73,6 +80,31 @@ export interface SearchResult {
   hits: SearchDocument[];
   facets: SearchFacets;
   engine: SearchEngineName;
+  /** What query understanding made of the text (empty when nothing or when the engine ran raw). */
+  understood?: UnderstoodPart[];
+}
+
+export const UNDERSTOOD_KINDS = [
+  'stars',
+  'price',
+  'province',
+  'former_province',
+  'commune',
+  'group',
+] as const;
+export type UnderstoodKind = (typeof UNDERSTOOD_KINDS)[number];
+
+/** One thing query understanding read in the text, shown as a removable chip and in the API. */
+export interface UnderstoodPart {
+  kind: UnderstoodKind;
+  /** The words of the query it came from, as typed. */
+  text: string;
+  /** A filter narrows the results; a boost ranks matching products first. */
+  effect: 'filter' | 'boost';
+  /** What the chip says. */
+  label: { vi: string; en: string };
+  /** Province code, group, stars, price range ("0-200000") or commune codes joined by commas. */
+  value: string;
 }
 
 export type SearchEngineName = 'sqlite' | 'meilisearch';
@@ -102,17 +134,22 @@ export interface SearchDocumentSource {
   load(db: DB, productIds: number[]): Promise<Map<number, SearchDocument>>;
   /** Every product that belongs in the index (for full rebuilds). */
   listVisibleIds(db: DB): Promise<number[]>;
+  /** The places query understanding knows, and the communes that have visible products. */
+  loadPlaces?(db: DB): Promise<{ vocabulary: PlaceVocabulary; activeCommuneCodes: string[] }>;
 }
 
 export function emptyQuery(overrides: Partial<SearchQuery> = {}): SearchQuery {
   return {
     q: '',
     provinceCodes: [],
+    communeCodes: [],
     groups: [],
     stars: [],
     minPriceVnd: null,
     maxPriceVnd: null,
     inStockOnly: false,
+    boostCommuneCodes: [],
+    ignore: [],
     sort: 'relevance',
     page: 1,
     perPage: 24,

@@ -3,6 +3,7 @@ import { type Actor, requireOfficerFor } from '~/accounts';
 import { listCommunes, reviewQueue } from '~/catalogue/index.server';
 import { todayInVietnam } from '~/lib/dates';
 import { computeKpi, type KpiEntry, type KpiListing } from './kpi';
+import { provinceSearchDemand } from './demand.server';
 import { provinceName } from './province.server';
 import { suggestMatches } from './register.server';
 import { provinceSales } from './sales.server';
@@ -107,13 +108,14 @@ export async function tradeOfficeDashboard(
   now = new Date(),
 ) {
   requireOfficerFor(actor, provinceCode);
-  const [dashboard, suggestions, province, queue, sales, stamps] = await Promise.all([
+  const [dashboard, suggestions, province, queue, sales, stamps, demand] = await Promise.all([
     provinceKpi(db, actor, provinceCode),
     suggestMatches(db, actor, provinceCode),
     provinceName(db, provinceCode),
     reviewQueue(db, actor, provinceCode),
     provinceSales(db, actor, provinceCode),
     provinceStamps(db, actor, provinceCode),
+    provinceSearchDemand(db, actor, provinceCode, now),
   ]);
   const at = now.getTime();
   const waiting = {
@@ -139,5 +141,5 @@ export async function tradeOfficeDashboard(
       ),
     },
   };
-  return { province, ...dashboard, suggestions, waiting, sales, stamps };
+  return { province, ...dashboard, suggestions, waiting, sales, stamps, demand };
 }

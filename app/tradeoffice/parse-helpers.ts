@@ -4,6 +4,7 @@
  * typed with or without diacritics and with or without "Xã", "Phường", "Thị trấn", "Đặc khu".
  */
 import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, OCOP_GROUPS, type OcopGroup } from '~/catalogue';
+import { matchPlaceName, type PlaceNameMatch } from '~/lib/place-match';
 import { foldedTokens } from '~/lib/text';
 
 // One implementation of calendar dates for the whole app; re-exported so importers find it here.
@@ -33,33 +34,17 @@ export interface Place {
   name: string;
 }
 
-export type PlaceMatch<P extends Place> =
-  | { ok: true; place: P }
-  | { ok: false; reason: 'empty' | 'not_found' | 'ambiguous'; candidates: P[] };
-
-const withoutLeadingZeros = (code: string) => code.replace(/^0+(?=\d)/, '');
+export type PlaceMatch<P extends Place> = PlaceNameMatch<P>;
 
 /**
- * Finds a place in `places` by official code (leading zeros optional: `3478` = `03478`) or by name.
- * A typed prefix must agree with the official one ("Phường Sìn Hồ" does not match "Xã Sìn Hồ");
- * a name shared by two places (a "Xã X" and a "Phường X") is ambiguous until a prefix or code is given.
+ * Finds a place in `places` by official code (leading zeros optional: `3478` = `03478`) or by name:
+ * the name as typed with its diacritics first, the folded name only when it names one place (the
+ * shared rule of ~/lib/place-match). A typed prefix must agree with the official one ("Phường Sìn Hồ"
+ * does not match "Xã Sìn Hồ"); a name shared by two places is ambiguous until a prefix, the exact
+ * diacritics or the code tells them apart.
  */
 export function matchPlace<P extends Place>(places: readonly P[], text: string): PlaceMatch<P> {
-  const value = text.trim();
-  if (!value) return { ok: false, reason: 'empty', candidates: [] };
-  if (/^\d+$/.test(value)) {
-    const place = places.find((p) => withoutLeadingZeros(p.code) === withoutLeadingZeros(value));
-    return place ? { ok: true, place } : { ok: false, reason: 'not_found', candidates: [] };
-  }
-  const typed = splitPlaceName(value);
-  const candidates = places.filter((p) => {
-    const official = splitPlaceName(p.name);
-    if (official.key !== typed.key) return false;
-    return typed.prefix === null || official.prefix === null || official.prefix === typed.prefix;
-  });
-  const [only, ...others] = candidates;
-  if (only && others.length === 0) return { ok: true, place: only };
-  return { ok: false, reason: candidates.length ? 'ambiguous' : 'not_found', candidates };
+  return matchPlaceName(places, text);
 }
 
 /** An OCOP group by code (`beverage`), Vietnamese name (`Đồ uống`, `do uong`) or English name. */

@@ -8,13 +8,18 @@ import {
   listIndexableProductIds,
   loadSearchDocuments,
   seedReferenceData,
+  catalogueSearchDocuments,
 } from '~/catalogue/index.server';
 import {
   createMeilisearchIndex,
   startManagedMeilisearch,
   createSqliteSearchIndex,
   loadFoldedSynonyms,
+  createPlaceIndexLoader,
+  withUnderstanding,
 } from '~/search/index.server';
+import { Meilisearch } from 'meilisearch';
+import { createStockMeilisearch } from './stock-meili';
 import { emptyQuery, type SearchIndex, type SearchQuery } from '~/search';
 import { ms, summarize } from './stats';
 import { buildSyntheticCatalogue } from './synthetic-catalogue';
@@ -47,6 +52,12 @@ export const BENCH_QUERIES: Array<[string, Partial<SearchQuery>]> = [
   ['ruou ngo bac ha', { q: 'ruou ngo bac ha' }],
   ['tho cam', { q: 'tho cam' }],
   ['m (one letter)', { q: 'm' }],
+  ['lao cai ocop 4 sao (understood)', { q: 'lao cai ocop 4 sao' }],
+  ['dac san yen bai (former, boost)', { q: 'dac san yen bai' }],
+  ['homestay lai chau (group)', { q: 'homestay lai chau' }],
+  ['xa bum to (commune)', { q: 'xa bum to' }],
+  ['che duoi 200k (price)', { q: 'che duoi 200k' }],
+  ['mien dongg (typo)', { q: 'mien dongg' }],
   ['no match', { q: 'xyzzyqwerty' }],
 ];
 
@@ -72,29 +83,77 @@ async function timeQueries(engine: SearchIndex) {
 
 type Timings = Awaited<ReturnType<typeof timeQueries>>;
 
-/** One row per query with both engines' hit counts and p95s, so they compare at a glance. */
-function printSideBySide(cold: Timings, warm: Timings, meili: Timings) {
+/** One row per query with every engine's hit counts and p95s, and our Meilisearch against stock. */
+function printSideBySide(cold: Timings, warm: Timings, meili: Timings, stock: Timings) {
   console.log(
-    '\nSide by side (p95; Meilisearch counts more hits where typo tolerance matches more words):',
+    '\nSide by side (p95; stock Meilisearch runs the raw text with no filters or facets, so it does less work):',
   );
   console.table(
     BENCH_QUERIES.map(([label], i) => {
-      const [c, w, m] = [cold.rows[i], warm.rows[i], meili.rows[i]];
-      if (!c || !w || !m) throw new Error(`no timing for query ${label}`);
+      const [c, w, m, k] = [cold.rows[i], warm.rows[i], meili.rows[i], stock.rows[i]];
+      if (!c || !w || !m || !k) throw new Error(`no timing for query ${label}`);
       return {
         query: label,
         'SQLite hits': c.hits,
         'Meili hits': m.hits,
+        'stock hits': k.hits,
         'SQLite p95 (cache off)': ms(c.p95),
         'SQLite p95 (cache on)': ms(w.p95),
         'Meili p95': ms(m.p95),
+        'stock p95': ms(k.p95),
+        'Meili/stock p50': (m.p50 / Math.max(0.001, k.p50)).toFixed(2),
       };
     }),
   );
+  const o = (t: Timings) => `p50 ${ms(t.overall.p50)}, p95 ${ms(t.overall.p95)}`;
   console.log(
-    `Overall p95: SQLite ${ms(cold.overall.p95)} (cache off), ${ms(warm.overall.p95)} (cache on); Meilisearch ${ms(meili.overall.p95)}`,
+    `Overall: SQLite ${o(cold)} (cache off), ${o(warm)} (cache on); our Meilisearch ${o(meili)}; stock Meilisearch ${o(stock)}`,
   );
+  console.log(
+    `Ratios of medians: our Meilisearch / stock ${(meili.overall.p50 / stock.overall.p50).toFixed(2)}, embedded (cache on) / stock ${(warm.overall.p50 / stock.overall.p50).toFixed(2)}`,
+  );
+  console.log(`Load average (1, 5, 15 min) at the end: ${loadAverage()}`);
 }
+
+/**
+ * Where Meilisearch spends its time on broad queries: the same search with our settings, without the
+ * facet distribution, without exact totals, and with a sort, each timed alone (medians of RUNS).
+ */
+async function whereTimeGoes(url: string, apiKey: string) {
+  const client = new Meilisearch({ host: url, apiKey });
+  const products = client.index('products');
+  const facets = ['provinceCode', 'group', 'ocopStars', 'priceBucket', 'inStock'];
+  const variants: Array<[string, Record<string, unknown>]> = [
+    ['page + 5 facets (as the app)', { page: 1, hitsPerPage: 24, facets }],
+    ['page, no facets', { page: 1, hitsPerPage: 24 }],
+    ['limit (estimated total), no facets', { limit: 24 }],
+    ['page + 1 facet (provinceCode)', { page: 1, hitsPerPage: 24, facets: ['provinceCode'] }],
+    ['page + facets, sort priceVnd', { page: 1, hitsPerPage: 24, facets, sort: ['priceVnd:asc'] }],
+  ];
+  const rows = [];
+  for (const q of ['', 'm', 'che', 'mien dong']) {
+    const row: Record<string, string> = { q: q || '(browse)' };
+    for (const [label, params] of variants) {
+      await products.search(q, params);
+      const samples: number[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const started = performance.now();
+        await products.search(q, params);
+        samples.push(performance.now() - started);
+      }
+      row[label] = ms(summarize(samples).p50);
+    }
+    rows.push(row);
+  }
+  console.log('\nWhere the time goes (Meilisearch, our index, p50 per variant):');
+  console.table(rows);
+}
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cho-phien-bench-'));
 try {
@@ -127,11 +186,19 @@ try {
       `All queries: p50 ${ms(result.overall.p50)}, p95 ${ms(result.overall.p95)}, p99 ${ms(result.overall.p99)} (goal: p95 < ${goal} ms)`,
     );
   };
+  console.log(`Load average (1, 5, 15 min) before timing: ${loadAverage()}`);
+  // Both our engines answer through query understanding, as in the app (decision 012).
+  const places = createPlaceIndexLoader(db, catalogueSearchDocuments);
   // The embedded engine caches facet counts per query text; "cold" turns that off so every run pays for them.
   const cold = await timeQueries(
-    createSqliteSearchIndex(db, loadFoldedSynonyms(), { facetCacheSize: 0 }),
+    withUnderstanding(
+      createSqliteSearchIndex(db, loadFoldedSynonyms(), { facetCacheSize: 0 }),
+      places,
+    ),
   );
-  const warm = await timeQueries(createSqliteSearchIndex(db, loadFoldedSynonyms()));
+  const warm = await timeQueries(
+    withUnderstanding(createSqliteSearchIndex(db, loadFoldedSynonyms()), places),
+  );
   report('Embedded engine (SQLite FTS5), facet cache off', cold, 30);
   report('Embedded engine (SQLite FTS5), facet cache on (the app default)', warm, 30);
 
@@ -149,16 +216,26 @@ try {
     await index.ensureSettings();
     const indexStarted = performance.now();
     const ids = await listIndexableProductIds(db);
+    const allDocuments = [];
     for (let i = 0; i < ids.length; i += 10_000) {
-      const documents = await loadSearchDocuments(db, ids.slice(i, i + 10_000));
-      await index.upsert([...documents.values()]);
+      const documents = [...(await loadSearchDocuments(db, ids.slice(i, i + 10_000))).values()];
+      allDocuments.push(...documents);
+      await index.upsert(documents);
     }
     console.log(
       `\nMeilisearch index build (${ids.length.toLocaleString('en')} documents, batches of 10,000, waiting for every task): ${((performance.now() - indexStarted) / 1000).toFixed(1)} s`,
     );
-    const meiliResult = await timeQueries(index);
-    report('Meilisearch 1.21', meiliResult, 15);
-    printSideBySide(cold, warm, meiliResult);
+    const meiliResult = await timeQueries(withUnderstanding(index, places));
+    report('Meilisearch 1.21, our settings and query understanding', meiliResult, 15);
+    const stockStarted = performance.now();
+    const stock = await createStockMeilisearch(meili.url, meili.apiKey, allDocuments);
+    console.log(
+      `\nStock Meilisearch index build (same documents): ${((performance.now() - stockStarted) / 1000).toFixed(1)} s`,
+    );
+    const stockResult = await timeQueries(stock);
+    report('Meilisearch 1.21, stock settings, raw text', stockResult, 15);
+    printSideBySide(cold, warm, meiliResult, stockResult);
+    await whereTimeGoes(meili.url, meili.apiKey);
   } finally {
     await meili.stop();
   }

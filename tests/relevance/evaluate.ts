@@ -12,6 +12,12 @@ export const QUERY_KINDS = [
   'mixed-case',
   'prefix',
   'category',
+  // Kinds query understanding reads (decision 012).
+  'ocop-place',
+  'former-place',
+  'buyer-words',
+  'commune',
+  'price',
 ] as const;
 
 const relevanceQuerySchema = z.object({
@@ -44,10 +50,12 @@ export function parseRelevanceQueries(data: unknown): RelevanceQuery[] {
   return queries;
 }
 
+/** queries.json: `{ sources, queries }` (the public sources the products are modelled on, cited). */
 export function loadRelevanceQueries(): RelevanceQuery[] {
-  return parseRelevanceQueries(
-    JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'queries.json'), 'utf8')),
-  );
+  const file = JSON.parse(
+    fs.readFileSync(path.join(import.meta.dirname, 'queries.json'), 'utf8'),
+  ) as { queries?: unknown };
+  return parseRelevanceQueries(file.queries);
 }
 
 /**

@@ -11,18 +11,21 @@ const parse = (qs: string) => parseSearchParams(new URLSearchParams(qs), provinc
 describe('parseSearchParams', () => {
   it('parses a full query', () => {
     const r = parse(
-      'q=mien+dong&province=lao-cai&province=12&group=food&stars=4&stars=5&min_price=50000&max_price=300000&in_stock=1&sort=price_asc&page=2&per_page=10',
+      'q=mien+dong&province=lao-cai&province=12&group=food&stars=4&stars=5&min_price=50000&max_price=300000&in_stock=1&ignore=stars&ignore=province&sort=price_asc&page=2&per_page=10',
     );
     expect(r).toEqual({
       ok: true,
       query: {
         q: 'mien dong',
         provinceCodes: ['15', '12'],
+        communeCodes: [],
         groups: ['food'],
         stars: [4, 5],
         minPriceVnd: 50000,
         maxPriceVnd: 300000,
         inStockOnly: true,
+        boostCommuneCodes: [],
+        ignore: ['stars', 'province'],
         sort: 'price_asc',
         page: 2,
         perPage: 10,

@@ -4,7 +4,8 @@ import { formatMessage, type KeyedMessage } from '~/i18n/messages';
 import { importMessages as m } from '~/i18n/messages/catalogue-import';
 import { fold } from '~/lib/text';
 import { OCOP_GROUP_NAMES_EN, OCOP_GROUP_NAMES_VI, OCOP_GROUPS, type OcopGroup } from '../groups';
-import { matchCommune, matchProvince, type PlaceIndex } from '../place-match';
+import { placeMessages } from '~/i18n/messages/places';
+import { findCommuneMatch, findProvinceMatch, type PlaceIndex } from '../place-match';
 import type { ImportColumn, ImportError, RawImportRow } from './csv-format';
 
 export interface ValidRow {
@@ -57,11 +58,27 @@ export function validateImportRow(
   required('name', m.missingName);
   required('unit', m.missingUnit);
 
-  const province = matchProvince(places, row.province);
-  if (!province) fail('province', m.unknownProvince, { value: row.province });
-  const commune = province && row.commune ? matchCommune(places, province.code, row.commune) : null;
-  if (province && row.commune && !commune) {
-    fail('commune', m.unknownCommune, { value: row.commune, province: province.name });
+  const names = (candidates: Array<{ fullName: string; code: string }>) =>
+    candidates.map((c) => `${c.fullName} (${c.code})`).join(', ');
+  const provinceMatch = findProvinceMatch(places, row.province);
+  const province = provinceMatch.ok ? provinceMatch.place : null;
+  if (!provinceMatch.ok && provinceMatch.reason === 'ambiguous') {
+    fail('province', placeMessages.ambiguousProvince, {
+      value: row.province,
+      names: names(provinceMatch.candidates),
+    });
+  } else if (!province) fail('province', m.unknownProvince, { value: row.province });
+  const communeMatch =
+    province && row.commune ? findCommuneMatch(places, province.code, row.commune) : null;
+  const commune = communeMatch?.ok ? communeMatch.place : null;
+  if (province && communeMatch && !communeMatch.ok) {
+    if (communeMatch.reason === 'ambiguous')
+      fail('commune', placeMessages.ambiguousCommune, {
+        value: row.commune,
+        province: province.name,
+        names: names(communeMatch.candidates),
+      });
+    else fail('commune', m.unknownCommune, { value: row.commune, province: province.name });
   }
   const group = matchGroup(row.group);
   if (!group) fail('group', m.unknownGroup, { value: row.group });

@@ -11,7 +11,14 @@ import type {
   SearchSort,
 } from '../types';
 import { fromMeiliHit, SEARCH_DOCUMENT_FIELDS, toMeiliDocument } from './documents';
-import { activeFacets, buildFilter, FACET_ATTRIBUTE, FACET_KEYS, type FacetKey } from './filters';
+import {
+  activeFacets,
+  buildFilter,
+  FACET_ATTRIBUTE,
+  FACET_KEYS,
+  quoteFilterValue,
+  type FacetKey,
+} from './filters';
 import { productIndexSettings } from './settings';
 
 export interface MeilisearchIndex extends SearchIndex {
@@ -91,9 +98,27 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       limit: 0,
       facets: [FACET_ATTRIBUTE[key]],
     }));
-    const { results } = await client.multiSearch({ queries: [main, ...facetQueries] });
-    const [hitsResult, ...facetResults] = results as SearchResponse[];
+    const boost = boostClause(query);
+    // Boosted: the main query counts and facets; the hits come first from the boosted communes.
+    if (boost) main.hitsPerPage = 0;
+    const boosted: MultiSearchQuery[] = boost
+      ? [
+          {
+            ...main,
+            facets: [],
+            hitsPerPage: query.perPage,
+            filter: [...(main.filter as string[][]), [boost]],
+          },
+        ]
+      : [];
+    const { results } = await client.multiSearch({
+      queries: [main, ...facetQueries, ...boosted],
+    });
+    const all = results as SearchResponse[];
+    const hitsResult = all[0];
+    const facetResults = all.slice(1, 1 + facetQueries.length);
     if (!hitsResult) throw new Error('Meilisearch answered a multi-search without results');
+    if (boost) hitsResult.hits = await boostedHits(main, all[all.length - 1]!, boost, query);
     const distribution: Record<string, Record<string, number>> = {
       ...hitsResult.facetDistribution,
     };
@@ -108,6 +133,26 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
       facets: toFacets(distribution),
       engine: 'meilisearch',
     };
+  }
+
+  /** The boosted communes' hits of this page, topped up with the others' when they run out. */
+  async function boostedHits(
+    main: MultiSearchQuery,
+    first: SearchResponse,
+    boost: string,
+    query: SearchQuery,
+  ) {
+    const hits = [...first.hits];
+    if (hits.length >= query.perPage) return hits;
+    const boostedTotal = first.totalHits ?? 0;
+    const rest = await client.index(indexUid).search(main.q, {
+      matchingStrategy: main.matchingStrategy,
+      filter: [...(main.filter as string[][]), [`NOT ${boost}`]],
+      offset: Math.max(0, (query.page - 1) * query.perPage - boostedTotal),
+      limit: query.perPage - hits.length,
+      attributesToRetrieve: SEARCH_DOCUMENT_FIELDS,
+    });
+    return [...hits, ...rest.hits];
   }
 
   return {
@@ -191,6 +236,11 @@ export function createMeilisearchIndex(options: MeilisearchIndexOptions): Meilis
         );
     },
   };
+}
+
+function boostClause(query: SearchQuery): string | null {
+  if (!query.boostCommuneCodes.length || query.sort !== 'relevance') return null;
+  return `communeCode IN [${query.boostCommuneCodes.map(quoteFilterValue).join(', ')}]`;
 }
 
 function toFacets(distribution: Record<string, Record<string, number>>): SearchFacets {

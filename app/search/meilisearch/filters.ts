@@ -59,7 +59,10 @@ export function filterClauses(query: SearchQuery): Record<FacetKey, string[][]> 
 /** The filter for Meilisearch's array syntax, leaving out the facets named in `except`. */
 export function buildFilter(query: SearchQuery, except: FacetKey | null = null): string[][] {
   const clauses = filterClauses(query);
-  return FACET_KEYS.filter((k) => k !== except).flatMap((k) => clauses[k]);
+  const commune = query.communeCodes.length
+    ? [query.communeCodes.map((c) => `communeCode = ${quoteFilterValue(String(c))}`)]
+    : [];
+  return [...commune, ...FACET_KEYS.filter((k) => k !== except).flatMap((k) => clauses[k])];
 }
 
 export function activeFacets(query: SearchQuery): FacetKey[] {

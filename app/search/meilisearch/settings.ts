@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Settings } from 'meilisearch';
 import { fold } from '~/lib/text';
+import { TYPO_SIZES } from '../typo';
 
 interface SynonymFile {
   groups: string[][];
@@ -80,7 +81,7 @@ export function productIndexSettings(synonyms = meiliSynonyms()): Settings {
     typoTolerance: {
       enabled: true,
       disableOnNumbers: true,
-      minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+      minWordSizeForTypos: { ...TYPO_SIZES },
     },
     synonyms,
     // One document per product and no variants: there is nothing to deduplicate.

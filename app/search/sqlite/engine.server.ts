@@ -11,6 +11,7 @@ import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
 import { buildMatchExpression } from './match-expression';
 import { SEARCH_VERSION_KEY } from '../sync.server';
 import { meaningfulTokens } from '../query-words';
+import { buildVocabulary, corrections, type Vocabulary } from '../typo';
 
 // bm25 column weights: name, cooperative, place, category, description — name matches rank first.
 const RANK = sql.raw('bm25(product_fts, 10.0, 4.0, 3.0, 2.0, 1.0)');
@@ -32,7 +33,8 @@ const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
 /**
  * The embedded engine: SQLite FTS5 over folded text in the main database file. Its rows are rewritten
  * from the outbox by its own pass (`createEmbeddedSync`), so `upsert`/`remove` have nothing to do.
- * No typo tolerance; it is the fallback when Meilisearch is unreachable.
+ * Typo tolerance as in Meilisearch (../typo.ts, against the index's own words); it is the fallback
+ * when Meilisearch is unreachable.
  */
 export function createSqliteSearchIndex(
   db: DB,
@@ -57,23 +59,48 @@ export function createSqliteSearchIndex(
     return rows;
   }
 
+  // The index's words, for typo tolerance; rebuilt when the search version changes.
+  let vocabulary: { version: string; words: Promise<Vocabulary> } | null = null;
+  function vocabularyAt(version: string): Promise<Vocabulary> {
+    if (vocabulary?.version !== version) {
+      const words = (async () => {
+        await sql`create virtual table if not exists temp.product_fts_terms
+          using fts5vocab(main, 'product_fts', 'row')`.execute(db);
+        const rows = await sql<{ term: string }>`select term from temp.product_fts_terms`.execute(
+          db,
+        );
+        return buildVocabulary(rows.rows.map((r) => r.term));
+      })();
+      vocabulary = { version, words };
+      words.catch(() => (vocabulary = null));
+    }
+    return vocabulary.words;
+  }
+
   async function run(query: SearchQuery, mode: 'all' | 'any'): Promise<SearchResult> {
-    const match = buildMatchExpression(query.q, synonyms, mode);
+    const currentVersion = await db
+      .selectFrom('app_meta')
+      .select('value')
+      .where('key', '=', SEARCH_VERSION_KEY)
+      .executeTakeFirst();
+    const words = query.q.trim() ? await vocabularyAt(currentVersion?.value ?? '0') : null;
+    const match = buildMatchExpression(query.q, synonyms, mode, (word, isLast) =>
+      words ? corrections(word, words, isLast) : [],
+    );
+    const commune = query.communeCodes.length
+      ? sql`and s.commune_code in (${sql.join(query.communeCodes)})`
+      : EMPTY;
     const from = match
-      ? sql`from product_fts f join product_search s on s.product_id = f.rowid where product_fts match ${match}`
-      : sql`from product_search s where 1 = 1`;
+      ? sql`from product_fts f join product_search s on s.product_id = f.rowid where product_fts match ${match} ${commune}`
+      : sql`from product_search s where 1 = 1 ${commune}`;
     const filters = filterSql(query);
     const priceFilter = priceSql(query);
     const cubeQuery = (withPrice: boolean) =>
       sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars, ${sql.raw(PRICE_BUCKET_SQL)} as bucket,
         s.in_stock, count(*) as n ${from} ${withPrice ? priceFilter : sql``}
         group by 1, 2, 3, 4, 5`.execute(db);
-    const version = await db
-      .selectFrom('app_meta')
-      .select('value')
-      .where('key', '=', SEARCH_VERSION_KEY)
-      .executeTakeFirst();
-    const key = `${version?.value ?? 0}|${match ?? ''}`;
+    const version = currentVersion;
+    const key = `${version?.value ?? 0}|${match ?? ''}|${query.communeCodes.join(',')}`;
     const priceKey = `${query.minPriceVnd ?? ''}-${query.maxPriceVnd ?? ''}`;
     const cube = await cachedCube(`${key}|${priceKey}`, async () => (await cubeQuery(true)).rows);
     const priceCube =
@@ -84,13 +111,20 @@ export function createSqliteSearchIndex(
     const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
     // Without text, walk the index that already has the requested order and stop after one page; the
     // planner would otherwise pick a filter's index and sort every match (no statistics on a fresh file).
-    const browse = match
-      ? from
-      : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
+    // Narrowed to communes or boosted, the planner's own choice (the commune index) reads far fewer rows.
+    const browse =
+      match || query.communeCodes.length || query.boostCommuneCodes.length
+        ? from
+        : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
+    // Products of the communes the query named (or that were in the former province it named) first.
+    const boost =
+      query.boostCommuneCodes.length && query.sort === 'relevance'
+        ? sql`(s.commune_code in (${sql.join(query.boostCommuneCodes)})) desc,`
+        : EMPTY;
     const hits = await sql<{
       document: string;
     }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
-      order by ${sql.raw(ORDER[query.sort](Boolean(match)))}
+      order by ${boost} ${sql.raw(ORDER[query.sort](Boolean(match)))}
       limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
     return {
       total,

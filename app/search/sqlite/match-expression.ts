@@ -12,6 +12,8 @@ export function buildMatchExpression(
   query: string,
   synonyms: Map<string, string[]>,
   mode: 'all' | 'any' = 'all',
+  /** Words of the index within the typos allowed for a word that is not in it (see ../typo.ts). */
+  correct: (word: string, isLast: boolean) => string[] = () => [],
 ): string | null {
   const tokens = meaningfulTokens(query).slice(0, 12);
   if (tokens.length === 0) return null;
@@ -29,6 +31,7 @@ export function buildMatchExpression(
     const alternatives = [
       quote(token) + (isLast ? '*' : ''),
       ...(synonyms.get(token) ?? []).map(quote),
+      ...correct(token, isLast).map(quote),
     ];
     parts.push(
       alternatives.length === 1 ? alternatives.join('') : `(${alternatives.join(' OR ')})`,

@@ -1,0 +1,102 @@
+import type { DB } from '~db/connection.server';
+import { foldedTokens } from '~/lib/text';
+import type { SearchQuery, SearchResult } from './types';
+
+/** A search with this many results or fewer is demand the catalogue does not meet. */
+export const FEW_RESULTS = 2;
+const MAX_QUERY = 80;
+
+/** Monday (UTC) of the ISO week of `now`, as YYYY-MM-DD. */
+export function weekOf(now: Date): string {
+  const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+/** The query as counted: folded words, so "Mật ong" and "mat  ong" are one line. */
+export function demandKey(q: string): string {
+  return foldedTokens(q).join(' ').slice(0, MAX_QUERY).trim();
+}
+
+/**
+ * Counts a first-page text search that found nothing or little, under its week and province (the one
+ * the query named or filtered on, '' for none). Nothing about the buyer is stored.
+ */
+export async function recordDemand(
+  db: DB,
+  query: SearchQuery,
+  result: SearchResult,
+  now = new Date(),
+): Promise<boolean> {
+  const key = demandKey(query.q);
+  if (!key || query.page !== 1 || result.total > FEW_RESULTS) return false;
+  const understoodProvince = result.understood?.find((u) => u.kind === 'province')?.value;
+  const province = query.provinceCodes[0] ?? understoodProvince ?? '';
+  const zero = result.total === 0 ? 1 : 0;
+  await db
+    .insertInto('search_demand')
+    .values({
+      week: weekOf(now),
+      province_code: province,
+      query: key,
+      searches: 1,
+      zero_results: zero,
+      fewest_results: result.total,
+      last_searched_at: now.toISOString(),
+    })
+    .onConflict((oc) =>
+      oc.columns(['week', 'province_code', 'query']).doUpdateSet((eb) => ({
+        searches: eb('search_demand.searches', '+', 1),
+        zero_results: eb('search_demand.zero_results', '+', zero),
+        fewest_results: eb
+          .case()
+          .when('search_demand.fewest_results', '>', result.total)
+          .then(result.total)
+          .else(eb.ref('search_demand.fewest_results'))
+          .end(),
+        last_searched_at: now.toISOString(),
+      })),
+    )
+    .execute();
+  return true;
+}
+
+export interface DemandRow {
+  week: string;
+  provinceCode: string;
+  query: string;
+  searches: number;
+  zeroResults: number;
+  fewestResults: number;
+}
+
+/** The unmet searches of these provinces since `sinceWeek`, most searched first. */
+export async function listDemand(
+  db: DB,
+  options: { provinceCodes: string[]; sinceWeek: string; limit?: number },
+): Promise<DemandRow[]> {
+  if (options.provinceCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('search_demand')
+    .select(['week', 'province_code', 'query', 'searches', 'zero_results', 'fewest_results'])
+    .where('province_code', 'in', options.provinceCodes)
+    .where('week', '>=', options.sinceWeek)
+    .orderBy('searches', 'desc')
+    .orderBy('week', 'desc')
+    .orderBy('query')
+    .limit(options.limit ?? 20)
+    .execute();
+  return rows.map((r) => ({
+    week: r.week,
+    provinceCode: r.province_code,
+    query: r.query,
+    searches: Number(r.searches),
+    zeroResults: Number(r.zero_results),
+    fewestResults: Number(r.fewest_results),
+  }));
+}
+
+/** The week `weeks` weeks before the week of `now`. */
+export function weeksBefore(now: Date, weeks: number): string {
+  return weekOf(new Date(now.getTime() - weeks * 7 * 86_400_000));
+}
