@@ -25,11 +25,13 @@ export async function freePort(): Promise<number> {
 export async function startTestServer(options: {
   dataDir: string;
   env?: Record<string, string>;
+  /** A fixed port (benchmarks use their assigned one); a free one by default. */
+  port?: number;
 }): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'build/server/index.js'))) {
     throw new Error('No build found: run `npm run build` first (npm test does it).');
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   // SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server in benchmarks.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
