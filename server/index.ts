@@ -19,7 +19,9 @@ import { completeDeliveredOrders } from '~/orders/index.server';
 import { loadDeliveryFeeTable } from '~/orders';
 import { drainEmailOutbox, createSmtpTransport } from '~/email/index.server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// server/index.ts in development, build/app-server/index.js (server/bundle.ts) in production.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, path.basename(path.dirname(here)) === 'build' ? '../..' : '..');
 const isDev = process.argv.includes('--dev');
 
 async function main() {

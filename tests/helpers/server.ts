@@ -28,26 +28,30 @@ export async function startTestServer(options: {
   /** A fixed port (benchmarks use their assigned one); a free one by default. */
   port?: number;
 }): Promise<TestServer> {
-  if (!fs.existsSync(path.join(ROOT, 'build/server/index.js'))) {
+  if (!fs.existsSync(path.join(ROOT, 'build/app-server/index.js'))) {
     throw new Error('No build found: run `npm run build` first (npm test does it).');
   }
   const port = options.port ?? (await freePort());
   // SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server in benchmarks.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: options.dataDir,
-      SEARCH_ENGINE: 'sqlite',
-      LOG_LEVEL: 'warn',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--enable-source-maps', 'build/app-server/index.js'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir,
+        SEARCH_ENGINE: 'sqlite',
+        LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
