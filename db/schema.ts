@@ -148,6 +148,12 @@ export interface ProductSearchTable {
   document: string;
 }
 
+/** One row (id 1): bumped by triggers on every catalogue write (migration 0014, decision 015). */
+export interface CatalogueVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface AppMetaTable {
   key: string;
   value: string;
@@ -280,6 +286,7 @@ export interface OcopRegisterEntryTable {
 
 export interface Database extends OrderTables, TraceabilityTables {
   app_meta: AppMetaTable;
+  catalogue_version: CatalogueVersionTable;
   provinces: ProvinceTable;
   communes: CommuneTable;
   organizations: OrganizationTable;

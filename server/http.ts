@@ -16,6 +16,8 @@ export function createHttpApp(options: {
   remixHandler: RequestHandler;
   /** The stamp scan pages rendered outside Remix (production only; see server/scan-page.tsx). */
   scanPage?: { paths: string[]; handler: RequestHandler };
+  /** The anonymous-GET response cache in front of Remix (server/response-cache.ts). */
+  responseCache?: RequestHandler;
   viteMiddleware?: RequestHandler;
 }) {
   const { services, rootDir } = options;
@@ -114,6 +116,7 @@ export function createHttpApp(options: {
   }
 
   if (options.scanPage) app.get(options.scanPage.paths, options.scanPage.handler);
+  if (options.responseCache) app.use(options.responseCache);
   app.all('*', options.remixHandler);
   return app;
 }

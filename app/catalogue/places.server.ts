@@ -1,5 +1,6 @@
 import type { DB } from '~db/connection.server';
 import type { Commune, Province } from '~db/schema';
+import { memoizeOnCatalogueVersion } from './catalogue-version.server';
 import { matchProvince, type PlaceIndex } from './place-match';
 
 export interface Place {
@@ -18,9 +19,14 @@ const toPlace = (row: Province | Commune): Place => ({
   formerNames: JSON.parse(row.former_names) as string[],
 });
 
-export async function listProvinces(db: DB): Promise<Place[]> {
+const sortedProvinces = memoizeOnCatalogueVersion(async (db) => {
   const rows = await db.selectFrom('provinces').selectAll().orderBy('name').execute();
   return rows.map(toPlace).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+});
+
+/** The 34 provinces by name; computed once per catalogue version (every page's filters ask for it). */
+export async function listProvinces(db: DB): Promise<Place[]> {
+  return [...(await sortedProvinces(db))];
 }
 
 export async function listCommunes(db: DB, provinceCode: string): Promise<Place[]> {
