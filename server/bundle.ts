@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 export const SERVER_BUNDLE_DIR = 'build/app-server';
 
 /**
- * Compiles server/index.ts and everything it imports from app/ and db/ into one ES module for Node,
+ * Compiles server/index.ts (into main.js, started by server/start.ts as index.js) and everything it imports from app/ and db/ into one ES module for Node,
  * and each migration into its own file beside it (the migrator reads a folder of migrations). Packages
  * stay in node_modules. Run at the end of `remix vite:build` (see vite.config.ts), so every build has
  * a server matching its Remix build; `npm run dev` keeps running the sources through tsx.
@@ -27,7 +27,13 @@ export async function bundleServer(root: string) {
   } as const;
   const migrationsDir = path.join(root, 'db/migrations');
   await Promise.all([
-    build({ ...common, entryPoints: ['server/index.ts'], outfile: path.join(outdir, 'index.js') }),
+    build({ ...common, entryPoints: ['server/index.ts'], outfile: path.join(outdir, 'main.js') }),
+    build({
+      ...common,
+      entryPoints: ['server/start.ts'],
+      outfile: path.join(outdir, 'index.js'),
+      external: ['./main.js'],
+    }),
     build({
       ...common,
       entryPoints: fs
