@@ -1,10 +1,10 @@
 import { Link } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 import { formatVnd } from '~/lib/money';
-import type { SearchDocument } from '~/search';
+import type { ProductCardData } from '~/search';
 import { OcopStars } from './OcopStars';
 
-export function ProductCard({ product }: { product: SearchDocument }) {
+export function ProductCard({ product }: { product: ProductCardData }) {
   const { t } = useI18n();
   const srcSet = product.imageUrl
     ? `${product.imageUrl.replace('-640.webp', '-320.webp')} 320w, ${product.imageUrl} 640w`

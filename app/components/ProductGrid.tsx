@@ -1,7 +1,7 @@
-import type { SearchDocument } from '~/search';
+import type { ProductCardData } from '~/search';
 import { ProductCard } from './ProductCard';
 
-export function ProductGrid({ products, label }: { products: SearchDocument[]; label?: string }) {
+export function ProductGrid({ products, label }: { products: ProductCardData[]; label?: string }) {
   return (
     <ul className="product-grid" aria-label={label}>
       {products.map((p) => (

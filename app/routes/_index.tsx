@@ -5,7 +5,7 @@ import { OCOP_GROUPS, groupName } from '~/catalogue';
 import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { emptyQuery } from '~/search';
+import { emptyQuery, productCard } from '~/search';
 
 export const headers = loaderCacheHeaders;
 
@@ -30,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       title: `${t('siteName')} — ${t('tagline')}`,
       description: t('tagline'),
-      featured: featured.hits,
+      featured: featured.hits.map(productCard),
       provinces: provinceCounts,
       groups: OCOP_GROUPS.map((g) => ({ code: g, count: overview.facets.group[g] ?? 0 })),
     },

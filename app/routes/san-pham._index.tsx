@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { parseSearchParams } from '~/search';
+import { parseSearchParams, productCard } from '~/search';
 
 export const headers = loaderCacheHeaders;
 
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       heading,
       query: parsed.query,
-      result,
+      result: { ...result, hits: result.hits.map(productCard) },
       degraded:
         search.activeEngine() !== 'meilisearch' &&
         context.services.config.search.engine === 'meilisearch',

@@ -7,7 +7,7 @@ import { OCOP_GROUPS, groupName } from '~/catalogue';
 import { findProvince } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
-import { emptyQuery } from '~/search';
+import { emptyQuery, productCard } from '~/search';
 
 export const headers = loaderCacheHeaders;
 
@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(
     {
       province,
-      result,
+      result: { ...result, hits: result.hits.map(productCard) },
       page,
       title: translator(lang)('specialtiesOf', { province: province.name }),
       canonical: absoluteUrl(request, `/tinh/${province.slug}`, config.publicUrl),
