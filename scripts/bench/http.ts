@@ -149,7 +149,24 @@ const load = () =>
     .map((n) => n.toFixed(2))
     .join(' ');
 
-async function measure(url: string, connections: number, seconds: number, cookie?: string) {
+/** User + system CPU milliseconds a process has used (Linux /proc), or NaN elsewhere. */
+function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+async function measure(
+  url: string,
+  connections: number,
+  seconds: number,
+  cookie?: string,
+  pid?: number,
+) {
+  const cpuBefore = pid ? cpuMs(pid) : NaN;
   const result = await autocannon({
     url,
     connections,
@@ -161,6 +178,8 @@ async function measure(url: string, connections: number, seconds: number, cookie
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    // CPU per request is steadier than req/s when other work shares the machine.
+    cpuPerRequest: (cpuMs(pid ?? 0) - cpuBefore) / Math.max(1, result.requests.total),
   };
 }
 
@@ -222,13 +241,16 @@ try {
         const ours = [];
         const base = [];
         for (let round = 0; round < ROUNDS; round++) {
-          base.push(await measure(baseline.url, connections, SECONDS));
+          base.push(
+            await measure(baseline.url, connections, SECONDS, undefined, baseline.child.pid),
+          );
           ours.push(
             await measure(
               `${server.url}${urlPath}`,
               connections,
               SECONDS,
               mode === 'session' ? sessionCookie : undefined,
+              server.pid,
             ),
           );
         }
@@ -246,12 +268,14 @@ try {
           'p99 ratio': +(
             median(ours.map((r) => r.p99)) / Math.max(1, median(base.map((r) => r.p99)))
           ).toFixed(2),
+          'CPU ms/req': +median(ours.map((r) => r.cpuPerRequest)).toFixed(2),
+          'base CPU ms/req': +median(base.map((r) => r.cpuPerRequest)).toFixed(2),
           errors: ours.reduce((n, r) => n + r.errors, 0) + base.reduce((n, r) => n + r.errors, 0),
           load1: +os.loadavg()[0]!.toFixed(2),
         };
         rows.push(row);
         console.log(
-          `${name} · ${connections} conns · ${mode}: ${row.ratio}× (${row['req/s']} vs ${row['base req/s']} req/s), p99 ${row.p99} vs ${row['base p99']} ms, load ${load()}`,
+          `${name} · ${connections} conns · ${mode}: ${row.ratio}× (${row['req/s']} vs ${row['base req/s']} req/s), p99 ${row.p99} vs ${row['base p99']} ms, CPU ${row['CPU ms/req']} vs ${row['base CPU ms/req']} ms/req, load ${load()}`,
         );
       }
     }

@@ -6,6 +6,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface TestServer {
   url: string;
+  /** The server process, e.g. for benchmarks reading its CPU time. */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function startTestServer(options: {
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise((resolve) => {
