@@ -34,7 +34,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `rm -rf ${DATA_DIR} && node --import tsx server/index.ts`,
+    command: `rm -rf ${DATA_DIR} && node --enable-source-maps build/app-server/index.js`,
     url: `http://127.0.0.1:${PORT}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,

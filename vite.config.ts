@@ -1,6 +1,7 @@
 import { vitePlugin as remix } from '@remix-run/dev';
 import { defineConfig } from 'vite';
 import tsconfigPaths from 'vite-tsconfig-paths';
+import { bundleServer } from './server/bundle';
 
 declare module '@remix-run/node' {
   interface Future {
@@ -21,6 +22,14 @@ export default defineConfig({
       },
     }),
     tsconfigPaths(),
+    {
+      // After the Remix server build, compile the Express server for `npm start` (server/bundle.ts).
+      name: 'cho-phien-server-bundle',
+      apply: 'build',
+      async closeBundle() {
+        if (this.environment.config.build.ssr) await bundleServer(import.meta.dirname);
+      },
+    },
   ],
   build: { target: 'es2022' },
 });

@@ -161,6 +161,12 @@ export interface ProductSearchTable {
   document: string;
 }
 
+/** One row (id 1): bumped by triggers on every catalogue write (migration 0014, decision 015). */
+export interface CatalogueVersionTable {
+  id: number;
+  version: number;
+}
+
 export interface AppMetaTable {
   key: string;
   value: string;
@@ -308,6 +314,7 @@ export interface NoticeTable {
 export interface Database extends OrderTables, TraceabilityTables, ReviewTables {
   notices: NoticeTable;
   app_meta: AppMetaTable;
+  catalogue_version: CatalogueVersionTable;
   provinces: ProvinceTable;
   communes: CommuneTable;
   organizations: OrganizationTable;

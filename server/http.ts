@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import compression from 'compression';
 import express, { type RequestHandler } from 'express';
@@ -16,6 +17,8 @@ export function createHttpApp(options: {
   remixHandler: RequestHandler;
   /** The stamp scan pages rendered outside Remix (production only; see server/scan-page.tsx). */
   scanPage?: { paths: string[]; handler: RequestHandler };
+  /** The anonymous-GET response cache in front of Remix (server/response-cache.ts). */
+  responseCache?: RequestHandler;
   viteMiddleware?: RequestHandler;
 }) {
   const { services, rootDir } = options;
@@ -115,10 +118,22 @@ export function createHttpApp(options: {
         index: false,
       }),
     );
-    app.use(express.static(path.join(rootDir, 'build/client'), { maxAge: '1h', index: false }));
+    // The other public files (favicon…) are known at start: only their paths reach the file system,
+    // instead of a stat() for every page request.
+    const clientDir = path.join(rootDir, 'build/client');
+    const publicFiles = new Set(
+      fs
+        .readdirSync(clientDir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `/${path.relative(clientDir, path.join(entry.parentPath, entry.name))}`)
+        .filter((file) => !file.startsWith('/assets/')),
+    );
+    const serveClient = express.static(clientDir, { maxAge: '1h', index: false });
+    app.use((req, res, next) => (publicFiles.has(req.path) ? serveClient(req, res, next) : next()));
   }
 
   if (options.scanPage) app.get(options.scanPage.paths, options.scanPage.handler);
+  if (options.responseCache) app.use(options.responseCache);
   app.all('*', options.remixHandler);
   return app;
 }

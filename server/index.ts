@@ -4,7 +4,11 @@ import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { migrateToLatest } from '~db/migrate.server';
 import { openDatabase } from '~db/connection.server';
-import { catalogueSearchDocuments, refreshLapsedBadges } from '~/catalogue/index.server';
+import {
+  catalogueSearchDocuments,
+  readCatalogueVersion,
+  refreshLapsedBadges,
+} from '~/catalogue/index.server';
 import { seedDemo } from '~/demo/index.server';
 import { ConfigError, loadConfig } from '~/lib/config.server';
 import { createLogger } from '~/lib/log.server';
@@ -12,6 +16,7 @@ import type { AppServices } from '~/services.server';
 import { startSearch } from '~/search/index.server';
 import { rateLimiter } from '~/accounts/index.server';
 import { createHttpApp } from './http';
+import { createResponseCache } from './response-cache';
 import { SCAN_PATHS, scanPageHandler } from './scan-page';
 import { loadStampKeyring, resumeIssueJobs, STALLED_ISSUE_MS } from '~/traceability/index.server';
 import { createPaymentProviders, expireUnpaidCheckouts } from '~/payments/index.server';
@@ -19,7 +24,9 @@ import { completeDeliveredOrders } from '~/orders/index.server';
 import { loadDeliveryFeeTable } from '~/orders';
 import { drainEmailOutbox, createSmtpTransport } from '~/email/index.server';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// server/index.ts in development, build/app-server/index.js (server/bundle.ts) in production.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, path.basename(path.dirname(here)) === 'build' ? '../..' : '..');
 const isDev = process.argv.includes('--dev');
 
 async function main() {
@@ -116,6 +123,7 @@ async function main() {
     deliveryFees: loadDeliveryFeeTable(config.payments.deliveryFeesJson),
   };
 
+  const cacheMegabytes = Number(process.env.RESPONSE_CACHE_MB ?? 32);
   const app = createHttpApp({
     services,
     rootDir: root,
@@ -132,6 +140,14 @@ async function main() {
     scanPage: scanStylesheets
       ? { paths: SCAN_PATHS, handler: scanPageHandler(services, scanStylesheets) }
       : undefined,
+    // Production only (a dev build changes under it). RESPONSE_CACHE_MB=0 turns it off; 32 MB by default.
+    responseCache:
+      isDev || cacheMegabytes <= 0
+        ? undefined
+        : createResponseCache({
+            catalogueVersion: () => readCatalogueVersion(db),
+            maxBytes: cacheMegabytes * 1024 * 1024,
+          }).middleware,
   });
   const server = app.listen(config.port, config.host, () => {
     log.info('Chợ Phiên is listening', {

@@ -1,6 +1,7 @@
 // The catalogue domain's server-side public entry: what routes, the server and other domains may use.
 // Everything else in app/catalogue/ is internal (eslint: architecture/domain-boundaries).
 export { saveCertificateScan } from './certificate-scans.server';
+export { memoizeOnCatalogueVersion, readCatalogueVersion } from './catalogue-version.server';
 export { type RenderedImage, saveRenderedImage } from './image-files.server';
 export { applyImport, checkImport } from './import/import.server';
 export { importSellerCsv } from './import/seller-import.server';

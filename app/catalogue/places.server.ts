@@ -1,6 +1,7 @@
 import type { DB } from '~db/connection.server';
 import type { Commune, Province } from '~db/schema';
 import type { PlaceVocabulary } from '~/search/index.server';
+import { memoizeOnCatalogueVersion } from './catalogue-version.server';
 import { matchProvince, type PlaceIndex } from './place-match';
 import { legacyCommuneSlug } from './place-names';
 
@@ -20,18 +21,37 @@ const toPlace = (row: Province | Commune): Place => ({
   formerNames: JSON.parse(row.former_names) as string[],
 });
 
-export async function listProvinces(db: DB): Promise<Place[]> {
+const sortedProvinces = memoizeOnCatalogueVersion(async (db) => {
   const rows = await db.selectFrom('provinces').selectAll().orderBy('name').execute();
   return rows.map(toPlace).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+}, 'places');
+
+/** The 34 provinces by name; computed once per places version (every page's filters ask for it). */
+export async function listProvinces(db: DB): Promise<Place[]> {
+  return [...(await sortedProvinces(db))];
 }
 
+const communesByProvince = memoizeOnCatalogueVersion(
+  async () => new Map<string, Promise<Place[]>>(),
+  'places',
+);
+
+/** A province's communes by name; computed once per province and places version (checkout asks). */
 export async function listCommunes(db: DB, provinceCode: string): Promise<Place[]> {
-  const rows = await db
-    .selectFrom('communes')
-    .selectAll()
-    .where('province_code', '=', provinceCode)
-    .execute();
-  return rows.map(toPlace).sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const memo = await communesByProvince(db);
+  let communes = memo.get(provinceCode);
+  if (!communes) {
+    communes = db
+      .selectFrom('communes')
+      .selectAll()
+      .where('province_code', '=', provinceCode)
+      .execute()
+      .then((rows) => rows.map(toPlace).sort((a, b) => a.name.localeCompare(b.name, 'vi')));
+    if (memo.size >= 100) memo.clear();
+    memo.set(provinceCode, communes);
+    communes.catch(() => memo.delete(provinceCode));
+  }
+  return [...(await communes)];
 }
 
 /** All provinces and communes in memory (34 + 3,321 rows), for matching names without a query each. */

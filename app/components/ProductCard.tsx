@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 import { formatVnd } from '~/lib/money';
 import type { RatingSummary } from '~/reviews';
-import type { SearchDocument } from '~/search';
+import type { ProductCardData } from '~/search';
 import { OcopStars } from './OcopStars';
 import { RatingSummaryLine } from './RatingSummaryLine';
 
@@ -10,7 +10,7 @@ export function ProductCard({
   product,
   rating,
 }: {
-  product: SearchDocument;
+  product: ProductCardData;
   rating?: RatingSummary;
 }) {
   const { t } = useI18n();

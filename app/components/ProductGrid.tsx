@@ -1,5 +1,5 @@
 import type { RatingSummary } from '~/reviews';
-import type { SearchDocument } from '~/search';
+import type { ProductCardData } from '~/search';
 import { ProductCard } from './ProductCard';
 
 export function ProductGrid({
@@ -7,7 +7,7 @@ export function ProductGrid({
   label,
   ratings,
 }: {
-  products: SearchDocument[];
+  products: ProductCardData[];
   label?: string;
   /** Product id → its reviews and units sold (absent: none yet). */
   ratings?: Record<number, RatingSummary>;

@@ -3,7 +3,9 @@ export function publicCacheHeaders(request: Request): HeadersInit {
   const cookie = request.headers.get('Cookie') ?? '';
   if (/(?:^|;\s*)__session=/.test(cookie)) return { 'Cache-Control': 'private, no-store' };
   // The language lives in a cookie, so shared caches must key on it.
-  return { 'Cache-Control': 'public, max-age=60, stale-while-revalidate=300', Vary: 'Cookie' };
+  // no-cache: browsers and shared caches revalidate every time (a cheap 304 from the server's response
+  // cache, decision 015), so a changed price or stock shows on the next request.
+  return { 'Cache-Control': 'public, no-cache', Vary: 'Cookie' };
 }
 
 /** Remix `headers` export that passes the loader's Cache-Control and Vary through to the document. */

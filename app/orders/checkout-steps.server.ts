@@ -53,7 +53,14 @@ export async function loadCheckoutPage(
   const communes = provinces.some((p) => p.code === provinceCode)
     ? await listCommunes(db, provinceCode)
     : [];
-  return { cart, prefill, provinces, communes, provinceCode };
+  // Only what the pickers show: the page (and its inline data) is sent on every checkout step.
+  return {
+    cart,
+    prefill,
+    provinces: provinces.map((p) => ({ code: p.code, name: p.name })),
+    communes: communes.map((c) => ({ code: c.code, fullName: c.fullName })),
+    provinceCode,
+  };
 }
 
 /** The checkout form checked with its schema and the delivery place with the database, together. */

@@ -216,6 +216,7 @@ export async function placeCheckout(
       .executeTakeFirstOrThrow();
 
     const orderCodes: string[] = [];
+    const orderIds: number[] = [];
     for (const shipment of quote.shipments) {
       const code = await unusedOrderCode(trx);
       const order = await trx
@@ -259,10 +260,15 @@ export async function placeCheckout(
         userId: buyerUserId,
         now,
       });
-      await trx
-        .insertInto('order_history')
-        .values({
-          order_id: order.id,
+      orderIds.push(order.id);
+      orderCodes.push(code);
+    }
+    // One statement for every order's first history row (the hot path: issue 16).
+    await trx
+      .insertInto('order_history')
+      .values(
+        orderIds.map((orderId) => ({
+          order_id: orderId,
           from_state: '',
           to_state: 'placed',
           event: 'place',
@@ -272,13 +278,15 @@ export async function placeCheckout(
           reason: null,
           carrier: null,
           tracking_number: null,
-        })
-        .execute();
-      await queueOrderEmails(trx, order.id, 'placed', now);
+        })),
+      )
+      .execute();
+    for (const orderId of orderIds) {
+      // A placed order e-mails only the buyer, and only one who gave an address: skip the lookup otherwise.
+      if (address.contactEmail) await queueOrderEmails(trx, orderId, 'placed', now);
       // Cash on delivery needs no money first: the order goes straight to the cooperative.
       if (method === 'cod')
-        await applyOrderEventIn(trx, { role: 'system' }, order.id, 'accept_cod', {}, { now });
-      orderCodes.push(code);
+        await applyOrderEventIn(trx, { role: 'system' }, orderId, 'accept_cod', {}, { now });
     }
     await removeOrderedLines(trx, owner, productIds);
     return {

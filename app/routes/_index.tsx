@@ -6,7 +6,7 @@ import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { ratingSummaries } from '~/reviews/index.server';
-import { emptyQuery } from '~/search';
+import { emptyQuery, productCard } from '~/search';
 
 export const headers = loaderCacheHeaders;
 
@@ -31,7 +31,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       title: `${t('siteName')} — ${t('tagline')}`,
       description: t('tagline'),
-      featured: featured.hits,
+      featured: featured.hits.map(productCard),
       ratings: await ratingSummaries(
         db,
         featured.hits.map((h) => h.id),

@@ -26,7 +26,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await search.search(parsed.query);
   return Response.json(toApiResponse(result, parsed.query.page, parsed.query.perPage), {
     headers: {
-      'Cache-Control': 'public, max-age=30, stale-while-revalidate=120',
+      'Cache-Control': 'public, no-cache',
       'X-Search-Engine': result.engine,
     },
   });

@@ -9,7 +9,7 @@ import { listProvinces } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { ratingSummaries } from '~/reviews/index.server';
-import { parseSearchParams } from '~/search';
+import { parseSearchParams, productCard } from '~/search';
 
 export const headers = loaderCacheHeaders;
 
@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     {
       heading,
       query: parsed.query,
-      result,
+      result: { ...result, hits: result.hits.map(productCard) },
       ratings: await ratingSummaries(
         db,
         result.hits.map((h) => h.id),

@@ -9,7 +9,7 @@ import { findProvince } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { absoluteUrl, loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { ratingSummaries } from '~/reviews/index.server';
-import { emptyQuery } from '~/search';
+import { emptyQuery, productCard } from '~/search';
 
 export const headers = loaderCacheHeaders;
 
@@ -28,7 +28,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return data(
     {
       province,
-      result,
+      result: { ...result, hits: result.hits.map(productCard) },
       ratings: await ratingSummaries(
         db,
         result.hits.map((h) => h.id),

@@ -1,5 +1,6 @@
 // The search domain's public entry for code that also runs in the browser (no server-only imports).
 // Everything else in app/search/ is internal (eslint: architecture/domain-boundaries).
+export { productCard, type ProductCardData } from './product-card';
 export { parseSearchParams, searchParamsOf } from './query-params';
 export {
   emptyQuery,

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import { fold } from '~/lib/text';
+import synonymFile from './synonyms.json';
 
 export interface SynonymFile {
   groups: string[][];
@@ -7,7 +7,7 @@ export interface SynonymFile {
 
 /** Loads app/search/synonyms.json (shared with Meilisearch) as folded word → folded alternatives. */
 export function loadFoldedSynonyms(file?: SynonymFile): Map<string, string[]> {
-  const data = file ?? (createRequire(import.meta.url)('./synonyms.json') as SynonymFile);
+  const data = file ?? (synonymFile as SynonymFile);
   const map = new Map<string, string[]>();
   for (const group of data.groups) {
     const folded = [...new Set(group.map((w) => fold(w).trim()))];

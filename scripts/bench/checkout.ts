@@ -29,6 +29,15 @@ const server = await startTestServer({
 });
 const { db, sqlite } = openDatabase(path.join(dataDir, 'cho-phien.sqlite'));
 
+/** User + system CPU milliseconds the server process has used (Linux /proc), or NaN elsewhere. */
+function serverCpuMs(): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const hidden = (html: string, name: string) =>
@@ -101,6 +110,7 @@ try {
   let failures = 0;
   const deadline = performance.now() + SECONDS * 1000;
   const phaseStart = performance.now();
+  const cpuStart = serverCpuMs();
   await Promise.all(
     Array.from({ length: BUYERS }, async () => {
       while (performance.now() < deadline) {
@@ -113,6 +123,7 @@ try {
     }),
   );
   const elapsed = (performance.now() - phaseStart) / 1000;
+  const serverCpu = serverCpuMs() - cpuStart;
   placeTimes.sort((a, b) => a - b);
   flowTimes.sort((a, b) => a - b);
 
@@ -189,6 +200,11 @@ try {
       'whole flow p99 ms': Math.round(percentile(flowTimes, 99)),
       checkouts: placeTimes.length,
       failures,
+      // Steadier than the rates when other work shares the machine: what one checkout costs the server.
+      'server CPU ms/checkout': Math.round((serverCpu / Math.max(1, placeTimes.length)) * 10) / 10,
+      'orders per server CPU-s': Math.round(
+        (placeTimes.length * 2 * 1000) / Math.max(1, serverCpu),
+      ),
     },
   ]);
   console.log(

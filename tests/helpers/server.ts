@@ -6,6 +6,8 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 
 export interface TestServer {
   url: string;
+  /** The server process, e.g. for benchmarks reading its CPU time. */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -25,27 +27,33 @@ export async function freePort(): Promise<number> {
 export async function startTestServer(options: {
   dataDir: string;
   env?: Record<string, string>;
+  /** A fixed port (benchmarks use their assigned one); a free one by default. */
+  port?: number;
 }): Promise<TestServer> {
-  if (!fs.existsSync(path.join(ROOT, 'build/server/index.js'))) {
+  if (!fs.existsSync(path.join(ROOT, 'build/app-server/index.js'))) {
     throw new Error('No build found: run `npm run build` first (npm test does it).');
   }
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   // SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server in benchmarks.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: options.dataDir,
-      SEARCH_ENGINE: 'sqlite',
-      LOG_LEVEL: 'warn',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, '--enable-source-maps', 'build/app-server/index.js'],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: options.dataDir,
+        SEARCH_ENGINE: 'sqlite',
+        LOG_LEVEL: 'warn',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
@@ -68,6 +76,7 @@ export async function startTestServer(options: {
   }
   return {
     url,
+    pid: child.pid!,
     output: () => output,
     stop: () =>
       new Promise((resolve) => {

@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Settings } from 'meilisearch';
+import synonymFile from '../synonyms.json';
 import { fold } from '~/lib/text';
 import { TYPO_SIZES } from '../typo';
 
@@ -12,7 +12,7 @@ interface SynonymFile {
  * group is registered as written and folded; every word maps to every other word of its group.
  */
 export function meiliSynonyms(file?: SynonymFile): Record<string, string[]> {
-  const data = file ?? (createRequire(import.meta.url)('../synonyms.json') as SynonymFile);
+  const data = file ?? (synonymFile as SynonymFile);
   const synonyms: Record<string, string[]> = {};
   for (const group of data.groups) {
     const words = [
