@@ -2,6 +2,7 @@ import { enAccounts } from './sections/accounts';
 import { enFulfilment } from './sections/fulfilment';
 import { enOrders } from './sections/orders';
 import { enPayments } from './sections/payments';
+import { enWallets } from './sections/wallets';
 import { enCatalogue } from './sections/catalogue';
 import { enSearch } from './sections/search';
 import { enTraceability } from './sections/traceability';
@@ -120,6 +121,7 @@ export const en: Dictionary = {
   ...enAccounts,
   ...enOrders,
   ...enPayments,
+  ...enWallets,
   ...enFulfilment,
   ...enTraceability,
   ...enTraceabilitySeller,

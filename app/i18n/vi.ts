@@ -2,6 +2,7 @@ import { viAccounts } from './sections/accounts';
 import { viFulfilment } from './sections/fulfilment';
 import { viOrders } from './sections/orders';
 import { viPayments } from './sections/payments';
+import { viWallets } from './sections/wallets';
 import { viCatalogue } from './sections/catalogue';
 import { viSearch } from './sections/search';
 import { viTraceability } from './sections/traceability';
@@ -120,6 +121,7 @@ export const vi = {
   ...viAccounts,
   ...viOrders,
   ...viPayments,
+  ...viWallets,
   ...viFulfilment,
   ...viTraceability,
   ...viTraceabilitySeller,

@@ -1,5 +1,11 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  gatewayProblems,
+  gatewaysConfig,
+  gatewayVariables,
+  type GatewaysConfig,
+} from './gateway-config.server';
 
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
@@ -63,6 +69,7 @@ const schema = z.object({
     .regex(/^whsec_/, 'must start with whsec_')
     .optional(),
   STRIPE_API_URL: z.url({ message: 'must be a URL' }).optional(),
+  ...gatewayVariables,
   CARD_PAYMENT_MINUTES: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -108,6 +115,8 @@ export interface Config {
     vietqr: { bankBin: string; accountNumber: string; accountName: string } | null;
     bankWebhookSecret: string | null;
     stripe: { secretKey: string; webhookSecret: string | null; apiUrl: string | null } | null;
+    /** VNPay, MoMo and ZaloPay, each on when all its VNPAY_* / MOMO_* / ZALOPAY_* keys are set. */
+    gateways: GatewaysConfig;
     cardPaymentMinutes: number;
     bankTransferHours: number;
     commissionPercent: number;
@@ -151,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   if (v.STRIPE_WEBHOOK_SECRET && !v.STRIPE_SECRET_KEY)
     problems.push('STRIPE_WEBHOOK_SECRET is set but STRIPE_SECRET_KEY is not');
+  problems.push(...gatewayProblems(v));
   let stampKeys: Record<string, string> | null = null;
   if (v.STAMP_KEYS) {
     try {
@@ -210,6 +220,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: v.STRIPE_API_URL ?? null,
           }
         : null,
+      gateways: gatewaysConfig(v),
       cardPaymentMinutes: v.CARD_PAYMENT_MINUTES,
       bankTransferHours: v.BANK_TRANSFER_HOURS,
       commissionPercent: v.COMMISSION_PERCENT,

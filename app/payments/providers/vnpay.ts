@@ -185,17 +185,17 @@ export async function vnpayQuery(config: VnpayConfig, call: ApiCall) {
   };
 }
 
-/** Full refund (vnp_TransactionType 02) of a VNPay payment; throws unless VNPay answers 00. */
+/** Refund of a VNPay payment (type 02 full, 03 partial); throws unless VNPay answers 00. */
 export async function vnpayRefund(
   config: VnpayConfig,
-  call: ApiCall & { amountVnd: number; transactionNo: string; createdBy: string },
+  call: ApiCall & { amountVnd: number; transactionNo: string; createdBy: string; partial: boolean },
 ): Promise<{ refundId: string }> {
   const body = {
     vnp_RequestId: call.requestId,
     vnp_Version: '2.1.0',
     vnp_Command: 'refund',
     vnp_TmnCode: config.tmnCode,
-    vnp_TransactionType: '02',
+    vnp_TransactionType: call.partial ? '03' : '02',
     vnp_TxnRef: call.txnRef,
     vnp_Amount: String(call.amountVnd * 100),
     vnp_TransactionNo: call.transactionNo,
