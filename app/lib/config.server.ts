@@ -11,6 +11,14 @@ const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** Not a real account: lets a new user see a cashless checkout end to end (docs/decisions/014). */
+const DEMO_VIETQR = {
+  bankBin: '970436',
+  accountNumber: '0001000000',
+  accountName: 'CHO PHIEN DEMO',
+  demo: true,
+};
+
 const schema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], {
@@ -59,6 +67,8 @@ const schema = z.object({
     .regex(/^[0-9A-Za-z]{1,19}$/, 'must be 1–19 letters or digits')
     .optional(),
   VIETQR_ACCOUNT_NAME: z.string().min(1).max(60).optional(),
+  /** Demo VietQR account with a "demo" banner when no VIETQR_* is set; on by default with SEED_DEMO. */
+  VIETQR_DEMO: booleanText.optional(),
   BANK_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   STRIPE_SECRET_KEY: z
     .string()
@@ -112,7 +122,8 @@ export interface Config {
   /** Stamp authenticator keys (id → secret) from STAMP_KEYS JSON; null = generated into DATA_DIR on first start. */
   stamps: { keys: Record<string, string> | null; currentKeyId: string | null };
   payments: {
-    vietqr: { bankBin: string; accountNumber: string; accountName: string } | null;
+    /** `demo`: the built-in demo account (VIETQR_DEMO), shown with a "demo" banner. */
+    vietqr: { bankBin: string; accountNumber: string; accountName: string; demo?: boolean } | null;
     bankWebhookSecret: string | null;
     stripe: { secretKey: string; webhookSecret: string | null; apiUrl: string | null } | null;
     /** VNPay, MoMo and ZaloPay, each on when all its VNPAY_* / MOMO_* / ZALOPAY_* keys are set. */
@@ -211,7 +222,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               accountNumber: v.VIETQR_ACCOUNT_NUMBER,
               accountName: v.VIETQR_ACCOUNT_NAME,
             }
-          : null,
+          : (v.VIETQR_DEMO ?? v.SEED_DEMO)
+            ? DEMO_VIETQR
+            : null,
       bankWebhookSecret: v.BANK_WEBHOOK_SECRET ?? null,
       stripe: v.STRIPE_SECRET_KEY
         ? {

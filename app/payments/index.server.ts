@@ -7,6 +7,11 @@ export {
   verifyBankSignature,
 } from './bank-webhook';
 export { loadCheckoutPaymentPage, startCardPayment } from './checkout-payment.server';
+export {
+  answerMomoIpn,
+  answerVnpayIpn,
+  answerZalopayCallback,
+} from './gateway-notifications.server';
 export { handleOperatorPayment, type OperatorPaymentDone } from './operator.server';
 export {
   expireUnpaidCheckouts,

@@ -27,6 +27,8 @@ export type PaymentStep =
       accountName: string;
       amountVnd: number;
       memo: string;
+      /** The built-in demo account: the page says so. */
+      demo: boolean;
     }
   | { kind: 'redirect'; url: string }
   | { kind: 'on_delivery' };
@@ -72,6 +74,7 @@ export function vietQrProvider(account: {
   bankBin: string;
   accountNumber: string;
   accountName: string;
+  demo?: boolean;
 }): PaymentProvider {
   return {
     method: 'vietqr',
@@ -94,6 +97,7 @@ export function vietQrProvider(account: {
         accountName: account.accountName,
         amountVnd: checkout.totalVnd,
         memo,
+        demo: account.demo === true,
       };
     },
   };

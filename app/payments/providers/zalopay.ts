@@ -168,3 +168,17 @@ export async function zalopayRefund(
     );
   return { refundId: `zalopay:${String(reply.refund_id ?? mRefundId)}` };
 }
+
+/**
+ * The buyer's redirect back from ZaloPay: `checksum` is HMAC-SHA256 with key2 over
+ * appid|apptransid|pmcid|bankcode|amount|discountamount|status. Null when it does not verify.
+ */
+export function verifyZalopayRedirect(
+  config: ZalopayConfig,
+  query: URLSearchParams,
+): { paid: boolean } | null {
+  const fields = ['appid', 'apptransid', 'pmcid', 'bankcode', 'amount', 'discountamount', 'status'];
+  const data = fields.map((name) => query.get(name) ?? '').join('|');
+  if (!sameHex(hmacHex('sha256', config.key2, data), query.get('checksum'))) return null;
+  return { paid: query.get('status') === '1' };
+}
