@@ -21,6 +21,7 @@ export {
   resolveHeldPayment,
 } from './payments.server';
 export { createPaymentProviders, type PaymentProviders } from './providers.server';
+export { paymentsByMethod, reconciliationCsv } from './reconciliation.server';
 export { listRefundsDue, refundOrder, refundOrderByCode } from './refunds.server';
 export { applyStripeUpdate } from './stripe-events.server';
 export { stripePaymentUpdate, verifyStripeEvent } from './stripe-webhook.server';

@@ -237,6 +237,75 @@ describe.each(['vnpay', 'momo', 'zalopay'] as const)('%s', (provider) => {
   });
 });
 
+describe("the operator's payments by method and reconciliation export", () => {
+  it('counts received and held money per method and exports one method and day as CSV', async () => {
+    const admin = new FormClient(ctx.server.url);
+    await admin.post('/dang-nhap', {
+      identifier: 'admin@chophien.test',
+      password: 'chophien-admin-demo',
+    });
+    const page = await (await admin.get('/quan-tri/thanh-toan')).text();
+    for (const method of ['vnpay', 'momo', 'zalopay'])
+      expect(page).toMatch(
+        new RegExp(`data-method="${method}"><th scope="row">[^<]+</th><td>\\d+`),
+      );
+    expect(page).toContain('Chuyển thiếu'); // a held short payment, with its reason
+    const events = await ctx.data.db
+      .selectFrom('payment_events')
+      .innerJoin('checkouts', 'checkouts.id', 'payment_events.checkout_id')
+      .select([
+        'payment_events.external_id',
+        'payment_events.outcome',
+        'payment_events.received_at',
+      ])
+      .where('checkouts.payment_method', '=', 'momo')
+      .execute();
+    expect(events.length).toBeGreaterThanOrEqual(5);
+    // The day in Vietnam of the first MoMo event.
+    const day = new Date(Date.parse(events[0]!.received_at) + 7 * 3_600_000)
+      .toISOString()
+      .slice(0, 10);
+    const csv = await admin.get(`/quan-tri/thanh-toan/doi-soat?ngay=${day}&phuong-thuc=momo`);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain(`doi-soat-momo-${day}.csv`);
+    const text = await csv.text();
+    const lines = text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'received_at,occurred_at,method,provider,transaction_id,reference,amount_vnd,outcome,review,gateway_transaction_id,description',
+    );
+    const sameDay = events.filter(
+      (e) => new Date(Date.parse(e.received_at) + 7 * 3_600_000).toISOString().slice(0, 10) === day,
+    );
+    expect(lines).toHaveLength(sameDay.length + 1);
+    for (const e of sameDay) expect(text).toContain(`,${e.external_id},`);
+    expect(lines.slice(1).every((l) => l.split(',')[2] === 'momo')).toBe(true);
+    // Another day has nothing; bad parameters are refused with a message.
+    const empty = await (await admin.get('/quan-tri/thanh-toan/doi-soat?ngay=2020-01-01')).text();
+    expect(
+      empty
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\r\n'),
+    ).toHaveLength(1);
+    const bad = await admin.get('/quan-tri/thanh-toan/doi-soat?ngay=02-12-2026');
+    expect(bad.status).toBe(400);
+    expect(await bad.text()).toContain('YYYY-MM-DD');
+    const badMethod = await admin.get(
+      `/quan-tri/thanh-toan/doi-soat?ngay=${day}&phuong-thuc=bitcoin`,
+    );
+    expect(badMethod.status).toBe(400);
+    // Not for buyers.
+    const guest = await new FormClient(ctx.server.url).get(
+      `/quan-tri/thanh-toan/doi-soat?ngay=${day}`,
+    );
+    expect(guest.status).not.toBe(200);
+  });
+});
+
 describe('gateways turned off', () => {
   it('offers only configured methods and refuses a notification for a gateway that is off', async () => {
     const off = await startPaymentsServer();
