@@ -204,6 +204,7 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
     const url = new URL(req.url ?? '/', 'http://wallets.test');
+    if (url.pathname === '/healthz') return void res.writeHead(200).end('ok');
 
     // VNPay's payment page: the signed URL the app built.
     if (req.method === 'GET' && url.pathname === '/paymentv2/vpcpay.html') {
@@ -435,7 +436,7 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
     res
       .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
       .end(
-        `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${name} (thử nghiệm)</title>` +
+        `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${name} (thử nghiệm)</title>` +
           `<h1>${name} — cổng thử nghiệm</h1><p data-testid="wallet-amount">${attempt.amount} ₫</p>` +
           `<form method="post" action="/pay/${attempt.provider}/${encodeURIComponent(attempt.orderId)}/confirm"><button>Xác nhận thanh toán</button></form>`,
       );
