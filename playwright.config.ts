@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_BANK_WEBHOOK_SECRET, E2E_VIETQR } from './tests/e2e/env';
+import { E2E_BANK_WEBHOOK_SECRET, E2E_MOMO, E2E_VIETQR, E2E_WALLETS_PORT } from './tests/e2e/env';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? '.cache/e2e-data';
@@ -33,21 +33,34 @@ export default defineConfig({
     timezoneId: 'Asia/Ho_Chi_Minh',
     trace: 'off',
   },
-  webServer: {
-    command: `rm -rf ${DATA_DIR} && node --enable-source-maps build/app-server/index.js`,
-    url: `http://127.0.0.1:${PORT}/healthz`,
-    timeout: 120_000,
-    reuseExistingServer: false,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      NODE_ENV: 'production',
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      DATA_DIR,
-      LOG_LEVEL: 'warn',
-      ...E2E_VIETQR,
-      BANK_WEBHOOK_SECRET: E2E_BANK_WEBHOOK_SECRET,
+  webServer: [
+    {
+      // The MoMo (and VNPay, ZaloPay) local test gateway the wallet test pays through.
+      command: 'node --import tsx tests/e2e/fake-wallets-server.ts',
+      url: `http://127.0.0.1:${E2E_WALLETS_PORT}/healthz`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: { E2E_PORT: String(PORT) },
     },
-  },
+    {
+      command: `rm -rf ${DATA_DIR} && node --enable-source-maps build/app-server/index.js`,
+      url: `http://127.0.0.1:${PORT}/healthz`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        NODE_ENV: 'production',
+        PORT: String(PORT),
+        HOST: '127.0.0.1',
+        DATA_DIR,
+        LOG_LEVEL: 'warn',
+        ...E2E_VIETQR,
+        ...E2E_MOMO,
+        BANK_WEBHOOK_SECRET: E2E_BANK_WEBHOOK_SECRET,
+      },
+    },
+  ],
 });

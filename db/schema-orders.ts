@@ -1,9 +1,11 @@
-// Tables of the orders and payments area; created by 0004_orders.
+// Tables of the orders and payments area; created by 0004_orders, wallets and gateways by 0012.
 import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './schema';
 
 type CheckoutPaymentState = 'awaiting' | 'paid' | 'cash_on_delivery' | 'expired' | 'cancelled';
-type Method = 'vietqr' | 'card' | 'cod';
+type Method = 'vietqr' | 'card' | 'cod' | 'vnpay' | 'momo' | 'zalopay';
+/** The gateways a buyer is redirected to (0012_wallet_payments). */
+export type GatewayName = 'vnpay' | 'momo' | 'zalopay';
 
 export interface CartTable {
   id: Generated<number>;
@@ -45,6 +47,12 @@ export interface CheckoutTable {
   stripe_session_id: string | null;
   stripe_payment_intent_id: string | null;
   created_at: Timestamp;
+  /** The gateway's order id (our attempt id: reference + suffix) of the payment that paid it. */
+  gateway_order_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The gateway's own transaction id (vnp_TransactionNo, MoMo transId, ZaloPay zp_trans_id). */
+  gateway_transaction_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** When the gateway says it was paid, as it says it (VNPay's refund API needs vnp_PayDate back). */
+  gateway_paid_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface OrderTable {
@@ -116,7 +124,7 @@ export type PaymentOutcome =
 
 export interface PaymentEventTable {
   id: Generated<number>;
-  provider: 'bank' | 'stripe' | 'operator';
+  provider: 'bank' | 'stripe' | 'operator' | GatewayName;
   external_id: string;
   checkout_id: number | null;
   amount_vnd: number;
@@ -134,8 +142,9 @@ export interface RefundTable {
   id: Generated<number>;
   order_id: number;
   amount_vnd: number;
-  method: 'stripe' | 'bank_transfer';
+  method: 'stripe' | 'bank_transfer' | GatewayName;
   stripe_refund_id: string | null;
+  gateway_refund_id: ColumnType<string | null, string | null | undefined, string | null>;
   reason: string;
   created_by: number | null;
   created_at: Timestamp;

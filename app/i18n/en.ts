@@ -4,6 +4,7 @@ import { enOrders } from './sections/orders';
 import { enBuyer } from './sections/buyer';
 import { enPayments } from './sections/payments';
 import { enReviews } from './sections/reviews';
+import { enWallets } from './sections/wallets';
 import { enCatalogue } from './sections/catalogue';
 import { enSearch } from './sections/search';
 import { enUnderstanding } from './sections/understanding';
@@ -124,6 +125,7 @@ export const en: Dictionary = {
   ...enAccounts,
   ...enOrders,
   ...enPayments,
+  ...enWallets,
   ...enFulfilment,
   ...enTraceability,
   ...enTraceabilitySeller,

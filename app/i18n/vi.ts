@@ -4,6 +4,7 @@ import { viOrders } from './sections/orders';
 import { viBuyer } from './sections/buyer';
 import { viPayments } from './sections/payments';
 import { viReviews } from './sections/reviews';
+import { viWallets } from './sections/wallets';
 import { viCatalogue } from './sections/catalogue';
 import { viSearch } from './sections/search';
 import { viUnderstanding } from './sections/understanding';
@@ -124,6 +125,7 @@ export const vi = {
   ...viAccounts,
   ...viOrders,
   ...viPayments,
+  ...viWallets,
   ...viFulfilment,
   ...viTraceability,
   ...viTraceabilitySeller,

@@ -1,9 +1,23 @@
 import path from 'node:path';
 import { z } from 'zod';
+import {
+  gatewayProblems,
+  gatewaysConfig,
+  gatewayVariables,
+  type GatewaysConfig,
+} from './gateway-config.server';
 
 const booleanText = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Not a real account: lets a new user see a cashless checkout end to end (docs/decisions/014). */
+const DEMO_VIETQR = {
+  bankBin: '970436',
+  accountNumber: '0001000000',
+  accountName: 'CHO PHIEN DEMO',
+  demo: true,
+};
 
 const schema = z.object({
   NODE_ENV: z
@@ -53,6 +67,8 @@ const schema = z.object({
     .regex(/^[0-9A-Za-z]{1,19}$/, 'must be 1–19 letters or digits')
     .optional(),
   VIETQR_ACCOUNT_NAME: z.string().min(1).max(60).optional(),
+  /** Demo VietQR account with a "demo" banner when no VIETQR_* is set; on by default with SEED_DEMO. */
+  VIETQR_DEMO: booleanText.optional(),
   BANK_WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   STRIPE_SECRET_KEY: z
     .string()
@@ -63,6 +79,7 @@ const schema = z.object({
     .regex(/^whsec_/, 'must start with whsec_')
     .optional(),
   STRIPE_API_URL: z.url({ message: 'must be a URL' }).optional(),
+  ...gatewayVariables,
   CARD_PAYMENT_MINUTES: z.coerce
     .number({ message: 'must be a number' })
     .int('must be a whole number')
@@ -105,9 +122,12 @@ export interface Config {
   /** Stamp authenticator keys (id → secret) from STAMP_KEYS JSON; null = generated into DATA_DIR on first start. */
   stamps: { keys: Record<string, string> | null; currentKeyId: string | null };
   payments: {
-    vietqr: { bankBin: string; accountNumber: string; accountName: string } | null;
+    /** `demo`: the built-in demo account (VIETQR_DEMO), shown with a "demo" banner. */
+    vietqr: { bankBin: string; accountNumber: string; accountName: string; demo?: boolean } | null;
     bankWebhookSecret: string | null;
     stripe: { secretKey: string; webhookSecret: string | null; apiUrl: string | null } | null;
+    /** VNPay, MoMo and ZaloPay, each on when all its VNPAY_* / MOMO_* / ZALOPAY_* keys are set. */
+    gateways: GatewaysConfig;
     cardPaymentMinutes: number;
     bankTransferHours: number;
     commissionPercent: number;
@@ -151,6 +171,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   if (v.STRIPE_WEBHOOK_SECRET && !v.STRIPE_SECRET_KEY)
     problems.push('STRIPE_WEBHOOK_SECRET is set but STRIPE_SECRET_KEY is not');
+  problems.push(...gatewayProblems(v));
   let stampKeys: Record<string, string> | null = null;
   if (v.STAMP_KEYS) {
     try {
@@ -201,7 +222,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
               accountNumber: v.VIETQR_ACCOUNT_NUMBER,
               accountName: v.VIETQR_ACCOUNT_NAME,
             }
-          : null,
+          : (v.VIETQR_DEMO ?? v.SEED_DEMO)
+            ? DEMO_VIETQR
+            : null,
       bankWebhookSecret: v.BANK_WEBHOOK_SECRET ?? null,
       stripe: v.STRIPE_SECRET_KEY
         ? {
@@ -210,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
             apiUrl: v.STRIPE_API_URL ?? null,
           }
         : null,
+      gateways: gatewaysConfig(v),
       cardPaymentMinutes: v.CARD_PAYMENT_MINUTES,
       bankTransferHours: v.BANK_TRANSFER_HOURS,
       commissionPercent: v.COMMISSION_PERCENT,

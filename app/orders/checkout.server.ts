@@ -182,8 +182,9 @@ export async function placeCheckout(
     const productIds = quote.shipments.flatMap((s) => s.group.lines.map((l) => l.productId));
 
     const accessToken = generateToken();
+    // Cards and the VNPay, MoMo and ZaloPay gateways are paid on the spot; transfers within hours.
     const payBy =
-      method === 'card'
+      method === 'card' || method === 'vnpay' || method === 'momo' || method === 'zalopay'
         ? new Date(now.getTime() + settings.cardPaymentMinutes * 60_000)
         : method === 'vietqr'
           ? new Date(now.getTime() + settings.bankTransferHours * 3_600_000)

@@ -19,7 +19,9 @@ export const ORDER_STATES = [
   'refunded',
 ] as const;
 export type OrderState = (typeof ORDER_STATES)[number];
-export type PaymentMethod = 'vietqr' | 'card' | 'cod';
+export type PaymentMethod = 'vietqr' | 'card' | 'cod' | 'vnpay' | 'momo' | 'zalopay';
+/** Methods paid online before the order goes on: everything but cash on delivery. */
+export const PREPAID_METHODS = ['vietqr', 'card', 'vnpay', 'momo', 'zalopay'] as const;
 export type OrderActorRole = 'buyer' | 'cooperative' | 'operator' | 'system';
 export type OrderEvent =
   | 'pay'
@@ -80,7 +82,7 @@ const BEFORE_ACCEPTANCE = ['placed', 'paid', 'cod_accepted'] as const;
  * system's when Stripe reports one made in its dashboard.
  */
 export const ORDER_TRANSITIONS: Record<OrderEvent, Rule> = {
-  pay: { from: ['placed'], to: 'paid', by: ['system', 'operator'], methods: ['vietqr', 'card'] },
+  pay: { from: ['placed'], to: 'paid', by: ['system', 'operator'], methods: PREPAID_METHODS },
   accept_cod: { from: ['placed'], to: 'cod_accepted', by: ['system'], methods: ['cod'] },
   accept: { from: ['paid', 'cod_accepted'], to: 'accepted', by: ['cooperative'] },
   ship: {
@@ -104,7 +106,7 @@ export const ORDER_TRANSITIONS: Record<OrderEvent, Rule> = {
     by: ['operator'],
     needs: ['reason'],
   },
-  expire: { from: ['placed'], to: 'cancelled', by: ['system'], methods: ['vietqr', 'card'] },
+  expire: { from: ['placed'], to: 'cancelled', by: ['system'], methods: PREPAID_METHODS },
   refund: {
     from: ['cancelled', 'delivered', 'completed'],
     to: 'refunded',

@@ -7,6 +7,11 @@ export {
   verifyBankSignature,
 } from './bank-webhook';
 export { loadCheckoutPaymentPage, startCardPayment } from './checkout-payment.server';
+export {
+  answerMomoIpn,
+  answerVnpayIpn,
+  answerZalopayCallback,
+} from './gateway-notifications.server';
 export { handleOperatorPayment, type OperatorPaymentDone } from './operator.server';
 export {
   expireUnpaidCheckouts,
@@ -16,6 +21,7 @@ export {
   resolveHeldPayment,
 } from './payments.server';
 export { createPaymentProviders, type PaymentProviders } from './providers.server';
+export { paymentsByMethod, reconciliationCsv } from './reconciliation.server';
 export { listRefundsDue, refundOrder, refundOrderByCode } from './refunds.server';
 export { applyStripeUpdate } from './stripe-events.server';
 export { stripePaymentUpdate, verifyStripeEvent } from './stripe-webhook.server';

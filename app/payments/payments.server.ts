@@ -1,11 +1,11 @@
 import type { DB } from '~db/connection.server';
-import type { PaymentOutcome } from '~db/schema-orders';
+import type { GatewayName, PaymentOutcome } from '~db/schema-orders';
 import { recordAudit } from '~/audit/index.server';
 import { applyOrderEventIn } from '~/orders/index.server';
 
 /** Money that reached the operator's account or Stripe, as one provider reports it. */
 export interface IncomingPayment {
-  provider: 'bank' | 'stripe' | 'operator';
+  provider: 'bank' | 'stripe' | 'operator' | GatewayName;
   /** The provider's transaction or event id: a second report of it changes nothing. */
   externalId: string;
   amountVnd: number;
@@ -14,6 +14,8 @@ export interface IncomingPayment {
   /** Our checkout reference, when the report carries one. */
   reference: string | null;
   stripePaymentIntentId?: string | null;
+  /** The gateway transaction (VNPay, MoMo, ZaloPay), kept on the checkout it pays to refund it later. */
+  gateway?: { orderId: string; transactionId: string; paidAt: string } | null;
   /** The operator who marked a transfer received (provider "operator"). */
   operatorUserId?: number | null;
 }
@@ -139,6 +141,13 @@ async function markCheckoutPaid(
       pay_by: null,
       ...(payment.stripePaymentIntentId
         ? { stripe_payment_intent_id: payment.stripePaymentIntentId }
+        : {}),
+      ...(payment.gateway
+        ? {
+            gateway_order_id: payment.gateway.orderId,
+            gateway_transaction_id: payment.gateway.transactionId,
+            gateway_paid_at: payment.gateway.paidAt,
+          }
         : {}),
     })
     .where('id', '=', checkoutId)

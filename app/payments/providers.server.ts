@@ -1,6 +1,8 @@
 import Stripe from 'stripe';
 import type { Config } from '~/lib/config.server';
 import type { PaymentMethod } from '~/orders';
+import { GATEWAY_KEYS } from '~/lib/gateway-config.server';
+import { createGatewayProviders, GATEWAYS, type GatewayProvider } from './gateways.server';
 import { buildVietQrPayload } from './vietqr';
 import { vietQrSvg } from './vietqr-svg.server';
 
@@ -25,6 +27,8 @@ export type PaymentStep =
       accountName: string;
       amountVnd: number;
       memo: string;
+      /** The built-in demo account: the page says so. */
+      demo: boolean;
     }
   | { kind: 'redirect'; url: string }
   | { kind: 'on_delivery' };
@@ -70,6 +74,7 @@ export function vietQrProvider(account: {
   bankBin: string;
   accountNumber: string;
   accountName: string;
+  demo?: boolean;
 }): PaymentProvider {
   return {
     method: 'vietqr',
@@ -92,6 +97,7 @@ export function vietQrProvider(account: {
         accountName: account.accountName,
         amountVnd: checkout.totalVnd,
         memo,
+        demo: account.demo === true,
       };
     },
   };
@@ -170,6 +176,10 @@ export const cashOnDeliveryProvider: PaymentProvider = {
 export interface PaymentProviders {
   methods: PaymentMethod[];
   get(method: PaymentMethod): PaymentProvider | null;
+  /** The VNPay, MoMo or ZaloPay provider, when that gateway is configured. */
+  gateway(method: string): GatewayProvider | null;
+  /** Gateways that are off, with the variables that turn each on (shown at checkout). */
+  off: Array<{ method: PaymentMethod; keys: readonly string[] }>;
 }
 
 export function createPaymentProviders(
@@ -179,9 +189,16 @@ export function createPaymentProviders(
   const list: PaymentProvider[] = [];
   if (config.vietqr) list.push(vietQrProvider(config.vietqr));
   if (config.stripe) list.push(cardProvider(createStripeClient(config.stripe), setStripeSessionId));
+  const gateways = createGatewayProviders(config.gateways);
+  list.push(...gateways);
   list.push(cashOnDeliveryProvider);
   return {
     methods: list.map((p) => p.method),
     get: (method) => list.find((p) => p.method === method) ?? null,
+    gateway: (method) => gateways.find((p) => p.method === method) ?? null,
+    off: GATEWAYS.filter((g) => !gateways.some((p) => p.method === g)).map((method) => ({
+      method,
+      keys: GATEWAY_KEYS[method],
+    })),
   };
 }

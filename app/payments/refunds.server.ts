@@ -1,10 +1,13 @@
 import type { DB } from '~db/connection.server';
 import { requireAdmin, type Actor } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
+import { formatMessage } from '~/i18n/messages';
 import { paymentsMessages as m } from '~/i18n/messages/payments';
+import { walletsMessages as w } from '~/i18n/messages/wallets';
 import { invalid, UserError } from '~/lib/errors';
 import { normalizeOrderCode } from '~/orders';
 import { applyOrderEventIn, orderForParty, orderIdByCode } from '~/orders/index.server';
+import { isGateway } from './gateways.server';
 import type { PaymentProviders } from './providers.server';
 
 /** Orders holding money that must go back: cancelled after payment, not refunded yet. */
@@ -33,7 +36,8 @@ export async function listRefundsDue(db: DB) {
 }
 
 /**
- * The operator refunds an order in full. Card payments go back through Stripe first (with an
+ * The operator refunds an order in full. Card and VNPay / MoMo / ZaloPay payments go back through
+ * their API first (with an
  * idempotency key, so a retried click cannot refund twice) and are recorded only once Stripe has
  * accepted; bank-transfer and cash refunds are the operator's own transfer, recorded here.
  */
@@ -51,10 +55,56 @@ export async function refundOrder(
   if (order.paid_vnd <= 0) throw new UserError('nothing_to_refund', 409, m.nothingToRefund);
   const checkout = await db
     .selectFrom('checkouts')
-    .select(['stripe_payment_intent_id'])
+    .select([
+      'stripe_payment_intent_id',
+      'total_vnd',
+      'gateway_order_id',
+      'gateway_transaction_id',
+      'gateway_paid_at',
+    ])
     .where('id', '=', order.checkout_id)
     .executeTakeFirstOrThrow();
   let stripeRefundId: string | null = null;
+  let gatewayRefundId: string | null = null;
+  const gateway = isGateway(order.payment_method) ? order.payment_method : null;
+  if (gateway) {
+    // The gateways have no idempotency keys: never ask twice for an order refunded already.
+    const done = await db
+      .selectFrom('refunds')
+      .select('id')
+      .where('order_id', '=', order.id)
+      .executeTakeFirst();
+    if (done || order.state === 'refunded')
+      throw new UserError('nothing_to_refund', 409, m.nothingToRefund);
+    // Back through the gateway's refund API first; recorded only once the gateway has accepted it.
+    const provider = providers.gateway(gateway);
+    if (!provider || !checkout.gateway_order_id || !checkout.gateway_transaction_id)
+      throw new UserError('gateway_refund_unavailable', 409, w.gatewayRefundUnavailable);
+    ({ refundId: gatewayRefundId } = await provider
+      .refundPayment(
+        {
+          orderId: checkout.gateway_order_id,
+          transactionId: checkout.gateway_transaction_id,
+          paidAt: checkout.gateway_paid_at ?? '',
+        },
+        {
+          amountVnd: order.paid_vnd,
+          paidTotalVnd: checkout.total_vnd,
+          key: `refund-order-${order.id}`,
+          operator: `operator-${actor.userId}`,
+          now,
+        },
+      )
+      .catch((error: unknown) => {
+        throw new UserError(
+          'gateway_refund_failed',
+          409,
+          formatMessage(w.gatewayRefundFailed, {
+            reason: error instanceof Error ? error.message : String(error),
+          }),
+        );
+      }));
+  }
   if (order.payment_method === 'card') {
     const card = providers.get('card');
     if (!card?.refund || !checkout.stripe_payment_intent_id) {
@@ -80,8 +130,9 @@ export async function refundOrder(
       .values({
         order_id: order.id,
         amount_vnd: order.paid_vnd,
-        method: order.payment_method === 'card' ? 'stripe' : 'bank_transfer',
+        method: gateway ?? (order.payment_method === 'card' ? 'stripe' : 'bank_transfer'),
         stripe_refund_id: stripeRefundId,
+        gateway_refund_id: gatewayRefundId,
         reason: reason.trim(),
         created_by: actor.userId,
         created_at: now.toISOString(),

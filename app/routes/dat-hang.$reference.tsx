@@ -35,12 +35,19 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       context.services.payments,
       reference,
       await checkoutViewerFor(request, context, reference),
+      {
+        gateways: context.services.config.payments.gateways,
+        query: new URL(request.url).searchParams,
+      },
     ),
   );
   return data(page, { headers: { 'Cache-Control': 'private, no-store' } });
 }
 
-/** `intent=card` goes on to Stripe; `intent=cancel` cancels one cooperative's part (`orderId`). */
+/**
+ * `intent=card` goes on to Stripe or the checkout's gateway (VNPay, MoMo, ZaloPay); `intent=cancel`
+ * cancels one cooperative's part (`orderId`).
+ */
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const reference = String(params.reference);
   const lang = langFromRequest(request);
@@ -52,15 +59,24 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const form = submission.value;
     if (form.intent === 'card') {
       const returnUrl = absoluteUrl(request, `/dat-hang/${reference}`, config.publicUrl);
-      return redirect(await startCardPayment(db, payments, reference, viewer, returnUrl));
+      return redirect(
+        await startCardPayment(db, payments, reference, viewer, returnUrl, {
+          ipAddr: request.headers.get('x-client-ip') || '127.0.0.1',
+          absolute: (path) => absoluteUrl(request, path, config.publicUrl),
+          now: new Date(),
+        }),
+      );
     }
     const code = await cancelCheckoutPart(db, reference, viewer, form.orderId, form.reason);
     return { cancelled: code };
   });
 }
 
+const isGatewayMethod = (method: string): method is 'vnpay' | 'momo' | 'zalopay' =>
+  method === 'vnpay' || method === 'momo' || method === 'zalopay';
+
 export default function CheckoutStatus() {
-  const { checkout, orders, step } = useLoaderData<typeof loader>();
+  const { checkout, orders, step, gatewayResult } = useLoaderData<typeof loader>();
   const { formError, fieldError } = formFeedback(useActionData<typeof action>());
   const problem = fieldError('intent') ?? fieldError('orderId') ?? formError?.message;
   const [params] = useSearchParams();
@@ -87,6 +103,11 @@ export default function CheckoutStatus() {
             received: formatVnd(checkout.received_vnd),
             due: formatVnd(checkout.total_vnd - checkout.received_vnd),
           })}
+        </p>
+      )}
+      {step?.kind === 'bank_qr' && step.demo && (
+        <p className="notice notice--demo" role="note" data-testid="demo-banner">
+          {t('waDemoBanner')}
         </p>
       )}
       {step?.kind === 'bank_qr' && (
@@ -118,6 +139,25 @@ export default function CheckoutStatus() {
           </dl>
           <p className="muted">{t('paTransferHint')}</p>
         </section>
+      )}
+      {gatewayResult && checkout.payment_state !== 'paid' && (
+        <p className="notice" data-testid="gateway-result">
+          {gatewayResult === 'paid'
+            ? t('waReturnedPaid')
+            : gatewayResult === 'failed'
+              ? t('waReturnedFailed')
+              : t('waReturnedForged')}
+        </p>
+      )}
+      {awaiting && isGatewayMethod(checkout.payment_method) && (
+        <Form method="post">
+          <button type="submit" name="intent" value="card">
+            {t('waPayWith', {
+              amount: formatVnd(checkout.total_vnd - checkout.received_vnd),
+              method: t(`orPayMethod_${checkout.payment_method}`),
+            })}
+          </button>
+        </Form>
       )}
       {awaiting && checkout.payment_method === 'card' && (
         <Form method="post">

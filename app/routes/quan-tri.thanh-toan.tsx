@@ -15,11 +15,13 @@ import { parseSubmission } from '~/lib/form';
 import { orErrorPage, readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
 import { operatorPaymentSchema } from '~/payments';
+import { PaymentsByMethod } from '~/components/payments/PaymentsByMethod';
 import {
   handleOperatorPayment,
   listAwaitingTransfers,
   listPaymentsToReview,
   listRefundsDue,
+  paymentsByMethod,
 } from '~/payments/index.server';
 
 export const meta: MetaFunction = ({ matches }) => [
@@ -41,13 +43,17 @@ const isReviewedOutcome = (outcome: string): outcome is (typeof REVIEWED_OUTCOME
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   await orErrorPage(langFromRequest(request), async () => requireAdmin(actor));
-  const { db } = context.services;
-  const [awaiting, review, refunds] = await Promise.all([
+  const { db, payments } = context.services;
+  const [awaiting, review, refunds, byMethod] = await Promise.all([
     listAwaitingTransfers(db),
     listPaymentsToReview(db),
     listRefundsDue(db),
+    paymentsByMethod(db, actor),
   ]);
-  return data({ awaiting, review, refunds }, { headers: { 'Cache-Control': 'private, no-store' } });
+  return data(
+    { awaiting, review, refunds, byMethod, methods: payments.methods, off: payments.off },
+    { headers: { 'Cache-Control': 'private, no-store' } },
+  );
 }
 
 /** `intent` = received (a transfer marked by hand), resolve (a held payment) or refund (an order). */
@@ -64,7 +70,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function OperatorPayments() {
-  const { awaiting, review, refunds } = useLoaderData<typeof loader>();
+  const { awaiting, review, refunds, byMethod, methods, off } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { formError, fieldError } = formFeedback(result);
   const problem =
@@ -81,6 +87,8 @@ export default function OperatorPayments() {
           {t('paRecorded', { what: t(`paDone_${result.done}`) })}
         </p>
       )}
+
+      <PaymentsByMethod byMethod={byMethod} methods={methods} off={off} />
 
       <section>
         <h2>{t('paMoneyToReview', { n: review.length })}</h2>
@@ -167,7 +175,11 @@ export default function OperatorPayments() {
               minLength={3}
             />
             <button type="submit" name="intent" value="refund">
-              {r.payment_method === 'card' ? t('paRefundViaStripe') : t('paRefundedByTransfer')}
+              {r.payment_method === 'card'
+                ? t('paRefundViaStripe')
+                : r.payment_method === 'vietqr' || r.payment_method === 'cod'
+                  ? t('paRefundedByTransfer')
+                  : t('paRefund')}
             </button>
           </Form>
         ))}

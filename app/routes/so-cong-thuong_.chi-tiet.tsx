@@ -101,6 +101,9 @@ const FIGURE_TITLES = {
 const METHOD_NAMES = {
   vietqr: 'toMethodVietqr',
   card: 'toMethodCard',
+  vnpay: 'toMethodVnpay',
+  momo: 'toMethodMomo',
+  zalopay: 'toMethodZalopay',
   cod: 'toMethodCod',
   cashless: 'toMethodCashless',
 } as const;

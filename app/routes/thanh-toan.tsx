@@ -45,7 +45,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const page = await loadCheckoutPage(context.services.db, owner, userId, provinceCode);
   if (!page) throw redirect('/gio-hang');
   return data(
-    { ...page, methods: context.services.payments.methods },
+    { ...page, methods: context.services.payments.methods, off: context.services.payments.off },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 }
@@ -92,7 +92,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 type AddressField = keyof CheckoutAddressForm;
 
 export default function Checkout() {
-  const { cart, provinces, communes, provinceCode, prefill, methods } =
+  const { cart, provinces, communes, provinceCode, prefill, methods, off } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { formError, fieldError, value } = formFeedback(result);
@@ -265,6 +265,15 @@ export default function Checkout() {
                   <span>
                     {t(`orPayMethod_${method}`)}
                     <small> — {t(`orPayMethodHint_${method}`)}</small>
+                  </span>
+                </label>
+              ))}
+              {off.map(({ method, keys }) => (
+                <label key={method} className="choice choice--off" data-testid={`off-${method}`}>
+                  <input type="radio" name="paymentMethod" value={method} disabled />
+                  <span>
+                    {t(`orPayMethod_${method}`)} — {t('orPayMethodsOff')}
+                    <small> {t('orPayMethodOffHint', { keys: keys.join(', ') })}</small>
                   </span>
                 </label>
               ))}

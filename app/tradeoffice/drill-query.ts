@@ -3,7 +3,7 @@ import { formatMessage } from '~/i18n/messages';
 import { drillColumnNames, tradeofficeMessages as m } from '~/i18n/messages/tradeoffice';
 import { invalid, type Message } from '~/lib/errors';
 import { foldKey } from './parse-helpers';
-import type { SalesFilter } from './sales';
+import { SALES_METHODS, type SalesFilter, type SalesMethod } from './sales';
 import { STAMP_FIGURES } from './stamps';
 
 /**
@@ -83,7 +83,7 @@ export function parseDrillQuery(params: URLSearchParams): DrillQuery {
   }
   const method = params.get('method');
   if (method !== null) {
-    if (!['vietqr', 'card', 'cod', 'cashless'].includes(method))
+    if (![...SALES_METHODS, 'cashless'].includes(method as SalesMethod))
       throw invalid('method', m.methodUnknown);
     query.method = method as SalesFilter['method'];
   }

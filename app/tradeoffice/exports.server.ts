@@ -4,6 +4,7 @@ import { OCOP_GROUP_NAMES_VI } from '~/catalogue';
 import { todayInVietnam } from '~/lib/dates';
 import { toCsv } from './csv-export.server';
 import { provinceKpi } from './dashboard.server';
+import { CASHLESS_METHODS } from './kpi';
 import type { ExportTable } from './export-tables';
 import { provinceName } from './province.server';
 import { monthlyReportXlsx } from './report-xlsx.server';
@@ -61,7 +62,7 @@ async function salesCsv(db: DB, actor: Actor, provinceCode: string, today: strin
       ]),
       [
         'cashless',
-        'vietqr+card',
+        CASHLESS_METHODS.join('+'),
         sales.cashlessOrders,
         '',
         sales.payments.cashlessOrdersPercent,

@@ -230,13 +230,13 @@ export function drillDown(
 }
 
 export interface PaymentTotal {
-  /** `vietqr` and `card` are cashless; `cod` (cash on delivery) is not. */
+  /** Every method but `cod` (cash on delivery) is cashless: bank QR, cards, VNPay, MoMo, ZaloPay. */
   method: string;
   orders: number;
   valueVnd: number;
 }
 
-export const CASHLESS_METHODS = ['vietqr', 'card'] as const;
+export const CASHLESS_METHODS = ['vietqr', 'card', 'vnpay', 'momo', 'zalopay'] as const;
 
 /** Each payment method's share of orders and of value, and the cashless share the province reports. */
 export function paymentShares(totals: PaymentTotal[]) {

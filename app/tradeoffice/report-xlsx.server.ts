@@ -50,6 +50,9 @@ const VND_FORMAT = '#,##0 "₫"';
 const DEFAULT_PAYMENT_NAMES: Record<string, string> = {
   vietqr: 'Chuyển khoản VietQR',
   card: 'Thẻ',
+  vnpay: 'VNPay',
+  momo: 'Ví MoMo',
+  zalopay: 'Ví ZaloPay',
   cod: 'Tiền mặt khi nhận hàng',
 };
 

@@ -19,13 +19,17 @@ export const COUNTED_ORDER_STATES = [
   'completed',
 ] as const;
 
+/** Every way a buyer pays; all but `cod` are cashless (0012_wallet_payments added the gateways). */
+export const SALES_METHODS = ['vietqr', 'card', 'vnpay', 'momo', 'zalopay', 'cod'] as const;
+export type SalesMethod = (typeof SALES_METHODS)[number];
+
 export const isCountedSale = (state: string) =>
   (COUNTED_ORDER_STATES as readonly string[]).includes(state);
 
 export interface SalesOrder {
   id: number;
   state: string;
-  method: 'vietqr' | 'card' | 'cod';
+  method: SalesMethod;
   goodsVnd: number;
   /** ISO UTC timestamp the order was placed. */
   createdAt: string;
@@ -43,8 +47,8 @@ export interface SalesFilter {
   month?: string;
   /** Orders with at least one line in this product group. */
   group?: string;
-  /** One method, or `cashless` for VietQR and card together. */
-  method?: 'vietqr' | 'card' | 'cod' | 'cashless';
+  /** One method, or `cashless` for every method but cash on delivery. */
+  method?: SalesMethod | 'cashless';
   /** First Vietnamese day counted (a report period that starts mid-month). */
   from?: string;
 }
@@ -136,10 +140,11 @@ export function computeSales(
   const byGroup = [...groups]
     .map(([group, g]) => ({ group, orders: g.orders.size, valueVnd: g.valueVnd }))
     .sort((a, b) => b.valueVnd - a.valueVnd || a.group.localeCompare(b.group));
-  const methods: PaymentTotal[] = (['vietqr', 'card', 'cod'] as const).map((method) => {
+  const methods: PaymentTotal[] = SALES_METHODS.map((method) => {
     const of = counted.filter((o) => o.method === method);
     return { method, orders: of.length, valueVnd: of.reduce((n, o) => n + o.goodsVnd, 0) };
-  });
+    // The three original methods always show; a gateway once it has sold something.
+  }).filter((t) => t.orders > 0 || ['vietqr', 'card', 'cod'].includes(t.method));
   const shares = paymentShares(methods);
   return {
     orders: counted.length,

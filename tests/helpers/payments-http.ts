@@ -28,13 +28,13 @@ export interface PaymentsServer {
   /** A guest adds the products, asks for the review and places the order (fields may be tampered). */
   checkout(
     client: FormClient,
-    method: 'vietqr' | 'card' | 'cod',
+    method: Method,
     tamper?: (fields: Record<string, string>) => void,
   ): Promise<Response>;
   /** As `checkout`, expecting the redirect; the placed checkout's reference and row. */
   placed(
     client: FormClient,
-    method: 'vietqr' | 'card' | 'cod',
+    method: Method,
   ): Promise<{ reference: string; id: number; total_vnd: number; payment_state: string }>;
   bankNotify(body: object, secret?: string): Promise<Response>;
   stripeNotify(event: object, secret?: string): Promise<Response>;
@@ -46,7 +46,12 @@ export interface PaymentsServer {
 const hidden = (html: string, name: string) =>
   new RegExp(`name="${name}" value="([^"]*)"`).exec(html)?.[1] ?? '';
 
-export async function startPaymentsServer(): Promise<PaymentsServer> {
+type Method = 'vietqr' | 'card' | 'cod' | 'vnpay' | 'momo' | 'zalopay';
+
+/** `env` adds to the payment variables (the wallets tests point VNPay, MoMo and ZaloPay at a fake). */
+export async function startPaymentsServer(
+  options: { env?: Record<string, string> } = {},
+): Promise<PaymentsServer> {
   const data = copyTemplateDatabase();
   const stripe = await startFakeStripe();
   const server = await startTestServer({
@@ -59,6 +64,7 @@ export async function startPaymentsServer(): Promise<PaymentsServer> {
       STRIPE_SECRET_KEY: 'sk_test_fake',
       STRIPE_WEBHOOK_SECRET,
       STRIPE_API_URL: stripe.url,
+      ...options.env,
     },
   });
   const rows = await data.db

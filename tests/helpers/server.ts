@@ -49,6 +49,8 @@ export async function startTestServer(options: {
         DATA_DIR: options.dataDir,
         SEARCH_ENGINE: 'sqlite',
         LOG_LEVEL: 'warn',
+        // Tests configure VietQR themselves; the demo account would change the default method.
+        VIETQR_DEMO: 'false',
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

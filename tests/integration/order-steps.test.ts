@@ -313,6 +313,7 @@ describe("the operator's payment actions", () => {
       vietqr: null,
       bankWebhookSecret: null,
       stripe: null,
+      gateways: { vnpay: null, momo: null, zalopay: null },
       cardPaymentMinutes: 30,
       bankTransferHours: 12,
       commissionPercent: 0,

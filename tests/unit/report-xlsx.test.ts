@@ -202,6 +202,16 @@ describe('payment shares', () => {
     });
     expect(shares.methods.map((m) => m.ordersPercent)).toEqual([60, 10, 30]);
   });
+  it('counts VNPay, MoMo and ZaloPay as cashless too', () => {
+    const shares = paymentShares([
+      { method: 'vietqr', orders: 1, valueVnd: 100_000 },
+      { method: 'vnpay', orders: 1, valueVnd: 100_000 },
+      { method: 'momo', orders: 2, valueVnd: 200_000 },
+      { method: 'zalopay', orders: 1, valueVnd: 100_000 },
+      { method: 'cod', orders: 5, valueVnd: 500_000 },
+    ]);
+    expect(shares).toMatchObject({ cashlessOrdersPercent: 50, cashlessValuePercent: 50 });
+  });
   it('is 0 % without orders', () => {
     expect(paymentShares([])).toMatchObject({
       orders: 0,

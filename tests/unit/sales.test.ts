@@ -111,6 +111,30 @@ describe('sales of a fixture province', () => {
     expect([sales.cashlessOrders, sales.codOrders]).toEqual([3, 2]);
   });
 
+  it('counts VNPay, MoMo and ZaloPay orders as cashless, each as its own method', () => {
+    const withWallets = [
+      ...orders,
+      order(20, 'paid', 'momo', 100_000, '2026-11-05T02:00:00Z'),
+      order(21, 'delivered', 'vnpay', 60_000, '2026-11-06T02:00:00Z'),
+      order(22, 'accepted', 'zalopay', 40_000, '2026-11-07T02:00:00Z'),
+      order(23, 'placed', 'momo', 999_000, '2026-11-08T02:00:00Z'), // not paid: not counted
+    ];
+    const more = computeSales(withWallets, lines, TODAY);
+    expect(more.payments.methods.map((m) => [m.method, m.orders, m.valueVnd])).toEqual([
+      ['vietqr', 2, 285_000],
+      ['card', 1, 500_000],
+      ['vnpay', 1, 60_000],
+      ['momo', 1, 100_000],
+      ['zalopay', 1, 40_000],
+      ['cod', 2, 210_000],
+    ]);
+    expect([more.cashlessOrders, more.codOrders]).toEqual([6, 2]);
+    expect(more.payments.cashlessOrdersPercent).toBe(75);
+    expect(
+      countedOrders(withWallets, lines, TODAY, 12, { method: 'cashless' }).map((o) => o.id),
+    ).toEqual([1, 3, 9, 20, 21, 22]);
+  });
+
   it('filters the orders behind one figure the way the figure counts them', () => {
     const ids = (filter: Parameters<typeof countedOrders>[4]) =>
       countedOrders(orders, lines, TODAY, 12, filter).map((o) => o.id);

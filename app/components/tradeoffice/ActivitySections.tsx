@@ -8,6 +8,9 @@ import { drillHref, exportHref } from './links';
 const METHOD_NAMES = {
   vietqr: 'toMethodVietqr',
   card: 'toMethodCard',
+  vnpay: 'toMethodVnpay',
+  momo: 'toMethodMomo',
+  zalopay: 'toMethodZalopay',
   cod: 'toMethodCod',
 } as const;
 

@@ -160,6 +160,9 @@ export const paymentMethodNames = defineMessages('paymentMethod', {
   vietqr: { vi: 'Chuyển khoản VietQR', en: 'VietQR bank transfer' },
   card: { vi: 'Thẻ (Stripe)', en: 'Card (Stripe)' },
   cod: { vi: 'Tiền mặt khi nhận hàng', en: 'Cash on delivery' },
+  vnpay: { vi: 'VNPay', en: 'VNPay' },
+  momo: { vi: 'Ví MoMo', en: 'MoMo wallet' },
+  zalopay: { vi: 'Ví ZaloPay', en: 'ZaloPay wallet' },
 });
 
 /**

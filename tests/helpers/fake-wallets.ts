@@ -1,0 +1,491 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * VNPay, MoMo and ZaloPay are unreachable from here, so tests (and the browser test) talk to this one
+ * small server instead. It implements the documented request and response shapes of each — payment
+ * page / create, the notification sent back to us, query and refund — and checks every signature we
+ * send with its own code (independent of app/payments/providers), with these test credentials.
+ */
+export const WALLET_KEYS = {
+  vnpay: { tmnCode: 'CHOPHIEN', hashSecret: 'vnpay-test-hash-secret-0123456789' },
+  momo: {
+    partnerCode: 'MOMOCHOPHIEN',
+    accessKey: 'momo-test-access',
+    secretKey: 'momo-test-secret-key-0123456789',
+  },
+  zalopay: {
+    appId: '2553',
+    key1: 'zalopay-test-key1-0123456789ab',
+    key2: 'zalopay-test-key2-0123456789ab',
+  },
+};
+
+const hmac = (algorithm: 'sha256' | 'sha512', key: string, data: string) =>
+  createHmac(algorithm, key).update(data, 'utf8').digest('hex');
+
+export interface WalletAttempt {
+  provider: 'vnpay' | 'momo' | 'zalopay';
+  /** vnp_TxnRef, MoMo orderId, ZaloPay app_trans_id. */
+  orderId: string;
+  amount: number;
+  returnUrl: string;
+  notifyUrl: string;
+}
+
+export interface FakeWallets {
+  url: string;
+  /** The app's environment variables pointing the three gateways here. */
+  env(): Record<string, string>;
+  attempts: WalletAttempt[];
+  refunds: Array<{ provider: string; body: Record<string, string> }>;
+  /** Requests whose signature did not verify (should stay empty). */
+  badSignatures: string[];
+  /** The signed notification the gateway would send for an attempt (amount and outcome may be changed). */
+  notification(
+    attempt: WalletAttempt,
+    options?: { amount?: number; transactionId?: string; failed?: boolean },
+  ): { url: string; init: RequestInit };
+  /** Sends that notification to the app; the app's answer. */
+  notify(
+    attempt: WalletAttempt,
+    options?: { amount?: number; transactionId?: string; failed?: boolean },
+  ): Promise<Response>;
+  /** Where the gateway sends the buyer back after paying (signed query). */
+  returnUrl(attempt: WalletAttempt, options?: { failed?: boolean }): string;
+  setAppUrl(url: string): void;
+  close(): Promise<void>;
+}
+
+let sequence = 4_000_000;
+
+export async function startFakeWallets(port = 0): Promise<FakeWallets> {
+  const attempts: WalletAttempt[] = [];
+  const refunds: FakeWallets['refunds'] = [];
+  const badSignatures: string[] = [];
+  let appUrl = '';
+  const transIds = new Map<string, string>();
+  const transIdOf = (attempt: WalletAttempt) => {
+    if (!transIds.has(attempt.orderId)) transIds.set(attempt.orderId, String(++sequence));
+    return transIds.get(attempt.orderId)!;
+  };
+
+  // VNPay: sorted vnp_ params, form-encoded, HMAC-SHA512 (the IPN is a GET to the URL set in VNPay's portal).
+  const vnpayQuery = (params: Record<string, string>) => {
+    const sorted = Object.keys(params)
+      .filter((k) => params[k] !== '')
+      .sort()
+      .map((k) => `${encodeForm(k)}=${encodeForm(params[k]!)}`)
+      .join('&');
+    return `${sorted}&vnp_SecureHash=${hmac('sha512', WALLET_KEYS.vnpay.hashSecret, sorted)}`;
+  };
+  const vnpayResult = (attempt: WalletAttempt, o: NotificationOptions) =>
+    vnpayQuery({
+      vnp_Amount: String((o.amount ?? attempt.amount) * 100),
+      vnp_BankCode: 'NCB',
+      vnp_BankTranNo: `VNP${o.transactionId ?? transIdOf(attempt)}`,
+      vnp_CardType: 'ATM',
+      vnp_OrderInfo: `Thanh toan don hang ${attempt.orderId}`,
+      vnp_PayDate: '20261202130000',
+      vnp_ResponseCode: o.failed ? '24' : '00',
+      vnp_TmnCode: WALLET_KEYS.vnpay.tmnCode,
+      vnp_TransactionNo: o.transactionId ?? transIdOf(attempt),
+      vnp_TransactionStatus: o.failed ? '02' : '00',
+      vnp_TxnRef: attempt.orderId,
+    });
+
+  // MoMo: the documented field order of the result signature.
+  const momoResult = (attempt: WalletAttempt, o: NotificationOptions) => {
+    const { accessKey, secretKey, partnerCode } = WALLET_KEYS.momo;
+    const fields = {
+      partnerCode,
+      orderId: attempt.orderId,
+      requestId: attempt.orderId,
+      amount: o.amount ?? attempt.amount,
+      orderInfo: 'Cho Phien',
+      orderType: 'momo_wallet',
+      transId: Number(o.transactionId ?? transIdOf(attempt)),
+      resultCode: o.failed ? 1006 : 0,
+      message: o.failed ? 'Transaction denied by user.' : 'Successful.',
+      payType: 'qr',
+      responseTime: 1764680400000,
+      extraData: '',
+    };
+    const raw = `accessKey=${accessKey}&amount=${fields.amount}&extraData=${fields.extraData}&message=${fields.message}&orderId=${fields.orderId}&orderInfo=${fields.orderInfo}&orderType=${fields.orderType}&partnerCode=${partnerCode}&payType=${fields.payType}&requestId=${fields.requestId}&responseTime=${fields.responseTime}&resultCode=${fields.resultCode}&transId=${fields.transId}`;
+    return { ...fields, signature: hmac('sha256', secretKey, raw) };
+  };
+
+  // ZaloPay: `data` is a JSON string, mac = HMAC-SHA256(key2, data).
+  const zalopayCallback = (attempt: WalletAttempt, o: NotificationOptions) => {
+    const data = JSON.stringify({
+      app_id: Number(WALLET_KEYS.zalopay.appId),
+      app_trans_id: attempt.orderId,
+      app_time: 1764680400000,
+      app_user: 'cho-phien',
+      amount: o.amount ?? attempt.amount,
+      embed_data: '{}',
+      item: '[]',
+      zp_trans_id: Number(o.transactionId ?? transIdOf(attempt)),
+      server_time: 1764680460000,
+      channel: 38,
+      merchant_user_id: '',
+      user_fee_amount: 0,
+      discount_amount: 0,
+    });
+    return { data, mac: hmac('sha256', WALLET_KEYS.zalopay.key2, data), type: 1 };
+  };
+
+  const notification: FakeWallets['notification'] = (attempt, options = {}) => {
+    if (attempt.provider === 'vnpay')
+      return {
+        url: `${appUrl}/webhooks/vnpay?${vnpayResult(attempt, options)}`,
+        init: { method: 'GET' },
+      };
+    const body =
+      attempt.provider === 'momo'
+        ? momoResult(attempt, options)
+        : zalopayCallback(attempt, options);
+    return {
+      url: attempt.notifyUrl,
+      init: {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      },
+    };
+  };
+
+  const returnUrl: FakeWallets['returnUrl'] = (attempt, options = {}) => {
+    if (attempt.provider === 'vnpay')
+      return `${attempt.returnUrl}&${vnpayResult(attempt, options)}`;
+    if (attempt.provider === 'momo') {
+      const fields = momoResult(attempt, options);
+      const query = new URLSearchParams(
+        Object.entries(fields).map(([k, v]) => [k, String(v)]),
+      ).toString();
+      return `${attempt.returnUrl}&${query}`;
+    }
+    const status = options.failed ? '-49' : '1';
+    const values = [
+      WALLET_KEYS.zalopay.appId,
+      attempt.orderId,
+      '38',
+      'zalopayapp',
+      String(attempt.amount),
+      '0',
+      status,
+    ];
+    const query = new URLSearchParams({
+      appid: values[0]!,
+      apptransid: values[1]!,
+      pmcid: values[2]!,
+      bankcode: values[3]!,
+      amount: values[4]!,
+      discountamount: values[5]!,
+      status,
+      checksum: hmac('sha256', WALLET_KEYS.zalopay.key2, values.join('|')),
+    });
+    return `${attempt.returnUrl}&${query}`;
+  };
+
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      void handle(req, res, body).catch((error: unknown) => {
+        res.writeHead(500).end(String(error));
+      });
+    });
+  });
+
+  const json = (res: http.ServerResponse, value: unknown) =>
+    res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(value));
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: string) {
+    const url = new URL(req.url ?? '/', 'http://wallets.test');
+    if (url.pathname === '/healthz') return void res.writeHead(200).end('ok');
+
+    // VNPay's payment page: the signed URL the app built.
+    if (req.method === 'GET' && url.pathname === '/paymentv2/vpcpay.html') {
+      const params = Object.fromEntries(url.searchParams);
+      const { vnp_SecureHash: hash, ...rest } = params;
+      const signed = url.search.slice(1).split('&vnp_SecureHash=')[0]!;
+      if (
+        hash !== hmac('sha512', WALLET_KEYS.vnpay.hashSecret, signed) ||
+        vnpayQuery(rest).split('&vnp_SecureHash=')[0] !== signed
+      ) {
+        badSignatures.push('vnpay pay');
+        return void res
+          .writeHead(200, { 'Content-Type': 'text/plain' })
+          .end('Sai chữ ký (code 70)');
+      }
+      const attempt: WalletAttempt = {
+        provider: 'vnpay',
+        orderId: rest.vnp_TxnRef!,
+        amount: Number(rest.vnp_Amount) / 100,
+        returnUrl: rest.vnp_ReturnUrl!,
+        notifyUrl: `${appUrl}/webhooks/vnpay`,
+      };
+      attempts.push(attempt);
+      return void payPage(res, attempt);
+    }
+    // VNPay querydr and refund (JSON, pipe-joined hash).
+    if (req.method === 'POST' && url.pathname === '/merchant_webapi/api/transaction') {
+      const b = JSON.parse(body) as Record<string, string>;
+      const fields =
+        b.vnp_Command === 'refund'
+          ? [
+              'vnp_RequestId',
+              'vnp_Version',
+              'vnp_Command',
+              'vnp_TmnCode',
+              'vnp_TransactionType',
+              'vnp_TxnRef',
+              'vnp_Amount',
+              'vnp_TransactionNo',
+              'vnp_TransactionDate',
+              'vnp_CreateBy',
+              'vnp_CreateDate',
+              'vnp_IpAddr',
+              'vnp_OrderInfo',
+            ]
+          : [
+              'vnp_RequestId',
+              'vnp_Version',
+              'vnp_Command',
+              'vnp_TmnCode',
+              'vnp_TxnRef',
+              'vnp_TransactionDate',
+              'vnp_CreateDate',
+              'vnp_IpAddr',
+              'vnp_OrderInfo',
+            ];
+      const ok =
+        b.vnp_SecureHash ===
+        hmac('sha512', WALLET_KEYS.vnpay.hashSecret, fields.map((f) => b[f] ?? '').join('|'));
+      if (!ok) badSignatures.push(`vnpay ${b.vnp_Command}`);
+      if (ok && b.vnp_Command === 'refund') refunds.push({ provider: 'vnpay', body: b });
+      const reply: Record<string, string> = {
+        vnp_ResponseId: `R${++sequence}`,
+        vnp_Command: b.vnp_Command ?? '',
+        vnp_ResponseCode: ok ? '00' : '97',
+        vnp_Message: ok ? 'Success' : 'Invalid checksum',
+        vnp_TmnCode: WALLET_KEYS.vnpay.tmnCode,
+        vnp_TxnRef: b.vnp_TxnRef ?? '',
+        vnp_Amount: b.vnp_Amount ?? '0',
+        vnp_BankCode: 'NCB',
+        vnp_PayDate: b.vnp_TransactionDate ?? '',
+        vnp_TransactionNo: b.vnp_TransactionNo ?? '',
+        vnp_TransactionType: b.vnp_TransactionType ?? '01',
+        vnp_TransactionStatus: b.vnp_Command === 'refund' ? '05' : '00',
+        vnp_OrderInfo: b.vnp_OrderInfo ?? '',
+        vnp_PromotionCode: '',
+        vnp_PromotionAmount: '',
+      };
+      const replyFields = [
+        'vnp_ResponseId',
+        'vnp_Command',
+        'vnp_ResponseCode',
+        'vnp_Message',
+        'vnp_TmnCode',
+        'vnp_TxnRef',
+        'vnp_Amount',
+        'vnp_BankCode',
+        'vnp_PayDate',
+        'vnp_TransactionNo',
+        'vnp_TransactionType',
+        'vnp_TransactionStatus',
+        'vnp_OrderInfo',
+        ...(b.vnp_Command === 'refund' ? [] : ['vnp_PromotionCode', 'vnp_PromotionAmount']),
+      ];
+      reply.vnp_SecureHash = hmac(
+        'sha512',
+        WALLET_KEYS.vnpay.hashSecret,
+        replyFields.map((f) => reply[f] ?? '').join('|'),
+      );
+      return json(res, reply);
+    }
+
+    // MoMo create, refund, query.
+    if (req.method === 'POST' && url.pathname.startsWith('/v2/gateway/api/')) {
+      const b = JSON.parse(body) as Record<string, string | number>;
+      const { accessKey, secretKey, partnerCode } = WALLET_KEYS.momo;
+      const kind = url.pathname.split('/').pop();
+      const raw =
+        kind === 'create'
+          ? `accessKey=${accessKey}&amount=${b.amount}&extraData=${b.extraData}&ipnUrl=${b.ipnUrl}&orderId=${b.orderId}&orderInfo=${b.orderInfo}&partnerCode=${b.partnerCode}&redirectUrl=${b.redirectUrl}&requestId=${b.requestId}&requestType=${b.requestType}`
+          : kind === 'refund'
+            ? `accessKey=${accessKey}&amount=${b.amount}&description=${b.description}&orderId=${b.orderId}&partnerCode=${b.partnerCode}&requestId=${b.requestId}&transId=${b.transId}`
+            : `accessKey=${accessKey}&orderId=${b.orderId}&partnerCode=${b.partnerCode}&requestId=${b.requestId}`;
+      if (b.signature !== hmac('sha256', secretKey, raw) || b.partnerCode !== partnerCode) {
+        badSignatures.push(`momo ${kind}`);
+        return json(res, { resultCode: 11, message: 'Access denied (signature)' });
+      }
+      if (kind === 'create') {
+        const attempt: WalletAttempt = {
+          provider: 'momo',
+          orderId: String(b.orderId),
+          amount: Number(b.amount),
+          returnUrl: String(b.redirectUrl),
+          notifyUrl: String(b.ipnUrl),
+        };
+        attempts.push(attempt);
+        return json(res, {
+          partnerCode,
+          orderId: b.orderId,
+          requestId: b.requestId,
+          amount: b.amount,
+          responseTime: Date.now(),
+          message: 'Thành công.',
+          resultCode: 0,
+          payUrl: `${server_url()}/pay/momo/${encodeURIComponent(String(b.orderId))}`,
+        });
+      }
+      if (kind === 'refund') {
+        refunds.push({
+          provider: 'momo',
+          body: Object.fromEntries(Object.entries(b).map(([k, v]) => [k, String(v)])),
+        });
+        return json(res, {
+          partnerCode,
+          orderId: b.orderId,
+          requestId: b.requestId,
+          amount: b.amount,
+          transId: ++sequence,
+          resultCode: 0,
+          message: 'Thành công.',
+          responseTime: Date.now(),
+        });
+      }
+      return json(res, {
+        partnerCode,
+        orderId: b.orderId,
+        requestId: b.requestId,
+        resultCode: 0,
+        amount: 0,
+        transId: 0,
+      });
+    }
+
+    // ZaloPay create, refund, query (form-encoded).
+    if (req.method === 'POST' && ['/v2/create', '/v2/refund', '/v2/query'].includes(url.pathname)) {
+      const b = Object.fromEntries(new URLSearchParams(body));
+      const { appId, key1 } = WALLET_KEYS.zalopay;
+      const data =
+        url.pathname === '/v2/create'
+          ? [b.app_id, b.app_trans_id, b.app_user, b.amount, b.app_time, b.embed_data, b.item].join(
+              '|',
+            )
+          : url.pathname === '/v2/refund'
+            ? [b.app_id, b.zp_trans_id, b.amount, b.description, b.timestamp].join('|')
+            : [b.app_id, b.app_trans_id, key1].join('|');
+      if (b.mac !== hmac('sha256', key1, data) || b.app_id !== appId) {
+        badSignatures.push(`zalopay ${url.pathname}`);
+        return json(res, { return_code: 2, return_message: 'mac không hợp lệ' });
+      }
+      if (url.pathname === '/v2/create') {
+        const embed = JSON.parse(b.embed_data ?? '{}') as { redirecturl?: string };
+        const attempt: WalletAttempt = {
+          provider: 'zalopay',
+          orderId: b.app_trans_id!,
+          amount: Number(b.amount),
+          returnUrl: embed.redirecturl ?? '',
+          notifyUrl: b.callback_url ?? '',
+        };
+        attempts.push(attempt);
+        return json(res, {
+          return_code: 1,
+          return_message: 'Giao dịch thành công',
+          order_url: `${server_url()}/pay/zalopay/${encodeURIComponent(attempt.orderId)}`,
+          zp_trans_token: `ZP${++sequence}`,
+        });
+      }
+      if (url.pathname === '/v2/refund') {
+        refunds.push({ provider: 'zalopay', body: b });
+        return json(res, {
+          return_code: 1,
+          return_message: 'Giao dịch thành công',
+          refund_id: ++sequence,
+        });
+      }
+      return json(res, { return_code: 1, return_message: '', amount: 0, zp_trans_id: 0 });
+    }
+
+    // The wallet's payment page (what the buyer sees) and its "pay" button.
+    const pay = /^\/pay\/(momo|zalopay)\/([^/]+)(\/confirm)?$/.exec(url.pathname);
+    const vnpayConfirm = /^\/pay\/vnpay\/([^/]+)\/confirm$/.exec(url.pathname);
+    const orderId = pay
+      ? decodeURIComponent(pay[2]!)
+      : vnpayConfirm
+        ? decodeURIComponent(vnpayConfirm[1]!)
+        : null;
+    const attempt = attempts.findLast((a) => a.orderId === orderId);
+    if (attempt && req.method === 'GET' && pay && !pay[3]) return void payPage(res, attempt);
+    if (attempt && req.method === 'POST' && (pay?.[3] || vnpayConfirm)) {
+      // Like the real gateways: the server-to-server notification first, then the buyer goes back.
+      const sent = notification(attempt);
+      await fetch(sent.url, sent.init);
+      return void res.writeHead(303, { Location: returnUrl(attempt) }).end();
+    }
+    res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"message":"not found"}');
+  }
+
+  function payPage(res: http.ServerResponse, attempt: WalletAttempt) {
+    const name = { vnpay: 'VNPay', momo: 'MoMo', zalopay: 'ZaloPay' }[attempt.provider];
+    res
+      .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
+      .end(
+        `<!doctype html><html lang="vi"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="data:,"><title>${name} (thử nghiệm)</title>` +
+          `<h1>${name} — cổng thử nghiệm</h1><p data-testid="wallet-amount">${attempt.amount} ₫</p>` +
+          `<form method="post" action="/pay/${attempt.provider}/${encodeURIComponent(attempt.orderId)}/confirm"><button>Xác nhận thanh toán</button></form>`,
+      );
+  }
+
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const server_url = () => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const base = server_url();
+  return {
+    url: base,
+    env: () => ({
+      VNPAY_TMN_CODE: WALLET_KEYS.vnpay.tmnCode,
+      VNPAY_HASH_SECRET: WALLET_KEYS.vnpay.hashSecret,
+      VNPAY_PAY_URL: `${base}/paymentv2/vpcpay.html`,
+      VNPAY_API_URL: `${base}/merchant_webapi/api/transaction`,
+      MOMO_PARTNER_CODE: WALLET_KEYS.momo.partnerCode,
+      MOMO_ACCESS_KEY: WALLET_KEYS.momo.accessKey,
+      MOMO_SECRET_KEY: WALLET_KEYS.momo.secretKey,
+      MOMO_ENDPOINT: base,
+      ZALOPAY_APP_ID: WALLET_KEYS.zalopay.appId,
+      ZALOPAY_KEY1: WALLET_KEYS.zalopay.key1,
+      ZALOPAY_KEY2: WALLET_KEYS.zalopay.key2,
+      ZALOPAY_ENDPOINT: base,
+    }),
+    attempts,
+    refunds,
+    badSignatures,
+    notification,
+    notify: (attempt, options) => {
+      const sent = notification(attempt, options);
+      return fetch(sent.url, sent.init);
+    },
+    returnUrl,
+    setAppUrl: (url) => {
+      appUrl = url;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+interface NotificationOptions {
+  amount?: number;
+  transactionId?: string;
+  failed?: boolean;
+}
+
+/** application/x-www-form-urlencoded, as Java's URLEncoder (VNPay's reference) writes it. */
+function encodeForm(value: string): string {
+  return encodeURIComponent(value)
+    .replace(/%20/g, '+')
+    .replace(/[!'()~]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
