@@ -13,7 +13,7 @@ import { startManagedMeilisearch, type ManagedMeilisearch } from './meilisearch/
 import { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
 import { createSearchService, type SearchService } from './service.server';
 import { createEmbeddedSync } from './sqlite/embedded-sync.server';
-import { createSqliteSearchIndex } from './sqlite/engine.server';
+import { createEmbeddedSearchIndex } from './embedded.server';
 import { loadFoldedSynonyms } from './synonyms.server';
 import type { SearchDocumentSource } from './types';
 
@@ -38,7 +38,7 @@ export async function startSearch(
   log: Logger,
   source: SearchDocumentSource,
 ): Promise<SearchRuntime> {
-  const fallback = createSqliteSearchIndex(db, loadFoldedSynonyms());
+  const fallback = createEmbeddedSearchIndex(db, loadFoldedSynonyms());
   const embedded = createEmbeddedSync({ db, source, log });
   await embedded.drain();
   if (config.search.inProcessWorker) embedded.start();

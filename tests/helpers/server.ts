@@ -30,6 +30,11 @@ export async function startTestServer(options: {
     throw new Error('No build found: run `npm run build` first (npm test does it).');
   }
   const port = await freePort();
+  // On the PostgreSQL test project, the data directory names the database copy (see test-db.ts).
+  const urlFile = path.join(options.dataDir, 'database-url.test');
+  const databaseEnv: Record<string, string> = fs.existsSync(urlFile)
+    ? { DATABASE_URL: fs.readFileSync(urlFile, 'utf8').trim(), DATABASE_POOL_SIZE: '5' }
+    : {};
   // SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server in benchmarks.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/index.ts'], {
@@ -42,6 +47,7 @@ export async function startTestServer(options: {
       DATA_DIR: options.dataDir,
       SEARCH_ENGINE: 'sqlite',
       LOG_LEVEL: 'warn',
+      ...databaseEnv,
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
