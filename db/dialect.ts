@@ -1,5 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import { isPostgresAdapter } from './postgres.server';
+import { isPostgresAdapter, lockDatabaseFor } from './postgres.server';
 
 /**
  * The few places where SQLite and PostgreSQL need different SQL, for migrations and queries alike.
@@ -77,4 +77,36 @@ export function groupConcat(db: AnyDb, column: RawBuilder<unknown>): RawBuilder<
   return isPostgres(db)
     ? sql<string>`string_agg(${column}, ',')`
     : sql<string>`group_concat(${column})`;
+}
+
+/**
+ * Runs `work` only in the one instance that holds the named job lock right now, and returns null
+ * elsewhere. On PostgreSQL the lock is a transaction-scoped advisory lock held by a transaction kept
+ * open while `work` runs (on a separate small pool, so `work`'s own connections are never short): it is released when the work ends, or when the
+ * instance dies and its connection goes, so an abandoned batch is taken up by the next tick of any
+ * instance. On SQLite (one file, one machine) `work` just runs: the database serialises writers.
+ * `work` must still mark what it did in the same rows (sent_at, processed_at…): the lock keeps two
+ * instances from doing the same batch at the same time, the marks keep a batch from being done twice.
+ */
+export async function withJobLock<T>(
+  db: AnyDb,
+  name: string,
+  work: () => Promise<T>,
+): Promise<T | null> {
+  if (!isPostgres(db)) return work();
+  return (lockDatabaseFor(db) ?? db).transaction().execute(async (trx) => {
+    const { rows } = await sql<{
+      locked: boolean;
+    }>`select pg_try_advisory_xact_lock(hashtext(${name})) as locked`.execute(trx);
+    if (!rows[0]?.locked) return null;
+    return work();
+  });
+}
+
+/**
+ * On PostgreSQL, lock the selected rows and skip rows another instance has locked (a claim that never
+ * waits); SQLite has no row locks (nor FOR UPDATE) and serialises writers instead.
+ */
+export function skipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(db: AnyDb) {
+  return (qb: QB): QB => (isPostgres(db) ? qb.forUpdate().skipLocked() : qb);
 }

@@ -1,4 +1,5 @@
 import type { DB } from '~db/connection.server';
+import { withJobLock } from '~db/dialect';
 import { refreshLapsedBadges } from '~/catalogue/index.server';
 import { rateLimiter } from '~/accounts/index.server';
 import { drainEmailOutbox, createSmtpTransport } from '~/email/index.server';
@@ -14,8 +15,9 @@ export interface Jobs {
 
 /**
  * The background jobs other than the search outbox (see startSearch): run by every app instance with
- * JOBS=on (the default) or by `npm run worker`. Each job claims its rows in the database, so any
- * number of instances may run them at once and each piece of work is done once (decision 011).
+ * JOBS=on (the default) or by `npm run worker`. Each tick runs under a job lock (withJobLock: one
+ * instance at a time on PostgreSQL) and its work is marked in the rows it changes (conditional updates),
+ * so any number of instances may run the jobs and each piece of work is done once (decision 011).
  */
 export async function startJobs(db: DB, config: Config, log: Logger): Promise<Jobs> {
   const timers: NodeJS.Timeout[] = [];
@@ -26,14 +28,14 @@ export async function startJobs(db: DB, config: Config, log: Logger): Promise<Jo
   };
   // Hourly housekeeping: lapsed OCOP badges leave the indexes; day-old rate-limit events are dropped.
   every(3_600_000, () => {
-    void refreshLapsedBadges(db)
+    void withJobLock(db, 'catalogue:badges', () => refreshLapsedBadges(db))
       .then((n) => n && log.info('OCOP badges lapsed; products re-indexed', { count: n }))
       .catch((error) => log.error('badge refresh failed', { error: String(error) }));
-    void rateLimiter(db)
-      .prune(86_400_000)
-      .catch((error) => log.error('rate-limit prune failed', { error: String(error) }));
+    void withJobLock(db, 'accounts:rate-limit-prune', () =>
+      rateLimiter(db).prune(86_400_000),
+    ).catch((error) => log.error('rate-limit prune failed', { error: String(error) }));
   });
-  await refreshLapsedBadges(db);
+  await withJobLock(db, 'catalogue:badges', () => refreshLapsedBadges(db));
   // Sends queued e-mail every 10 s when SMTP is configured; otherwise mail waits in the admin mailbox.
   if (config.mail.smtpUrl) {
     const transport = createSmtpTransport(config.mail.smtpUrl);
@@ -46,20 +48,22 @@ export async function startJobs(db: DB, config: Config, log: Logger): Promise<Jo
   // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back,
   // delivered orders past the return window complete, and stalled stamp issues are started again.
   every(60_000, () => {
-    void expireUnpaidCheckouts(db)
+    void withJobLock(db, 'payments:expiry', () => expireUnpaidCheckouts(db))
       .then((n) => n && log.info('unpaid checkouts expired', { count: n }))
       .catch((error) => log.error('checkout expiry failed', { error: String(error) }));
-    void completeDeliveredOrders(db)
+    void withJobLock(db, 'orders:return-window', () => completeDeliveredOrders(db))
       .then(
         (n) => n && log.info('delivered orders completed after the return window', { count: n }),
       )
       .catch((error) => log.error('order completion failed', { error: String(error) }));
     // Stamp issues whose job stopped without a restart (a failed write, an instance gone) carry on.
-    void resumeIssueJobs(db, { stalledForMs: STALLED_ISSUE_MS })
+    void withJobLock(db, 'traceability:resume', () =>
+      resumeIssueJobs(db, { stalledForMs: STALLED_ISSUE_MS }),
+    )
       .then((n) => n && log.info('stalled stamp issues resumed', { count: n }))
       .catch((error) => log.error('stamp issue resume failed', { error: String(error) }));
   });
-  await expireUnpaidCheckouts(db);
+  await withJobLock(db, 'payments:expiry', () => expireUnpaidCheckouts(db));
   // Stamp issues a restart interrupted carry on at once rather than when their batch page is next opened.
   await resumeIssueJobs(db);
   return {
