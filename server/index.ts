@@ -11,7 +11,7 @@ import { createLogger } from '~/lib/log.server';
 import type { AppServices } from '~/services.server';
 import { startSearch } from '~/search/index.server';
 import { createHttpApp } from './http';
-import { startJobs } from './jobs';
+import { startJobs } from '~/jobs/index.server';
 import { SCAN_PATHS, scanPageHandler } from './scan-page';
 import { loadStampKeyring } from '~/traceability/index.server';
 import { createPaymentProviders } from '~/payments/index.server';
