@@ -109,7 +109,10 @@ export function withStatementCache(sqlite: SQLite.Database, size = STATEMENT_CAC
  * missing database, or the driver's own message.
  */
 export function describeDatabaseError(error: unknown): string {
-  const e = error as { code?: string; message?: string; errors?: unknown[] } | null;
+  type Failure = { code?: string; message?: string; errors?: unknown[]; cause?: unknown } | null;
+  let e = error as Failure;
+  // The driver's error may be wrapped (a failed migration): the innermost with a code says most.
+  while (e && !e.code && e.cause) e = e.cause as Failure;
   const code = e?.code ?? '';
   const message = e?.message || (e?.errors?.length ? String(e.errors[0]) : String(error));
   if (code === 'ECONNREFUSED' || /ECONNREFUSED/.test(message))

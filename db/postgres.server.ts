@@ -42,6 +42,14 @@ const types = {
   },
 } as pg.CustomTypesConfig;
 
+/**
+ * A client whose connection is cut while checked out (PostgreSQL restarted, the backend terminated)
+ * emits 'error'; without a listener that would end the process. Its query fails with the error anyway.
+ */
+function quietClients(pool: pg.Pool) {
+  pool.on('connect', (client) => client.on('error', () => {}));
+}
+
 export interface PostgresOptions {
   url: string;
   poolSize: number;
@@ -62,6 +70,7 @@ export function createPostgresPool(options: PostgresOptions): pg.Pool {
   // An idle client losing its server (PostgreSQL restarted) must not crash the process: the pool drops
   // it and the next query reconnects or fails with its own error.
   pool.on('error', () => {});
+  quietClients(pool);
   return pool;
 }
 
@@ -80,6 +89,7 @@ export function openPostgres(options: PostgresOptions): { db: Kysely<Database>; 
     types,
   });
   lockPool.on('error', () => {});
+  quietClients(lockPool);
   lockDatabases.set(
     db,
     new Kysely<Database>({ dialect: new PortablePostgresDialect({ pool: lockPool }) }),
