@@ -212,7 +212,8 @@ for (const mode of MODES) {
       env.DATABASE_URL = postgres.url('bench');
     }
     const instances = mode === 'pg2' ? 2 : 1;
-    for (let i = 0; i < instances; i++) servers.push(await startTestServer({ dataDir, env }));
+    for (let i = 0; i < instances; i++)
+      servers.push(await startTestServer({ dataDir, env, startTimeoutMs: 300_000 }));
     let db: DB;
     if (postgres) {
       db = openPostgres({ url: postgres.url('bench'), poolSize: 4, statementTimeoutMs: 60_000 }).db;

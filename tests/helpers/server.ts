@@ -25,6 +25,8 @@ export async function freePort(): Promise<number> {
 export async function startTestServer(options: {
   dataDir: string;
   env?: Record<string, string>;
+  /** How long the first start (migrations, demo seed) may take; 60 s unless a benchmark says more. */
+  startTimeoutMs?: number;
 }): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'build/server/index.js'))) {
     throw new Error('No build found: run `npm run build` first (npm test does it).');
@@ -56,7 +58,8 @@ export async function startTestServer(options: {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`server exited with ${child.exitCode}:\n${output}`);
@@ -68,7 +71,7 @@ export async function startTestServer(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start within 60 s:\n${output}`);
+      throw new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }
