@@ -159,6 +159,12 @@ export interface ProductSearchTable {
   name_folded: string;
   /** The whole SearchDocument as JSON, so a hit needs no further joins. */
   document: string;
+  /** PostgreSQL only (0009_postgres_search): folded text per field, SQLite keeps it in product_fts. */
+  fts_name?: string;
+  fts_cooperative?: string;
+  fts_place?: string;
+  fts_category?: string;
+  fts_description?: string;
 }
 
 /** One row (id 1): bumped by triggers on every catalogue write (migration 0014, decision 015). */

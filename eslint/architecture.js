@@ -34,10 +34,12 @@ export const DOMAIN_DEPENDENCIES = {
     'traceability',
     'tradeoffice',
   ],
+  // A composition folder too: the background jobs (decision 011), run by the server and `npm run worker`.
+  jobs: ['accounts', 'catalogue', 'email', 'orders', 'payments', 'traceability'],
 };
 
 /** Composition folders: imported only from the outer layers listed here. */
-const COMPOSITION = { demo: ['server', 'scripts', 'tests'] };
+const COMPOSITION = { demo: ['server', 'scripts', 'tests'], jobs: ['server', 'scripts', 'tests'] };
 
 export const DOMAINS = Object.keys(DOMAIN_DEPENDENCIES);
 

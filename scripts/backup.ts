@@ -15,6 +15,13 @@ if (fs.existsSync(destination)) {
 }
 fs.mkdirSync(path.dirname(destination), { recursive: true });
 const { sqlite, db, config } = await openForScript();
+if (!sqlite) {
+  console.error(
+    'DATABASE_URL is set: back PostgreSQL up with pg_dump or pg_basebackup + WAL archiving (docs/deploy.md).',
+  );
+  await db.destroy();
+  process.exit(2);
+}
 const started = Date.now();
 await sqlite.backup(destination);
 const size = fs.statSync(destination).size;

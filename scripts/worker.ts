@@ -9,14 +9,18 @@ import {
   pruneProcessedOutbox,
   type OutboxWorker,
 } from '~/search/index.server';
+import { startJobs } from '~/jobs/index.server';
 import { openForScript } from './lib/open';
 
-// npm run worker: drains search_outbox in its own process (the app runs the same workers in-process by
-// default; set SEARCH_WORKER=separate on the app): into the embedded SQLite index always, and into
-// Meilisearch when SEARCH_ENGINE=meilisearch, following the app's managed server when it restarts on
-// another port.
+// npm run worker: the background jobs in their own process (the app runs the same in-process by
+// default; set JOBS=off — or SEARCH_WORKER=separate for the search outbox alone — on web instances):
+// e-mail, payment expiry, the return window, badge lapses, stalled stamp issues, and search_outbox into
+// the embedded index always and into Meilisearch when SEARCH_ENGINE=meilisearch, following the app's
+// managed server when it restarts on another port. Any number of workers and instances may run: each
+// job takes its lock first (decision 011).
 const { config, db } = await openForScript();
 const log = createLogger(config.logLevel);
+const jobs = await startJobs(db, config, log);
 const embedded = createEmbeddedSync({ db, source: catalogueSearchDocuments, log });
 embedded.start();
 if (config.search.engine !== 'meilisearch') {
@@ -68,6 +72,7 @@ if (followMeilisearch)
 async function shutdown(): Promise<void> {
   if (followTimer) clearInterval(followTimer);
   clearInterval(pruneTimer);
+  await jobs.stop();
   await worker?.stop();
   await embedded.stop();
   await db.destroy();

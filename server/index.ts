@@ -3,26 +3,20 @@ import { fileURLToPath } from 'node:url';
 import { createRequestHandler } from '@remix-run/express';
 import type { ServerBuild } from '@remix-run/node';
 import { migrateToLatest } from '~db/migrate.server';
-import { openDatabase } from '~db/connection.server';
-import {
-  catalogueSearchDocuments,
-  readCatalogueVersion,
-  refreshLapsedBadges,
-} from '~/catalogue/index.server';
+import { describeDatabaseError, openConfiguredDatabase } from '~db/connection.server';
+import { catalogueSearchDocuments, readCatalogueVersion } from '~/catalogue/index.server';
 import { seedDemo } from '~/demo/index.server';
 import { ConfigError, loadConfig } from '~/lib/config.server';
 import { createLogger } from '~/lib/log.server';
 import type { AppServices } from '~/services.server';
 import { startSearch } from '~/search/index.server';
-import { rateLimiter } from '~/accounts/index.server';
 import { createHttpApp } from './http';
 import { createResponseCache } from './response-cache';
+import { startJobs } from '~/jobs/index.server';
 import { SCAN_PATHS, scanPageHandler } from './scan-page';
-import { loadStampKeyring, resumeIssueJobs, STALLED_ISSUE_MS } from '~/traceability/index.server';
-import { createPaymentProviders, expireUnpaidCheckouts } from '~/payments/index.server';
-import { completeDeliveredOrders } from '~/orders/index.server';
+import { loadStampKeyring } from '~/traceability/index.server';
+import { createPaymentProviders } from '~/payments/index.server';
 import { loadDeliveryFeeTable } from '~/orders';
-import { drainEmailOutbox, createSmtpTransport } from '~/email/index.server';
 
 // server/index.ts in development, build/app-server/index.js (server/bundle.ts) in production.
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -41,9 +35,18 @@ async function main() {
     throw error;
   }
   const log = createLogger(config.logLevel);
-  const { db, sqlite } = openDatabase(config.databasePath);
-  const applied = await migrateToLatest(db);
-  if (applied.length) log.info('migrations applied', { applied });
+  const opened = openConfiguredDatabase(config.database);
+  const { db } = opened;
+  try {
+    const applied = await migrateToLatest(db);
+    if (applied.length) log.info('migrations applied', { applied });
+  } catch (error) {
+    process.stderr.write(
+      `Chợ Phiên cannot open its database ${opened.description}: ${describeDatabaseError(error)}\n`,
+    );
+    await opened.close();
+    process.exit(1);
+  }
   const seed = await seedDemo(db, {
     demo: config.seedDemo,
     uploadsDir: config.uploadsDir,
@@ -71,20 +74,8 @@ async function main() {
   }
 
   const search = await startSearch(db, config, log, catalogueSearchDocuments);
-  // Hourly housekeeping: lapsed OCOP badges leave the indexes; day-old rate-limit events are dropped.
-  const badgeTimer = setInterval(() => {
-    void refreshLapsedBadges(db)
-      .then((n) => n && log.info('OCOP badges lapsed; products re-indexed', { count: n }))
-      .catch((error) => log.error('badge refresh failed', { error: String(error) }));
-    void rateLimiter(db)
-      .prune(86_400_000)
-      .catch((error) => log.error('rate-limit prune failed', { error: String(error) }));
-  }, 3_600_000);
-  badgeTimer.unref();
-  await refreshLapsedBadges(db);
-  const mailTimer = config.mail.smtpUrl
-    ? startMailer(db, config.mail.smtpUrl, config.mail.from, log)
-    : null;
+  const jobs = config.jobs ? await startJobs(db, config, log) : null;
+  if (!jobs) log.info('JOBS=off: background jobs run in `npm run worker`');
   const payments = createPaymentProviders(config.payments, async (checkoutId, sessionId) => {
     await db
       .updateTable('checkouts')
@@ -92,26 +83,6 @@ async function main() {
       .where('id', '=', checkoutId)
       .execute();
   });
-  // Every minute: unpaid card and bank-transfer checkouts past their deadline give their stock back,
-  // delivered orders past the return window complete, and stalled stamp issues are started again.
-  const expiryTimer = setInterval(() => {
-    void expireUnpaidCheckouts(db)
-      .then((n) => n && log.info('unpaid checkouts expired', { count: n }))
-      .catch((error) => log.error('checkout expiry failed', { error: String(error) }));
-    void completeDeliveredOrders(db)
-      .then(
-        (n) => n && log.info('delivered orders completed after the return window', { count: n }),
-      )
-      .catch((error) => log.error('order completion failed', { error: String(error) }));
-    // Stamp issues whose job stopped without a restart (a failed write, an instance gone) carry on.
-    void resumeIssueJobs(db, { stalledForMs: STALLED_ISSUE_MS })
-      .then((n) => n && log.info('stalled stamp issues resumed', { count: n }))
-      .catch((error) => log.error('stamp issue resume failed', { error: String(error) }));
-  }, 60_000);
-  expiryTimer.unref();
-  await expireUnpaidCheckouts(db);
-  // Stamp issues a restart interrupted carry on at once rather than when their batch page is next opened.
-  await resumeIssueJobs(db);
   const services: AppServices = {
     config,
     db,
@@ -169,35 +140,13 @@ async function main() {
     log.info('shutting down', { signal });
     server.close();
     server.closeAllConnections();
-    if (mailTimer) clearInterval(mailTimer);
-    clearInterval(badgeTimer);
-    clearInterval(expiryTimer);
+    await jobs?.stop();
     await search.stop();
-    await db.destroy().catch(() => {});
-    if (sqlite.open) sqlite.close();
+    await opened.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
-}
-
-/** Sends queued e-mail every 10 s when SMTP is configured; otherwise mail waits in the admin mailbox. */
-function startMailer(
-  db: AppServices['db'],
-  smtpUrl: string,
-  from: string,
-  log: AppServices['log'],
-) {
-  const transport = createSmtpTransport(smtpUrl);
-  const timer = setInterval(
-    () =>
-      void drainEmailOutbox(db, transport, { from, log }).catch((error) =>
-        log.error('mail drain failed', { error: String(error) }),
-      ),
-    10_000,
-  );
-  timer.unref();
-  return timer;
 }
 
 main().catch((error) => {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
+import { groupConcat } from '~db/dialect';
 import { todayInVietnam } from '~/lib/dates';
 import { imageUrl } from '~/lib/image-urls';
 import { loadSearchPlaces } from './places.server';
@@ -69,7 +70,7 @@ export async function loadSearchDocuments(
           .as('image_key'),
         eb
           .selectFrom('certifications as ce')
-          .select((e) => e.fn<string>('group_concat', ['ce.kind']).as('kinds'))
+          .select(groupConcat(db, sql.ref('ce.kind')).as('kinds'))
           .whereRef('ce.product_id', '=', 'p.id')
           .as('certification_kinds'),
       ])

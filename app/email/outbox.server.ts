@@ -1,4 +1,5 @@
 import type { DB } from '~db/connection.server';
+import { withJobLock } from '~db/dialect';
 import type { Logger } from '~/lib/log.server';
 
 export interface OutgoingEmail {
@@ -32,6 +33,15 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
  * exponential backoff (1 min, 2 min, 4 min … at most an hour). Returns how many were sent.
  */
 export async function drainEmailOutbox(
+  db: DB,
+  transport: MailTransport,
+  options: { from: string; log: Logger; now?: Date; batch?: number },
+): Promise<number> {
+  // One sender at a time across instances (PostgreSQL); each row is marked sent_at as soon as it went.
+  return (await withJobLock(db, 'email:outbox', () => sendDue(db, transport, options))) ?? 0;
+}
+
+async function sendDue(
   db: DB,
   transport: MailTransport,
   options: { from: string; log: Logger; now?: Date; batch?: number },

@@ -34,6 +34,26 @@ const schema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1, 'must not be empty').default('data'),
   DATABASE_PATH: z.string().min(1, 'must not be empty').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/[^\s]+$/,
+      'must be a PostgreSQL URL such as postgres://user:password@host:5432/cho_phien',
+    )
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be 1–200')
+    .max(200, 'must be 1–200')
+    .default(10),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(100, 'must be 100–600000')
+    .max(600_000, 'must be 100–600000')
+    .default(15_000),
+  JOBS: z.enum(['on', 'off'], { message: 'must be on or off' }).default('on'),
   PUBLIC_URL: z.url({ message: 'must be an absolute URL such as https://chophien.vn' }).optional(),
   SEED_DEMO: booleanText.default(true),
   SEARCH_ENGINE: z
@@ -106,6 +126,10 @@ export interface Config {
   host: string;
   dataDir: string;
   databasePath: string;
+  /** DATABASE_URL (PostgreSQL) and its pool; null url = the SQLite file at databasePath. */
+  database: { path: string; url: string | null; poolSize: number; statementTimeoutMs: number };
+  /** False (JOBS=off) on web instances whose background jobs run in `npm run worker`. */
+  jobs: boolean;
   uploadsDir: string;
   logDir: string;
   publicUrl: string | null;
@@ -144,6 +168,15 @@ export class ConfigError extends Error {
   }
 }
 
+/** A bad value as shown in the error: secrets (a database password) are never printed. */
+function shown(key: string, value: string | undefined): string {
+  if (value === undefined) return '""';
+  if (key === 'DATABASE_URL')
+    return JSON.stringify(value.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@'));
+  if (/SECRET|API_KEY|^STAMP_KEYS$|PASSWORD/.test(key)) return '"***"';
+  return JSON.stringify(value);
+}
+
 /** Reads and validates the environment once; every bad value is reported, not just the first. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const present = Object.fromEntries(
@@ -154,7 +187,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(
       parsed.error.issues.map(
         (issue) =>
-          `${issue.path.join('.')}=${JSON.stringify(present[String(issue.path[0])] ?? '')}: ${issue.message}`,
+          `${issue.path.join('.')}=${shown(String(issue.path[0]), present[String(issue.path[0])])}: ${issue.message}`,
       ),
     );
   }
@@ -195,12 +228,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(v.DATA_DIR);
+  const databasePath = path.resolve(v.DATABASE_PATH ?? path.join(dataDir, 'cho-phien.sqlite'));
   return {
     env: v.NODE_ENV,
     port: v.PORT,
     host: v.HOST,
     dataDir,
-    databasePath: path.resolve(v.DATABASE_PATH ?? path.join(dataDir, 'cho-phien.sqlite')),
+    databasePath,
+    database: {
+      path: databasePath,
+      url: v.DATABASE_URL ?? null,
+      poolSize: v.DATABASE_POOL_SIZE,
+      statementTimeoutMs: v.DATABASE_STATEMENT_TIMEOUT_MS,
+    },
+    jobs: v.JOBS === 'on',
     uploadsDir: path.join(dataDir, 'uploads'),
     logDir: path.join(dataDir, 'logs'),
     publicUrl: v.PUBLIC_URL?.replace(/\/$/, '') ?? null,
@@ -210,7 +251,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       meilisearchUrl: v.MEILISEARCH_URL ?? null,
       meilisearchApiKey: v.MEILISEARCH_API_KEY ?? null,
       meilisearchBin: v.MEILISEARCH_BIN ?? null,
-      inProcessWorker: v.SEARCH_WORKER === 'in-process',
+      inProcessWorker: v.SEARCH_WORKER === 'in-process' && v.JOBS === 'on',
     },
     mail: { smtpUrl: v.SMTP_URL ?? null, from: v.MAIL_FROM },
     stamps: { keys: stampKeys, currentKeyId: v.STAMP_KEY_ID ?? null },

@@ -13,7 +13,7 @@ import { startManagedMeilisearch, type ManagedMeilisearch } from './meilisearch/
 import { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
 import { createSearchService, type SearchService } from './service.server';
 import { createEmbeddedSync } from './sqlite/embedded-sync.server';
-import { createSqliteSearchIndex } from './sqlite/engine.server';
+import { createEmbeddedSearchIndex } from './embedded.server';
 import { loadFoldedSynonyms } from './synonyms.server';
 import {
   createPlaceIndexLoader,
@@ -52,7 +52,7 @@ export async function startSearch(
         error: error instanceof Error ? error.message : String(error),
       }),
     );
-  const fallback = withUnderstanding(createSqliteSearchIndex(db, loadFoldedSynonyms()), places);
+  const fallback = withUnderstanding(createEmbeddedSearchIndex(db, loadFoldedSynonyms()), places);
   const embedded = createEmbeddedSync({ db, source, log });
   await embedded.drain();
   if (config.search.inProcessWorker) embedded.start();

@@ -14,6 +14,7 @@ export { rebuildMeilisearchIndex } from './meilisearch/reindex.server';
 export { type SearchService } from './service.server';
 export { createEmbeddedSync, type EmbeddedSync } from './sqlite/embedded-sync.server';
 export { createSqliteSearchIndex } from './sqlite/engine.server';
+export { createEmbeddedSearchIndex } from './embedded.server';
 export { listBadgedProductIds, refreshEmbeddedIndex } from './sqlite/rows.server';
 export { productsChanged } from './sync.server';
 export { loadFoldedSynonyms } from './synonyms.server';

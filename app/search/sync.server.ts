@@ -34,7 +34,9 @@ export async function bumpSearchVersion(trx: DB): Promise<void> {
     .insertInto('app_meta')
     .values({ key: SEARCH_VERSION_KEY, value: '1' })
     .onConflict((oc) =>
-      oc.column('key').doUpdateSet({ value: sql`cast(cast(value as integer) + 1 as text)` }),
+      oc
+        .column('key')
+        .doUpdateSet({ value: sql`cast(cast(app_meta.value as integer) + 1 as text)` }),
     )
     .execute();
 }

@@ -5,6 +5,7 @@ import { invalid } from '~/lib/errors';
 import type { StampKeyring } from './authenticator.server';
 import { getManagedBatch } from './batch-reads.server';
 import { chunkRange, issueCountProblem, isValidRange, nextRange, rangeEnd } from './serials';
+import { withJobLock } from '~db/dialect';
 
 /**
  * Stamp issuance. An issue is one row (start, count) whatever the count; the request returns at once
@@ -93,7 +94,8 @@ export async function issueStamps(
 export function startIssueJob(db: DB, issueId: number): void {
   if (running.has(issueId)) return;
   running.add(issueId);
-  void runIssueJob(db, issueId)
+  // One instance runs an issue at a time (PostgreSQL: an advisory lock per issue; see withJobLock).
+  void withJobLock(db, `stamp-issue:${issueId}`, () => runIssueJob(db, issueId))
     .catch(() => undefined)
     .finally(() => running.delete(issueId));
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect';
 
 // Migrations take Kysely<any> and never import app code: they must keep working as the app changes.
 export async function up(db: Kysely<any>): Promise<void> {
@@ -227,6 +228,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('product_search')
     .columns(['province_code', 'ocop_group', 'ocop_stars', 'in_stock', 'price_vnd'])
     .execute();
+  // PostgreSQL searches product_search itself (full text + pg_trgm, added in 0009_postgres_search).
+  if (isPostgres(db)) return;
   await sql`create virtual table product_fts using fts5(
     name, cooperative, place, category, description,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
@@ -234,7 +237,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table product_fts`.execute(db);
+  if (!isPostgres(db)) await sql`drop table product_fts`.execute(db);
   for (const table of [
     'product_search',
     'search_outbox',

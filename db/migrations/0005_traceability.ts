@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly } from '../dialect';
 
 // Traceability: batches (lots) of a product, their append-only journey events with photos, stamps issued
 // and revoked as serial ranges (never one row per stamp), scans (network prefix only) and buyer reports.
@@ -77,10 +78,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('corrects_event_id')
     .execute();
   // Append-only: the journey is evidence; a correction is a new event pointing at the corrected one.
-  await sql`create trigger batch_events_no_update before update on batch_events
-    begin select raise(abort, 'batch_events is append-only'); end`.execute(db);
-  await sql`create trigger batch_events_no_delete before delete on batch_events
-    begin select raise(abort, 'batch_events is append-only'); end`.execute(db);
+  await appendOnly(db, 'batch_events', ['update', 'delete']);
 
   // Photos go through the same image pipeline as product photos (checked, stripped, WebP variants).
   await db.schema
@@ -98,10 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('batch_event_photos')
     .columns(['event_id', 'position'])
     .execute();
-  await sql`create trigger batch_event_photos_no_update before update on batch_event_photos
-    begin select raise(abort, 'batch_event_photos is append-only'); end`.execute(db);
-  await sql`create trigger batch_event_photos_no_delete before delete on batch_event_photos
-    begin select raise(abort, 'batch_event_photos is append-only'); end`.execute(db);
+  await appendOnly(db, 'batch_event_photos', ['update', 'delete']);
 
   // One row per issue request: a contiguous serial range (start, count), worked on in the background.
   await db.schema

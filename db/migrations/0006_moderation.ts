@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres, replaceColumnCheck } from '../dialect';
 
 /**
  * "Request changes", the officer's third decision besides approve and reject: organizations, listings and
@@ -12,17 +13,20 @@ import { sql, type Kysely } from 'kysely';
 const WIDENED = [
   {
     table: 'organizations',
+    column: 'verification_state',
     before: "verification_state in ('pending', 'approved', 'rejected')",
     after: "verification_state in ('pending', 'approved', 'rejected', 'changes_requested')",
   },
   {
     table: 'products',
+    column: 'status',
     before: "status in ('draft', 'submitted', 'published', 'rejected', 'archived')",
     after:
       "status in ('draft', 'submitted', 'published', 'rejected', 'archived', 'changes_requested')",
   },
   {
     table: 'ocop_certificates',
+    column: 'review_state',
     before: "review_state in ('pending', 'approved', 'rejected')",
     after: "review_state in ('pending', 'approved', 'rejected', 'changes_requested')",
   },
@@ -96,6 +100,11 @@ async function rebuildAll(
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
+  // PostgreSQL alters a CHECK in place (in the migration's transaction).
+  if (isPostgres(db)) {
+    for (const w of WIDENED) await replaceColumnCheck(db, w.table, w.column, w.after);
+    return;
+  }
   await rebuildAll(
     db,
     WIDENED.map((w) => ({ table: w.table, from: w.before, to: w.after })),
@@ -103,20 +112,25 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  if (isPostgres(db)) {
+    await narrowBack(db);
+    for (const w of WIDENED) await replaceColumnCheck(db, w.table, w.column, w.before);
+    return;
+  }
   await rebuildAll(
     db,
     WIDENED.map((w) => ({ table: w.table, from: w.after, to: w.before })),
-    async () => {
-      // Back to the nearest older state: the item stays with the cooperative, the note stays readable.
-      await sql`update organizations set verification_state = 'rejected' where verification_state = 'changes_requested'`.execute(
-        db,
-      );
-      await sql`update products set status = 'rejected' where status = 'changes_requested'`.execute(
-        db,
-      );
-      await sql`update ocop_certificates set review_state = 'rejected' where review_state = 'changes_requested'`.execute(
-        db,
-      );
-    },
+    () => narrowBack(db),
+  );
+}
+
+/** Back to the nearest older state: the item stays with the cooperative, the note stays readable. */
+async function narrowBack(db: Kysely<any>): Promise<void> {
+  await sql`update organizations set verification_state = 'rejected' where verification_state = 'changes_requested'`.execute(
+    db,
+  );
+  await sql`update products set status = 'rejected' where status = 'changes_requested'`.execute(db);
+  await sql`update ocop_certificates set review_state = 'rejected' where review_state = 'changes_requested'`.execute(
+    db,
   );
 }

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { appendOnly, isPostgres } from '../dialect';
 
 /**
  * One append-only history of every change to products.stock, with its reason: sales, releases of a
@@ -40,14 +41,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .column('order_id')
     .where(sql.ref('order_id'), 'is not', null)
     .execute();
-  await sql`create trigger stock_movements_append_only before update on stock_movements
-    begin select raise(abort, 'stock_movements is append-only'); end`.execute(db);
+  if (isPostgres(db)) await appendOnly(db, 'stock_movements', ['update']);
+  else
+    await sql`create trigger stock_movements_append_only before update on stock_movements
+      begin select raise(abort, 'stock_movements is append-only'); end`.execute(db);
 
   await sql`insert into stock_movements (product_id, delta, stock_after, reason, note, user_id, created_at)
     select product_id, delta, stock_after, 'adjustment', reason, user_id, created_at
     from stock_adjustments order by id`.execute(db);
   await sql`insert into stock_movements (product_id, delta, stock_after, reason, created_at)
-    select p.id, p.stock - coalesce(m.total, 0), p.stock, 'opening', strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+    select p.id, p.stock - coalesce(m.total, 0), p.stock, 'opening', ${new Date().toISOString()}
     from products p
     left join (select product_id, sum(delta) as total from stock_movements group by product_id) m
       on m.product_id = p.id

@@ -1,11 +1,16 @@
-import { openDatabase } from '~db/connection.server';
+import {
+  describeDatabaseError,
+  openConfiguredDatabase,
+  type ConfiguredDatabase,
+} from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
 import { ConfigError, loadConfig, type Config } from '~/lib/config.server';
 
-/** Config + a migrated database for command-line scripts; exits with the config problems if any. */
-export async function openForScript(): Promise<
-  { config: Config } & ReturnType<typeof openDatabase>
-> {
+/**
+ * Config + a migrated database (SQLite, or PostgreSQL when DATABASE_URL is set) for command-line
+ * scripts; exits with the config or connection problem if any.
+ */
+export async function openForScript(): Promise<{ config: Config } & ConfiguredDatabase> {
   let config: Config;
   try {
     config = loadConfig();
@@ -16,7 +21,13 @@ export async function openForScript(): Promise<
     }
     throw error;
   }
-  const opened = openDatabase(config.databasePath);
-  await migrateToLatest(opened.db);
+  const opened = openConfiguredDatabase(config.database);
+  try {
+    await migrateToLatest(opened.db);
+  } catch (error) {
+    console.error(`Cannot open ${opened.description}: ${describeDatabaseError(error)}`);
+    await opened.close();
+    process.exit(1);
+  }
   return { config, ...opened };
 }

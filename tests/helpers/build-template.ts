@@ -1,13 +1,20 @@
 import path from 'node:path';
-import { openDatabase } from '~db/connection.server';
+import { openConfiguredDatabase } from '~db/connection.server';
 import { migrateToLatest } from '~db/migrate.server';
 import { seedDemo } from '~/demo/index.server';
 import { refreshEmbeddedSearch } from './search';
 
 // Usage: node --import tsx tests/helpers/build-template.ts <dir>
+// Builds <dir>/template.sqlite, or the PostgreSQL database at DATABASE_URL when it is set.
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: build-template.ts <dir>');
-const { db, sqlite } = openDatabase(path.join(dir, 'template.sqlite'));
+const opened = openConfiguredDatabase({
+  path: path.join(dir, 'template.sqlite'),
+  url: process.env.DATABASE_URL ?? null,
+  poolSize: 2,
+  statementTimeoutMs: 120_000,
+});
+const { db } = opened;
 await migrateToLatest(db);
 await seedDemo(db, {
   demo: true,
@@ -21,5 +28,5 @@ await seedDemo(db, {
 await db.deleteFrom('ocop_register_entries').execute();
 // Tests query the embedded index of the template at once, as the app would after its first drain.
 await refreshEmbeddedSearch(db);
-sqlite.pragma('wal_checkpoint(TRUNCATE)');
-await db.destroy();
+opened.sqlite?.pragma('wal_checkpoint(TRUNCATE)');
+await opened.close();

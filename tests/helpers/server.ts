@@ -29,11 +29,18 @@ export async function startTestServer(options: {
   env?: Record<string, string>;
   /** A fixed port (benchmarks use their assigned one); a free one by default. */
   port?: number;
+  /** How long the first start (migrations, demo seed) may take; 60 s unless a benchmark says more. */
+  startTimeoutMs?: number;
 }): Promise<TestServer> {
   if (!fs.existsSync(path.join(ROOT, 'build/app-server/index.js'))) {
     throw new Error('No build found: run `npm run build` first (npm test does it).');
   }
   const port = options.port ?? (await freePort());
+  // On the PostgreSQL test project, the data directory names the database copy (see test-db.ts).
+  const urlFile = path.join(options.dataDir, 'database-url.test');
+  const databaseEnv: Record<string, string> = fs.existsSync(urlFile)
+    ? { DATABASE_URL: fs.readFileSync(urlFile, 'utf8').trim(), DATABASE_POOL_SIZE: '5' }
+    : {};
   // SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server in benchmarks.
   const nodeArgs = process.env.SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
   const child = spawn(
@@ -51,6 +58,7 @@ export async function startTestServer(options: {
         LOG_LEVEL: 'warn',
         // Tests configure VietQR themselves; the demo account would change the default method.
         VIETQR_DEMO: 'false',
+        ...databaseEnv,
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +68,8 @@ export async function startTestServer(options: {
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
+  const deadline = Date.now() + startTimeoutMs;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`server exited with ${child.exitCode}:\n${output}`);
@@ -72,7 +81,7 @@ export async function startTestServer(options: {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server did not start within 60 s:\n${output}`);
+      throw new Error(`server did not start within ${startTimeoutMs / 1000} s:\n${output}`);
     }
     await new Promise((r) => setTimeout(r, 150));
   }

@@ -128,7 +128,7 @@ describe('the embedded index, fed from the outbox', () => {
     // Another process (npm run worker next to the app) drains at the same time as this one.
     const other = promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'tests/helpers/drain-embedded.ts', data.databasePath, '1'],
+      ['--import', 'tsx', 'tests/helpers/drain-embedded.ts', data.databaseTarget, '1'],
       { encoding: 'utf8' },
     );
     await new Promise((r) => setTimeout(r, 500));

@@ -3,13 +3,13 @@ import { catalogueSearchDocuments as source } from '~/catalogue/search-documents
 import { createLogger } from '~/lib/log.server';
 import { createMeilisearchIndex } from '~/search/meilisearch/engine.server';
 import { createOutboxWorker } from '~/search/meilisearch/outbox-worker.server';
-import { createSqliteSearchIndex } from '~/search/sqlite/engine.server';
+import { createEmbeddedSearchIndex } from '~/search/embedded.server';
 import { productsChanged } from '~/search/sync.server';
 import { loadFoldedSynonyms } from '~/search/synonyms.server';
 import { emptyQuery, type SearchIndex, type SearchQuery } from '~/search/types';
 import { useTestMeilisearch } from '../helpers/meili';
 import { refreshEmbeddedSearch } from '../helpers/search';
-import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
+import { copyTemplateDatabase, testDatabaseIsPostgres, type TestData } from '../helpers/test-db';
 
 /**
  * One behaviour suite, run against both engines over the demo catalogue. Writes go through the
@@ -28,7 +28,7 @@ const engines: Record<'sqlite' | 'meilisearch', () => Promise<EngineUnderTest>> 
     const data = copyTemplateDatabase();
     return {
       data,
-      index: createSqliteSearchIndex(data.db, loadFoldedSynonyms()),
+      index: createEmbeddedSearchIndex(data.db, loadFoldedSynonyms()),
       sync: async () => {
         await refreshEmbeddedSearch(data.db);
       },

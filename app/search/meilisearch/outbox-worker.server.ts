@@ -1,4 +1,5 @@
 import type { DB } from '~db/connection.server';
+import { withJobLock } from '~db/dialect';
 import type { Logger } from '~/lib/log.server';
 import { createPoller } from '../poller.server';
 import type { SearchDocumentSource, SearchIndex } from '../types';
@@ -53,7 +54,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const random = options.random ?? Math.random;
   let failing = false;
 
-  async function drainOnce(): Promise<DrainResult> {
+  async function sendBatch(): Promise<DrainResult> {
     const at = now().toISOString();
     const rows = await db
       .selectFrom('search_outbox')
@@ -109,10 +110,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   }
 
-  async function drain(): Promise<DrainResult> {
+  // Several instances on one PostgreSQL: one sends at a time, so an older document never overtakes a
+  // newer one of the same product in Meilisearch's queue; the others find the lock held.
+  const NOTHING: DrainResult = { processed: 0, failed: 0 };
+  const lockName = `search:meilisearch:${index.name}`;
+  const drainOnce = async () => (await withJobLock(db, lockName, sendBatch)) ?? NOTHING;
+  const drain = async () => (await withJobLock(db, lockName, drainAll)) ?? NOTHING;
+
+  async function drainAll(): Promise<DrainResult> {
     const total = { processed: 0, failed: 0 };
     for (;;) {
-      const result = await drainOnce();
+      const result = await sendBatch();
       total.processed += result.processed;
       total.failed += result.failed;
       if (result.failed > 0 || result.processed === 0) return total;

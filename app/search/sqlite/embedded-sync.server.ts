@@ -1,4 +1,5 @@
 import type { DB } from '~db/connection.server';
+import { withJobLock } from '~db/dialect';
 import type { Logger } from '~/lib/log.server';
 import { createPoller } from '../poller.server';
 import { bumpSearchVersion } from '../sync.server';
@@ -36,7 +37,7 @@ export function createEmbeddedSync(options: EmbeddedSyncOptions): EmbeddedSync {
   const now = options.now ?? (() => new Date());
   let failing = false;
 
-  async function drainOnce(): Promise<number> {
+  async function claimAndApply(): Promise<number> {
     // A cheap read first: most polls find nothing and never open a write transaction.
     const due = await db
       .selectFrom('search_outbox')
@@ -59,6 +60,8 @@ export function createEmbeddedSync(options: EmbeddedSyncOptions): EmbeddedSync {
             .orderBy('id')
             .limit(batchSize),
         )
+        // Checked again on the row itself: on PostgreSQL another drain may have claimed it meanwhile.
+        .where('embedded_at', 'is', null)
         .returning(['id', 'product_id'])
         .execute();
       if (claimed.length === 0) return 0;
@@ -68,10 +71,16 @@ export function createEmbeddedSync(options: EmbeddedSyncOptions): EmbeddedSync {
     });
   }
 
-  async function drain(): Promise<number> {
+  // Several instances on one PostgreSQL: one drains at a time (the others find the lock held and
+  // return 0), so two never rewrite the same product's rows at once.
+  const drainOnce = async () => (await withJobLock(db, 'search:embedded', claimAndApply)) ?? 0;
+
+  const drain = async () => (await withJobLock(db, 'search:embedded', drainAll)) ?? 0;
+
+  async function drainAll(): Promise<number> {
     let total = 0;
     for (;;) {
-      const applied = await drainOnce();
+      const applied = await claimAndApply();
       total += applied;
       if (applied === 0) break;
     }

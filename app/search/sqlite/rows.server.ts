@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DB } from '~db/connection.server';
+import { isPostgres } from '~db/dialect';
 import { fold } from '~/lib/text';
 import { ocopLabel } from '../query-words';
 import type { SearchDocument, SearchDocumentSource } from '../types';
@@ -14,10 +15,32 @@ export async function refreshEmbeddedIndex(
   ids: number[],
 ): Promise<void> {
   const documents = await source.load(trx, ids);
+  const postgres = isPostgres(trx);
   for (let i = 0; i < ids.length; i += 500) {
     const chunk = ids.slice(i, i + 500);
     await trx.deleteFrom('product_search').where('product_id', 'in', chunk).execute();
-    await sql`delete from product_fts where rowid in (${sql.join(chunk)})`.execute(trx);
+    if (!postgres)
+      await sql`delete from product_fts where rowid in (${sql.join(chunk)})`.execute(trx);
+  }
+  if (postgres) {
+    // PostgreSQL keeps the folded text in product_search; its tsvector column is generated from it.
+    const rows = [...documents.values()].map((doc) => {
+      const text = ftsColumns(doc);
+      return {
+        ...searchRow(doc),
+        fts_name: text.name,
+        fts_cooperative: text.cooperative,
+        fts_place: text.place,
+        fts_category: text.category,
+        fts_description: text.description,
+      };
+    });
+    for (let i = 0; i < rows.length; i += 200)
+      await trx
+        .insertInto('product_search')
+        .values(rows.slice(i, i + 200))
+        .execute();
+    return;
   }
   for (const doc of documents.values()) {
     await trx.insertInto('product_search').values(searchRow(doc)).execute();
