@@ -20,7 +20,7 @@ export {
 export { getPublicOrganization } from './organizations.server';
 export { refreshLapsedBadges } from './ocop-expiry.server';
 export { findProvince, listCommunes, listProvinces, loadPlaceIndex } from './places.server';
-export { getPublicProduct } from './products.server';
+export { getProductPreview, getPublicProduct } from './products.server';
 export { seedReferenceData } from './reference-data.server';
 export {
   catalogueSearchDocuments,
