@@ -27,7 +27,7 @@ export {
   listProvinces,
   loadPlaceIndex,
 } from './places.server';
-export { getPublicProduct } from './products.server';
+export { getProductPreview, getPublicProduct } from './products.server';
 export { seedReferenceData } from './reference-data.server';
 export {
   catalogueSearchDocuments,

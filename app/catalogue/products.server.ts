@@ -1,6 +1,9 @@
 import type { DB } from '~db/connection.server';
 import type { OcopGroup } from './groups';
 import { todayInVietnam } from '~/lib/dates';
+import type { Actor } from '~/accounts';
+import { notFound } from '~/lib/errors';
+import { getManagedProduct } from './managed-products.server';
 
 export interface OcopBadge {
   stars: 3 | 4 | 5;
@@ -53,6 +56,8 @@ export async function getPublicProduct(
   db: DB,
   slug: string,
   today = todayInVietnam(),
+  /** The seller's preview (getProductPreview, access-checked) sees a listing before it is published. */
+  anyStatus = false,
 ): Promise<ProductView | null> {
   const row = await db
     .selectFrom('products as p')
@@ -89,8 +94,11 @@ export async function getPublicProduct(
       'c.full_name as commune_full_name',
     ])
     .where('p.slug', '=', slug)
-    .where('p.status', '=', 'published')
-    .where('o.verification_state', 'not in', ['rejected', 'changes_requested'])
+    .$if(!anyStatus, (q) =>
+      q
+        .where('p.status', '=', 'published')
+        .where('o.verification_state', 'not in', ['rejected', 'changes_requested']),
+    )
     .executeTakeFirst();
   if (!row) return null;
 
@@ -165,4 +173,15 @@ export async function getPublicProduct(
       provinceCode: row.province_code,
     },
   };
+}
+
+/**
+ * What buyers will see of a listing, whatever its status, for the cooperative's members only (404 for
+ * anyone else, through getManagedProduct): the seller's preview before and after review.
+ */
+export async function getProductPreview(db: DB, actor: Actor, productId: number) {
+  const managed = await getManagedProduct(db, actor, productId);
+  const view = await getPublicProduct(db, managed.slug, todayInVietnam(), true);
+  if (!view) throw notFound();
+  return { product: view, status: managed.status };
 }

@@ -144,6 +144,7 @@ export default function EditListing() {
           {product.status === 'published' ? (
             <Link to={`/san-pham/${product.slug}`}>{t('sellViewInShop')}</Link>
           ) : null}
+          <Link to={`/kenh-nguoi-ban/san-pham/${product.id}/xem-truoc`}>{t('owPreviewLink')}</Link>
         </div>
       </section>
 

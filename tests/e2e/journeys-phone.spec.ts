@@ -37,6 +37,12 @@ test('a farmer lists a product with stock; the officer matches it, approves it a
   await page.getByRole('button', { name: 'Gửi duyệt để đăng bán' }).click();
   await expect(page.locator('.status').first()).toHaveText('Chờ duyệt');
   const productUrl = page.url();
+  // What buyers will see, before the review.
+  await page.getByRole('link', { name: 'Xem trước trang người mua' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(product);
+  await expect(page.getByText('Còn hàng (40)')).toBeVisible();
+  await expect(page.getByRole('note')).toContainText('Trạng thái hiện tại: Chờ duyệt.');
+  await expectNoSeriousAxeViolations(page);
 
   // The officer lands on the dashboard; the register entry waits there to be matched.
   const officer = await signInAs(browser, LAI_CHAU_OFFICER.identifier, LAI_CHAU_OFFICER.password);

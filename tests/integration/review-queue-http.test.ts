@@ -141,3 +141,25 @@ describe('the review queue shows what is being approved', () => {
     expect((await officer.get('/duyet/chung-nhan/abc')).status).toBe(404);
   });
 });
+
+describe("the seller's preview of the buyer's page", () => {
+  it('shows a listing waiting for review to its cooperative only', async () => {
+    const href = `/kenh-nguoi-ban/san-pham/${productId}/xem-truoc`;
+    const page = await farmer.get(href);
+    expect(page.status).toBe(200);
+    const html = await plain(page);
+    expect(html).toContain('Bản xem trước: người mua thấy trang này');
+    expect(html).toContain('Trạng thái hiện tại: Chờ duyệt.');
+    expect(html).toContain('<h1>Chè Shan tuyết Hồng Duyệt</h1>');
+    expect(html).toContain('Chè búp hái tay trên cây cổ thụ.');
+    expect(html).toContain('<meta name="robots" content="noindex"/>');
+    expect(await plain(await farmer.get(`/kenh-nguoi-ban/san-pham/${productId}`))).toContain(
+      `href="${href}"`,
+    );
+    expect((await officer.get(href)).status).toBe(404);
+    expect((await new FormClient(server.url).get(href)).status).toBe(302);
+    expect((await farmer.get('/kenh-nguoi-ban/san-pham/999999/xem-truoc')).status).toBe(404);
+    // Still not in the shop itself.
+    expect((await farmer.get('/san-pham/che-shan-tuyet-hong-duyet')).status).toBe(404);
+  });
+});

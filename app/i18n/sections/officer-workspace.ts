@@ -11,6 +11,11 @@ export const viOfficerWorkspace = {
     'Chưa có số liệu: chưa có đơn hàng nào được tính trong kỳ. Số liệu hiện ra khi có đơn đã thanh toán hoặc đã giao.',
   owEmptyPayments: 'Chưa có số liệu: chưa có đơn hàng nào trong kỳ.',
   owNoticesHeading: 'Thông báo từ Sở Công Thương',
+  owPreviewLink: 'Xem trước trang người mua',
+  owPreviewTitle: 'Xem trước: {name} — Chợ Phiên',
+  owPreviewBanner:
+    'Bản xem trước: người mua thấy trang này khi sản phẩm đang bán. Trạng thái hiện tại: {status}.',
+  owPreviewBack: '← Quay lại sửa sản phẩm',
   owStockLabel: 'Số lượng có sẵn để bán',
   owStockHint:
     'Bao nhiêu đơn vị đang có trong kho (0 đến {max}). Để trống là chưa có hàng: sản phẩm sẽ hiện “Hết hàng”.',
@@ -27,6 +32,11 @@ export const enOfficerWorkspace: typeof viOfficerWorkspace = {
     'No data yet: no order counts in this period. Figures appear once orders are paid or delivered.',
   owEmptyPayments: 'No data yet: no orders in this period.',
   owNoticesHeading: 'Notices from the trade office',
+  owPreviewLink: 'Preview the buyer’s page',
+  owPreviewTitle: 'Preview: {name} — Chợ Phiên',
+  owPreviewBanner:
+    'Preview: buyers see this page while the product is on sale. Its status now: {status}.',
+  owPreviewBack: '← Back to editing the product',
   owStockLabel: 'Quantity in stock to sell',
   owStockHint:
     'How many units you have now (0 to {max}). Left blank means none yet: buyers will see “Out of stock”.',
