@@ -1,4 +1,5 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,12 +16,27 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let targetUrl: string;
 
-beforeAll(() => {
+// Child processes run asynchronously: a worker blocked for a minute misses vitest's RPC deadline.
+const run = async (args: string[], env: Record<string, string | undefined> = {}) => {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    });
+    return { status: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: e.code ?? 1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+};
+
+beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cho-phien-copy-'));
-  execFileSync(process.execPath, ['--import', 'tsx', 'tests/helpers/build-template.ts', dir], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: '' },
+  const built = await run(['--import', 'tsx', 'tests/helpers/build-template.ts', dir], {
+    DATABASE_URL: '',
   });
+  if (built.status !== 0) throw new Error(`template build failed: ${built.stderr}`);
   const { port } = inject('template').postgres!;
   const name = `copy_${process.pid}`;
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
@@ -39,15 +55,14 @@ afterAll(() => {
 });
 
 const copy = () =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/db-copy.ts', '--to', targetUrl], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, DATABASE_URL: '', DATABASE_PATH: path.join(dir, 'template.sqlite') },
+  run(['--import', 'tsx', 'scripts/db-copy.ts', '--to', targetUrl], {
+    DATABASE_URL: '',
+    DATABASE_PATH: path.join(dir, 'template.sqlite'),
   });
 
 describe('npm run db:copy', () => {
   it('copies every table with matching counts and checksums, sequences past the ids, search rebuilt', async () => {
-    const result = copy();
+    const result = await copy();
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/every count and checksum matches/);
@@ -94,15 +109,11 @@ describe('npm run db:copy', () => {
     }
   });
 
-  it('refuses a target that already holds rows, and a URL that is not PostgreSQL', () => {
-    const again = copy();
+  it('refuses a target that already holds rows, and a URL that is not PostgreSQL', async () => {
+    const again = await copy();
     expect(again.status).toBe(2);
     expect(again.stderr).toMatch(/Refusing to copy: .* is not empty/);
-    const bad = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'scripts/db-copy.ts', '--to', 'mysql://x'],
-      { cwd: ROOT, encoding: 'utf8' },
-    );
+    const bad = await run(['--import', 'tsx', 'scripts/db-copy.ts', '--to', 'mysql://x']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/Usage: npm run db:copy -- --to postgres:\/\//);
   });
