@@ -29,7 +29,8 @@ export async function recordDemand(
   now = new Date(),
 ): Promise<boolean> {
   const key = demandKey(query.q);
-  if (!key || query.page !== 1 || result.total > FEW_RESULTS) return false;
+  // Small pages are the search box's suggestions while the buyer types: half-words, not demand.
+  if (!key || query.page !== 1 || query.perPage < 10 || result.total > FEW_RESULTS) return false;
   const understoodProvince = result.understood?.find((u) => u.kind === 'province')?.value;
   const province = query.provinceCodes[0] ?? understoodProvince ?? '';
   const zero = result.total === 0 ? 1 : 0;

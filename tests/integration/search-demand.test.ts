@@ -97,6 +97,10 @@ describe('demand signals', () => {
     expect(await recordDemand(data.db, query, result, now)).toBe(true);
     expect(await recordDemand(data.db, query, { ...result, total: 0 }, now)).toBe(true);
     expect(await recordDemand(data.db, query, { ...result, total: 3 }, now)).toBe(false);
+    // The search box's suggestions (per_page=6) are half-typed words, not demand.
+    expect(
+      await recordDemand(data.db, { ...query, perPage: 6 }, { ...result, total: 0 }, now),
+    ).toBe(false);
     expect(await recordDemand(data.db, emptyQuery({ q: '  ' }), { ...result, total: 0 }, now)).toBe(
       false,
     );
