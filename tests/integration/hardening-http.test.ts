@@ -370,6 +370,16 @@ describe('the spreadsheet import', () => {
     expect(product).toEqual({ name: 'Mứt mận NUL', description: 'Ngon.' });
   });
 
+  it('refuses a file of more than 1,000 rows with 422, before checking them', async () => {
+    const rows = Array.from(
+      { length: 1001 },
+      (_, i) => `${org.name},Lai Châu,,Mứt số ${i},,food,,hộp,65000,1,,,,,,`,
+    );
+    const response = await producer.post(url(), upload(`${header}\n${rows.join('\n')}\n`));
+    expect(response.status).toBe(422);
+    expect(await response.text()).toContain('tối đa 1000 sản phẩm');
+  });
+
   it('limits previews and imports per organization (429 with a message), writing nothing', async () => {
     const before = await data.db
       .selectFrom('products')
