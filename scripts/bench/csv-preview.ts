@@ -65,8 +65,10 @@ try {
     'cooperative,province,commune,name,description,group,category,unit,price_vnd,stock,ocop_stars,ocop_certificate_no,ocop_issued_on,gtin,weight_g,image';
   const lines = [header];
   let size = header.length + 1;
-  for (let i = 1; ; i++) {
-    const line = `${org.name},${org.province},${commune.name},Sản phẩm thử số ${i},Mô tả ngắn cho sản phẩm thử số ${i}.,food,Mứt,hộp,${1000 + i},10,,,,,,`;
+  // The most a web import takes: 1,000 rows (MAX_SELLER_CSV_ROWS), descriptions long enough for 2 MB.
+  const filler = 'Mứt mận sấy dẻo, làm thủ công từ mận Tam Đường chín cây. '.repeat(30);
+  for (let i = 1; i <= 1000; i++) {
+    const line = `${org.name},${org.province},${commune.name},Sản phẩm thử số ${i},"Mô tả ${i}: ${filler}",food,Mứt,hộp,${1000 + i},10,,,,,,`;
     if (size + Buffer.byteLength(line) + 1 > MAX_BYTES) break;
     lines.push(line);
     size += Buffer.byteLength(line) + 1;

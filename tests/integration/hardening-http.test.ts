@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FormClient } from '../helpers/browser-less';
-import { guestCheckout } from '../helpers/checkout';
-import { startTestServer, type TestServer } from '../helpers/server';
-import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
+import { type HardeningWorld, useHardeningWorld } from './hardening-fixture';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -24,65 +22,14 @@ function actionRoutes(): Array<{ id: string; path: string }> {
     .sort((a, b) => Number(a.id === 'routes/dang-xuat') - Number(b.id === 'routes/dang-xuat'));
 }
 
-let data: TestData;
-let server: TestServer;
-const clients: Record<string, FormClient> = {};
-const params: Record<string, string> = {};
-
-beforeAll(async () => {
-  data = copyTemplateDatabase();
-  const { db } = data;
-  const product = await db
-    .selectFrom('products as p')
-    .innerJoin('organizations as o', 'o.id', 'p.organization_id')
-    .leftJoin('batches as b', 'b.product_id', 'p.id')
-    .select(['p.id as productId', 'o.id as orgId', 'o.slug', 'b.id as batchId'])
-    .where('o.province_code', '=', '12')
-    .where('p.status', '=', 'published')
-    .where('p.stock', '>', 5)
-    .orderBy('p.id')
-    .executeTakeFirstOrThrow();
-  const checkout = await guestCheckout(db, [{ productId: product.productId, quantity: 1 }], 'cod');
-  Object.assign(params, {
-    id: String(product.productId),
-    reference: checkout.placed.reference,
-    code: checkout.placed.orderCodes[0] ?? 'X',
-    token: 'a'.repeat(43),
-  });
-  params.batchId = String(product.batchId ?? 1);
-  params.orgId = String(product.orgId);
-  server = await startTestServer({
-    dataDir: data.dataDir,
-    env: {
-      BANK_WEBHOOK_SECRET: 'bank-secret-for-tests-0123456789',
-      STRIPE_SECRET_KEY: 'sk_test_hardening',
-      STRIPE_WEBHOOK_SECRET: 'whsec_hardening',
-    },
-  });
-  // A guest with a cart, so the checkout reads the body instead of sending them to the empty cart.
-  clients.anonymous = new FormClient(server.url);
-  const added = await clients.anonymous.post('/gio-hang', {
-    intent: 'add',
-    productId: String(product.productId),
-    quantity: '1',
-  });
-  expect(added.status).toBe(302);
-  for (const [name, identifier, password] of [
-    ['producer', `${product.slug}@chophien.test`, 'chophien-producer-demo'],
-    ['officer', 'socongthuong.laichau@chophien.test', 'chophien-officer-demo'],
-    ['admin', 'admin@chophien.test', 'chophien-admin-demo'],
-  ] as const) {
-    const client = new FormClient(server.url);
-    expect((await client.post('/dang-nhap', { identifier, password })).status).toBe(302);
-    clients[name] = client;
-  }
-});
-afterAll(async () => {
-  await server?.stop();
-  await data?.cleanup();
+const world = useHardeningWorld();
+const { clients, params } = world;
+// Read once the world is set up (beforeAll), not at import.
+let server: HardeningWorld['server'];
+beforeAll(() => {
+  ({ server } = world);
 });
 
-/** A concrete URL for a route path: each parameter filled with a real row of the demo data. */
 function concrete(routeId: string, routePath: string): string {
   if (routeId === 'routes/kenh-nguoi-ban.san-pham.moi')
     return `/kenh-nguoi-ban/san-pham/moi?to-chuc=${params.orgId}`;
@@ -317,171 +264,5 @@ describe('CSRF is judged on the normalised path', () => {
       body: '{}',
     });
     expect(response.status).toBe(400);
-  });
-});
-
-describe('the spreadsheet import', () => {
-  const header =
-    'cooperative,province,commune,name,description,group,category,unit,price_vnd,stock,ocop_stars,ocop_certificate_no,ocop_issued_on,gtin,weight_g,image';
-  const upload = (csv: string) => {
-    const form = new FormData();
-    form.set('intent', 'preview');
-    form.set('file', new Blob([csv], { type: 'text/csv' }), 'san-pham.csv');
-    return form;
-  };
-  let producer: FormClient;
-  let org: { id: number; name: string };
-  beforeAll(async () => {
-    org = await data.db
-      .selectFrom('organizations')
-      .select(['id', 'name', 'slug'])
-      .where('id', '=', Number(params.orgId))
-      .executeTakeFirstOrThrow()
-      .then(async (o) => {
-        producer = new FormClient(server.url);
-        await producer.post('/dang-nhap', {
-          identifier: `${o.slug}@chophien.test`,
-          password: 'chophien-producer-demo',
-        });
-        return o;
-      });
-  });
-  const url = () => `/kenh-nguoi-ban/to-chuc/${org.id}/nhap-csv`;
-
-  it('answers bad rows with 422 and lists them; control characters never reach a product', async () => {
-    const bad = `${header}\n${org.name},Lai Châu,,Mứt,,food,,hộp,abc,1,,,,,,\n`;
-    const refused = await producer.post(url(), upload(bad));
-    expect(refused.status).toBe(422);
-    expect((await refused.text()).replaceAll('<!-- -->', '')).toContain('Dòng 2 (price_vnd)');
-
-    const withNul = `${header}\n${org.name},Lai Châu,,Mứt\u0000 mận\u0007 NUL,Ngon\u0000.,food,Mứt,hộp,65000,3,,,,,,\n`;
-    const preview = await producer.post(url(), upload(withNul));
-    expect(preview.status).toBe(200);
-    const html = (await preview.text()).replaceAll('<!-- -->', '');
-    const encoded = /name="csv" value="([^"]+)"/.exec(html)?.[1] ?? 'no csv in the preview';
-    const imported = await producer.post(url(), { intent: 'import', csv: encoded });
-    expect(imported.status).toBe(200);
-    const product = await data.db
-      .selectFrom('products')
-      .select(['name', 'description'])
-      .where('organization_id', '=', org.id)
-      .where('name', 'like', 'Mứt%NUL')
-      .executeTakeFirstOrThrow();
-    expect(product).toEqual({ name: 'Mứt mận NUL', description: 'Ngon.' });
-  });
-
-  it('limits previews and imports per organization (429 with a message), writing nothing', async () => {
-    const before = await data.db
-      .selectFrom('products')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const csv = `${header}\n${org.name},Lai Châu,,Mứt giới hạn,,food,,hộp,65000,1,,,,,,\n`;
-    const statuses: number[] = [];
-    for (let i = 0; i < 32; i++) statuses.push((await producer.post(url(), upload(csv))).status);
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30);
-    expect(statuses.at(-1)).toBe(429);
-    const limited = await producer.post(url(), upload(csv));
-    expect(limited.status).toBe(429);
-    expect(await limited.text()).toContain('quá nhiều tệp CSV');
-    const after = await data.db
-      .selectFrom('products')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
-  });
-});
-
-describe("a listing's origin commune", () => {
-  it("must be in the cooperative's province: a Hà Nội commune on a Lai Châu listing is refused", async () => {
-    const producer = new FormClient(server.url);
-    const org = await data.db
-      .selectFrom('organizations')
-      .select(['slug'])
-      .where('id', '=', Number(params.orgId))
-      .executeTakeFirstOrThrow();
-    await producer.post('/dang-nhap', {
-      identifier: `${org.slug}@chophien.test`,
-      password: 'chophien-producer-demo',
-    });
-    const commune = (province: string) =>
-      data.db
-        .selectFrom('communes')
-        .select('code')
-        .where('province_code', '=', province)
-        .orderBy('code')
-        .executeTakeFirstOrThrow();
-    const hanoi = await commune('01');
-    const laiChau = await commune('12');
-    const listing = (name: string, originCommuneCode: string) =>
-      producer.post(`/kenh-nguoi-ban/san-pham/moi?to-chuc=${params.orgId}`, {
-        name,
-        group: 'food',
-        unit: 'hộp',
-        priceVnd: '50.000',
-        category: 'Mứt',
-        originCommuneCode,
-      });
-    const refused = await listing('Mứt xuất xứ Hà Nội', hanoi.code);
-    expect(refused.status).toBe(400);
-    expect(await refused.text()).toContain('phải thuộc tỉnh của hợp tác xã');
-    const count = await data.db
-      .selectFrom('products')
-      .select('id')
-      .where('name', '=', 'Mứt xuất xứ Hà Nội')
-      .execute();
-    expect(count).toEqual([]);
-    expect((await listing('Mứt xuất xứ Lai Châu', laiChau.code)).status).toBe(302);
-  });
-});
-
-describe('security headers on pages', () => {
-  const nonceOf = (response: Response) =>
-    /'nonce-([^']+)'/.exec(response.headers.get('content-security-policy') ?? '')?.[1];
-
-  it('every Remix page has a CSP whose nonce is on every inline script, new for each response', async () => {
-    const seen = new Set<string>();
-    for (const path of ['/', '/san-pham', '/gio-hang', '/dang-nhap', '/khong-co-trang-nay']) {
-      const response = await fetch(`${server.url}${path}`);
-      const nonce = nonceOf(response);
-      expect(nonce, path).toBeTruthy();
-      seen.add(nonce ?? '');
-      const policy = response.headers.get('content-security-policy') ?? '';
-      expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
-      expect(policy).toContain("frame-ancestors 'none'");
-      expect(response.headers.get('permissions-policy')).toContain('geolocation=()');
-      const html = await response.text();
-      const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
-      const executable = scripts.filter((a) => !/type="application\/ld\+json"/.test(a));
-      expect(executable.length, path).toBeGreaterThan(0);
-      for (const attributes of executable) expect(attributes, path).toContain(`nonce="${nonce}"`);
-    }
-    expect(seen.size).toBe(5);
-  });
-
-  it('the stamp scan page rendered outside Remix has the policy too, and no inline script', async () => {
-    const response = await fetch(`${server.url}/s/KHONGCO-1-abc`);
-    expect(nonceOf(response)).toBeTruthy();
-    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(await response.text()).not.toMatch(/<script(?![^>]*application\/ld\+json)/);
-  });
-});
-
-describe("the trade office's register upload", () => {
-  it('refuses a file over 2 MB with 413 and writes nothing', async () => {
-    const officer = new FormClient(server.url);
-    await officer.post('/dang-nhap', {
-      identifier: 'socongthuong.laichau@chophien.test',
-      password: 'chophien-officer-demo',
-    });
-    const before = await data.db.selectFrom('ocop_register_entries').select('id').execute();
-    const form = new FormData();
-    form.set('intent', 'import');
-    form.set('file', new Blob(['x'.repeat(2 * 1024 * 1024 + 1)], { type: 'text/csv' }), 'so.csv');
-    const response = await officer.post('/so-cong-thuong', form);
-    expect(response.status).toBe(413);
-    expect(await response.text()).toContain('tối đa 2 MB');
-    expect(await data.db.selectFrom('ocop_register_entries').select('id').execute()).toEqual(
-      before,
-    );
   });
 });

@@ -4,6 +4,7 @@ import type { DB } from '~db/connection.server';
 import { recordAudit } from '~/audit/index.server';
 import { formatMessage } from '~/i18n/messages';
 import { importMessages as m } from '~/i18n/messages/catalogue-import';
+import { importLimitMessages } from '~/i18n/messages/import-limits';
 import { fold } from '~/lib/text';
 import { cooperativeYield } from '~/lib/yield.server';
 import { renderProductImage, saveRenderedImage, type RenderedImage } from '../image-files.server';
@@ -38,9 +39,13 @@ export interface ImportSummary {
 export async function checkImport(
   db: DB,
   csvText: string,
-  options: { baseDir: string | null; onlyOrganizationId?: number },
+  options: { baseDir: string | null; onlyOrganizationId?: number; maxRows?: number },
 ): Promise<ImportCheck> {
   const { rows, errors } = await readImportCsv(csvText);
+  if (options.maxRows !== undefined && rows.length > options.maxRows) {
+    const message = formatMessage(importLimitMessages.tooManyRows, { max: options.maxRows });
+    return { ok: false, errors: [{ line: 1, message }] };
+  }
   const pause = cooperativeYield();
   const places = await loadPlaceIndex(db);
   const valid: ValidRow[] = [];

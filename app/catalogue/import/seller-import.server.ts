@@ -9,6 +9,12 @@ import type { ImportError } from './csv-format';
 import { applyImport, checkImport, type ImportSummary } from './import.server';
 
 export const MAX_SELLER_CSV_BYTES = 2 * 1024 * 1024;
+/**
+ * Rows of one web import. The import is one transaction, during which every other request's queries
+ * wait (SQLite has one connection); 1,000 rows keep it well under a second. Larger catalogues go
+ * through `npm run import`.
+ */
+export const MAX_SELLER_CSV_ROWS = 1000;
 
 export interface ImportPreviewRow {
   line: number;
@@ -71,6 +77,7 @@ async function checkAndApply(
   const check = await checkImport(db, csv.toString('utf8'), {
     baseDir: null,
     onlyOrganizationId: organizationId,
+    maxRows: MAX_SELLER_CSV_ROWS,
   });
   if (!check.ok) return { ok: false, errors: check.errors };
   if (step === 'preview') {

@@ -10,6 +10,10 @@ export const importLimitMessages = defineMessages('importLimits', {
     vi: 'Tệp danh sách OCOP tối đa 2 MB.',
     en: 'The OCOP register file is 2 MB at most.',
   },
+  tooManyRows: {
+    vi: 'Tệp có quá nhiều dòng: tối đa {max} sản phẩm mỗi lần nhập.',
+    en: 'The file has too many rows: {max} products per import at most.',
+  },
   moreRows: { vi: '… và {n} dòng nữa.', en: '… and {n} more rows.' },
   tooMany: {
     vi: 'Đã kiểm tra quá nhiều tệp CSV: hãy thử lại sau {minutes} phút.',
