@@ -98,6 +98,13 @@ describe.each(['vnpay', 'momo', 'zalopay'] as const)('%s', (provider) => {
 
   it('pays a checkout once from the signed notification; replays and late failures change nothing', async () => {
     const { order, attempt } = await begin(provider);
+    if (provider !== 'zalopay') {
+      // A failure report first (the buyer cancelled once): nothing recorded, still awaiting.
+      const failed = await wallets.notify(attempt, { failed: true, transactionId: '0' });
+      expect(await answer(provider, failed)).toBe(provider === 'vnpay' ? '00' : '204');
+      expect(await eventsOf(order.id)).toEqual([]);
+      expect((await checkoutRow(order.id)).payment_state).toBe('awaiting');
+    }
     expect(await answer(provider, await wallets.notify(attempt))).toBe(codes.ok);
     expect(await checkoutRow(order.id)).toMatchObject({
       payment_state: 'paid',
