@@ -50,13 +50,13 @@ type Method = 'vietqr' | 'card' | 'cod' | 'vnpay' | 'momo' | 'zalopay';
 
 /** `env` adds to the payment variables (the wallets tests point VNPay, MoMo and ZaloPay at a fake). */
 export async function startPaymentsServer(
-  options: { env?: Record<string, string> } = {},
+  options: { env?: Record<string, string | undefined> } = {},
 ): Promise<PaymentsServer> {
   const data = copyTemplateDatabase();
   const stripe = await startFakeStripe();
   const server = await startTestServer({
     dataDir: data.dataDir,
-    env: {
+    env: definedOnly({
       VIETQR_BANK_BIN: '970436',
       VIETQR_ACCOUNT_NUMBER: '0011004455667',
       VIETQR_ACCOUNT_NAME: 'CONG TY CHO PHIEN',
@@ -65,7 +65,7 @@ export async function startPaymentsServer(
       STRIPE_WEBHOOK_SECRET,
       STRIPE_API_URL: stripe.url,
       ...options.env,
-    },
+    }),
   });
   const rows = await data.db
     .selectFrom('products')
@@ -180,4 +180,11 @@ export async function startPaymentsServer(
       await data.cleanup();
     },
   };
+}
+
+/** Drops the variables a test unset (`undefined`), so the server starts without them. */
+function definedOnly(env: Record<string, string | undefined>): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }

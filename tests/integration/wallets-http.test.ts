@@ -98,6 +98,13 @@ describe.each(['vnpay', 'momo', 'zalopay'] as const)('%s', (provider) => {
 
   it('pays a checkout once from the signed notification; replays and late failures change nothing', async () => {
     const { order, attempt } = await begin(provider);
+    if (provider !== 'zalopay') {
+      // A failure report first (the buyer cancelled once): nothing recorded, still awaiting.
+      const failed = await wallets.notify(attempt, { failed: true, transactionId: '0' });
+      expect(await answer(provider, failed)).toBe(provider === 'vnpay' ? '00' : '204');
+      expect(await eventsOf(order.id)).toEqual([]);
+      expect((await checkoutRow(order.id)).payment_state).toBe('awaiting');
+    }
     expect(await answer(provider, await wallets.notify(attempt))).toBe(codes.ok);
     expect(await checkoutRow(order.id)).toMatchObject({
       payment_state: 'paid',
@@ -306,20 +313,53 @@ describe("the operator's payments by method and reconciliation export", () => {
   });
 });
 
-describe('gateways turned off', () => {
-  it('offers only configured methods and refuses a notification for a gateway that is off', async () => {
-    const off = await startPaymentsServer();
+describe('the demo: VietQR with a demo account, gateways off', () => {
+  it('shows the demo banner on a VietQR checkout, which the operator marks received; off gateways refuse', async () => {
+    const demo = await startPaymentsServer({
+      env: {
+        VIETQR_BANK_BIN: undefined,
+        VIETQR_ACCOUNT_NUMBER: undefined,
+        VIETQR_ACCOUNT_NAME: undefined,
+        VIETQR_DEMO: 'true',
+      },
+    });
     try {
-      const buyer = new FormClient(off.server.url);
-      const refused = await off.checkout(buyer, 'momo');
+      const buyer = new FormClient(demo.server.url);
+      const order = await demo.placed(buyer, 'vietqr');
+      const page = await (await buyer.get(`/dat-hang/${order.reference}`)).text();
+      expect(page).toContain('data-testid="demo-banner"');
+      expect(page).toContain('Bản demo: tài khoản nhận tiền là tài khoản thử nghiệm');
+      expect(page).toContain('CHO PHIEN DEMO');
+      const admin = new FormClient(demo.server.url);
+      await admin.post('/dang-nhap', {
+        identifier: 'admin@chophien.test',
+        password: 'chophien-admin-demo',
+      });
+      const marked = await admin.post('/quan-tri/thanh-toan', {
+        intent: 'received',
+        reference: order.reference,
+        amount: String(order.total_vnd),
+        transactionId: 'DEMO-0001',
+      });
+      expect(marked.status).toBe(200);
+      expect(await (await buyer.get(`/dat-hang/${order.reference}`)).text()).toContain(
+        'Đã nhận thanh toán',
+      );
+      // The gateways are off: not offered, and their notifications are refused.
+      const refused = await demo.checkout(new FormClient(demo.server.url), 'momo');
       expect(refused.status).toBe(400);
       expect(await refused.text()).toContain('Chọn một cách thanh toán có sẵn');
-      const ipn = await fetch(`${off.server.url}/webhooks/momo`, { method: 'POST', body: '{}' });
+      const ipn = await fetch(`${demo.server.url}/webhooks/momo`, { method: 'POST', body: '{}' });
       expect(ipn.status).toBe(503);
-      const vnpay = await fetch(`${off.server.url}/webhooks/vnpay?vnp_TxnRef=1`);
+      const vnpay = await fetch(`${demo.server.url}/webhooks/vnpay?vnp_TxnRef=1`);
       expect(vnpay.status).toBe(503);
+      const zalopay = await fetch(`${demo.server.url}/webhooks/zalopay`, {
+        method: 'POST',
+        body: '{}',
+      });
+      expect(zalopay.status).toBe(503);
     } finally {
-      await off.stop();
+      await demo.stop();
     }
   });
 });
