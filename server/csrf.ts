@@ -19,7 +19,13 @@ export function isCrossSiteRequest(headers: IncomingHttpHeaders): boolean {
 }
 
 /** The signed machine-to-machine endpoints (app/routes/webhooks.*.ts). */
-const WEBHOOK_PATHS = new Set(['/webhooks/bank-transfer', '/webhooks/stripe']);
+const WEBHOOK_PATHS = new Set([
+  '/webhooks/bank-transfer',
+  '/webhooks/stripe',
+  '/webhooks/vnpay',
+  '/webhooks/momo',
+  '/webhooks/zalopay',
+]);
 
 /**
  * The path after URL parsing, as Remix sees it: dot segments (also percent-encoded ones) resolved.

@@ -209,7 +209,7 @@ export async function answerVnpayIpn(
 ): Promise<GatewayAnswer> {
   if (!gateways.vnpay)
     return {
-      status: 503,
+      status: 404,
       body: { RspCode: '99', Message: 'VNPay is not configured' },
       verdict: null,
     };
@@ -228,7 +228,7 @@ export async function answerMomoIpn(
   raw: string,
 ): Promise<GatewayAnswer> {
   if (!gateways.momo)
-    return { status: 503, body: { message: 'MoMo is not configured' }, verdict: null };
+    return { status: 404, body: { message: 'MoMo is not configured' }, verdict: null };
   const body = parseJsonObject(raw);
   if (!body) return { status: 400, body: { message: 'body is not a JSON object' }, verdict: null };
   const verdict = await applyMomoNotification(db, gateways.momo, body);
@@ -247,7 +247,7 @@ export async function answerZalopayCallback(
 ): Promise<GatewayAnswer> {
   if (!gateways.zalopay)
     return {
-      status: 503,
+      status: 404,
       body: { return_code: 0, return_message: 'ZaloPay is not configured' },
       verdict: null,
     };

@@ -17,13 +17,13 @@ const json = (body: unknown, status = 200) =>
 /**
  * The bank's credit notification: HMAC-SHA256 of the raw body with the shared secret, checked
  * before anything is parsed. Answers 200 for every verified notification (also duplicates and
- * held ones, so the bank stops retrying), 400 for a bad signature or body, 503 when not configured.
+ * held ones, so the bank stops retrying), 400 for a bad signature or body, 404 when not configured (no such endpoint here).
  */
 export async function action({ request, context }: ActionFunctionArgs) {
   const { config, db, log } = context.services;
   if (request.method !== 'POST') return json({ error: 'method not allowed' }, 405);
   const secret = config.payments.bankWebhookSecret;
-  if (!secret) return json({ error: 'bank webhook not configured' }, 503);
+  if (!secret) return json({ error: 'bank webhook not configured' }, 404);
   const raw = Buffer.from(await request.arrayBuffer());
   if (!verifyBankSignature(raw, request.headers.get(BANK_SIGNATURE_HEADER), secret)) {
     log.warn('bank webhook: bad signature');

@@ -13,7 +13,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { config, db, log } = context.services;
   if (request.method !== 'POST') return json({ error: 'method not allowed' }, 405);
   const secret = config.payments.stripe?.webhookSecret;
-  if (!secret) return json({ error: 'stripe webhook not configured' }, 503);
+  if (!secret) return json({ error: 'stripe webhook not configured' }, 404);
   const raw = Buffer.from(await request.arrayBuffer());
   try {
     const event = verifyStripeEvent(raw, request.headers.get('stripe-signature'), secret);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { isPostgres } from '../dialect';
 
 /**
  * VNPay, MoMo and ZaloPay beside VietQR, cards and cash (docs/decisions/014-wallets-and-gateways.md).
@@ -79,6 +80,10 @@ async function rebuildPaymentEvents(db: Kysely<any>, providers: ReturnType<typeo
     .execute();
   await db.schema.dropTable('payment_events').execute();
   await db.schema.alterTable('payment_events_next').renameTo('payment_events').execute();
+  // The ids were copied: PostgreSQL's identity sequence must start past them.
+  if (isPostgres(db))
+    await sql`select setval(pg_get_serial_sequence('payment_events', 'id'),
+      coalesce((select max(id) from payment_events), 0) + 1, false)`.execute(db);
   await db.schema
     .createIndex('payment_events_review')
     .on('payment_events')

@@ -175,7 +175,7 @@ describe('redirect targets a visitor can set', () => {
     expect(location(tab)).toBe('/');
   });
 
-  it('/dang-nhap?redirectTo= (signed in, and posted with the form) falls back to the workspace', async () => {
+  it('/dang-nhap?redirectTo= (signed in, and posted with the form) falls back to the landing of the signed-in role', async () => {
     const producer = new FormClient(server.url);
     await producer.post('/dang-nhap', {
       identifier: 'admin@chophien.test',
@@ -193,7 +193,8 @@ describe('redirect targets a visitor can set', () => {
       redirectTo: '/\t/evil.example',
     });
     expect(posted.status).toBe(302);
-    expect(location(posted)).toBe('/kenh-nguoi-ban');
+    // The admin's landing page (role-aware landing after sign-in).
+    expect(location(posted)).toBe('/quan-tri/thanh-toan');
   });
 
   it("the cart's redirectTo goes back to a page of ours only", async () => {

@@ -9,7 +9,7 @@ import { loadFoldedSynonyms } from '~/search/synonyms.server';
 import { emptyQuery, type SearchIndex, type SearchQuery } from '~/search/types';
 import { useTestMeilisearch } from '../helpers/meili';
 import { refreshEmbeddedSearch } from '../helpers/search';
-import { copyTemplateDatabase, testDatabaseIsPostgres, type TestData } from '../helpers/test-db';
+import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
 
 /**
  * One behaviour suite, run against both engines over the demo catalogue. Writes go through the

@@ -350,9 +350,9 @@ describe('the demo: VietQR with a demo account, gateways off', () => {
       expect(refused.status).toBe(400);
       expect(await refused.text()).toContain('Chọn một cách thanh toán có sẵn');
       const ipn = await fetch(`${demo.server.url}/webhooks/momo`, { method: 'POST', body: '{}' });
-      expect(ipn.status).toBe(503);
+      expect(ipn.status).toBe(404);
       const vnpay = await fetch(`${demo.server.url}/webhooks/vnpay?vnp_TxnRef=1`);
-      expect(vnpay.status).toBe(503);
+      expect(vnpay.status).toBe(404);
       const zalopay = await fetch(`${demo.server.url}/webhooks/zalopay`, {
         method: 'POST',
         body: '{}',
