@@ -95,9 +95,16 @@ function checksum(rows: Array<Record<string, unknown>>, columns: string[]): stri
 
 try {
   await migrateToLatest(target);
-  const tables = foreignKeyOrder(sourceTables());
+  // Rows the migrations themselves write (the catalogue version): replaced, copied last, since every
+  // other table's triggers bump it while the copy runs.
+  const MIGRATION_ROWS = new Set(['catalogue_version']);
+  const ordered = foreignKeyOrder(sourceTables());
+  const tables = [
+    ...ordered.filter((t) => !MIGRATION_ROWS.has(t)),
+    ...ordered.filter((t) => MIGRATION_ROWS.has(t)),
+  ];
   const occupied: string[] = [];
-  for (const table of [...tables, 'product_search']) {
+  for (const table of [...tables.filter((t) => !MIGRATION_ROWS.has(t)), 'product_search']) {
     const { rows } = await sql<{
       n: number;
     }>`select count(*) as n from ${sql.table(table)}`.execute(target);
@@ -112,8 +119,9 @@ try {
   console.log(`Copying ${config.databasePath} → ${redactUrl(to)} (${tables.length} tables)…`);
   const report: Array<Record<string, string | number>> = [];
   await target.transaction().execute(async (trx) => {
-    for (const table of tables) {
+    const copyTable = async (table: string) => {
       const columns = columnsOf(table);
+      if (MIGRATION_ROWS.has(table)) await trx.deleteFrom(table as never).execute();
       const rows = source.prepare(`select * from "${table}" order by rowid`).all() as Array<
         Record<string, unknown>
       >;
@@ -127,10 +135,13 @@ try {
           from ${sql.table(table)}`.execute(trx);
       }
       report.push({ table, rows: rows.length, sqlite: checksum(rows, columns) });
-    }
+    };
+    for (const table of tables) if (!MIGRATION_ROWS.has(table)) await copyTable(table);
     // The embedded search rows are derived: rebuilt with PostgreSQL's full-text columns.
     const ids = await catalogueSearchDocuments.listVisibleIds(trx);
     await refreshEmbeddedIndex(trx, catalogueSearchDocuments, ids);
+    // Last, after every write that bumps it.
+    for (const table of tables) if (MIGRATION_ROWS.has(table)) await copyTable(table);
   });
   let mismatches = 0;
   for (const line of report) {

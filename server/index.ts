@@ -116,7 +116,9 @@ async function main() {
       isDev || cacheMegabytes <= 0
         ? undefined
         : createResponseCache({
-            catalogueVersion: () => readCatalogueVersion(db),
+            // Pages also show which search engine answered (the degraded notice, X-Search-Engine).
+            catalogueVersion: async () =>
+              `${await readCatalogueVersion(db)}:${search.service.activeEngine()}`,
             maxBytes: cacheMegabytes * 1024 * 1024,
           }).middleware,
   });

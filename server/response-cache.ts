@@ -44,8 +44,11 @@ interface Entry {
 }
 
 export interface ResponseCacheOptions {
-  /** The catalogue version the database holds (readCatalogueVersion). */
-  catalogueVersion: () => Promise<number>;
+  /**
+   * What every stored page depends on: the catalogue version the database holds (readCatalogueVersion)
+   * and anything else a page shows, such as the search engine answering (a degraded-search notice).
+   */
+  catalogueVersion: () => Promise<number | string>;
   maxBytes?: number;
   maxEntryBytes?: number;
 }
@@ -55,7 +58,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
   const maxEntryBytes = options.maxEntryBytes ?? 1024 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
-  let version = -1;
+  let version: number | string = -1;
 
   const evict = (key: string) => {
     const entry = entries.get(key);
@@ -72,7 +75,7 @@ export function createResponseCache(options: ResponseCacheOptions) {
 
   const middleware = async (req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || !LANG_COOKIE_ONLY.test(req.headers.cookie ?? '')) return next();
-    let current: number;
+    let current: number | string;
     try {
       current = await options.catalogueVersion();
     } catch (error) {

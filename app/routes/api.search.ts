@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { listProvinces } from '~/catalogue/index.server';
-import { toApiResponse } from '~/search/index.server';
+import { countsAsDemand, toApiResponse } from '~/search/index.server';
 import { parseSearchParams } from '~/search';
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const { db, search } = context.services;
+  const { config, db, search } = context.services;
   const parsed = parseSearchParams(new URL(request.url).searchParams, await listProvinces(db), {
     perPage: 24,
   });
@@ -26,7 +26,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const result = await search.search(parsed.query);
   return Response.json(toApiResponse(result, parsed.query.page, parsed.query.perPage), {
     headers: {
-      'Cache-Control': 'public, no-cache',
+      // Never from the page cache: a search that found little (counted as demand on every request) or
+      // one the fallback engine answered (the next request must try Meilisearch again).
+      'Cache-Control':
+        countsAsDemand(parsed.query, result) || result.engine !== config.search.engine
+          ? 'private, no-store'
+          : 'public, no-cache',
       'X-Search-Engine': result.engine,
     },
   });

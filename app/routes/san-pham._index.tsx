@@ -10,6 +10,7 @@ import { langFromRequest, translator, useI18n } from '~/i18n';
 import { loaderCacheHeaders, publicCacheHeaders } from '~/lib/http.server';
 import { ratingSummaries } from '~/reviews/index.server';
 import { parseSearchParams, productCard } from '~/search';
+import { countsAsDemand } from '~/search/index.server';
 
 export const headers = loaderCacheHeaders;
 
@@ -29,6 +30,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   const result = await search.search(parsed.query);
   const heading = parsed.query.q ? t('resultsFor', { q: parsed.query.q }) : t('catalogueTitle');
+  const degraded =
+    search.activeEngine() !== 'meilisearch' &&
+    context.services.config.search.engine === 'meilisearch';
   return data(
     {
       heading,
@@ -38,12 +42,17 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         db,
         result.hits.map((h) => h.id),
       ),
-      degraded:
-        search.activeEngine() !== 'meilisearch' &&
-        context.services.config.search.engine === 'meilisearch',
+      degraded,
       provinces: provinces.map((p) => ({ code: p.code, slug: p.slug, name: p.name })),
     },
-    { headers: publicCacheHeaders(request) },
+    {
+      // Never from the page cache: a search that found little (counted as demand on every request) or
+      // a degraded answer (the next request must try Meilisearch again).
+      headers:
+        countsAsDemand(parsed.query, result) || degraded
+          ? { 'Cache-Control': 'private, no-store' }
+          : publicCacheHeaders(request),
+    },
   );
 }
 

@@ -19,6 +19,20 @@ export function demandKey(q: string): string {
 }
 
 /**
+ * Whether a search is demand the catalogue does not meet (recordDemand counts it). Such answers must not
+ * be served from the page cache, or a repeated search would go uncounted.
+ */
+export function countsAsDemand(query: SearchQuery, result: SearchResult): boolean {
+  // Small pages are the search box's suggestions while the buyer types: half-words, not demand.
+  return (
+    Boolean(demandKey(query.q)) &&
+    query.page === 1 &&
+    query.perPage >= 10 &&
+    result.total <= FEW_RESULTS
+  );
+}
+
+/**
  * Counts a first-page text search that found nothing or little, under its week and province (the one
  * the query named or filtered on, '' for none). Nothing about the buyer is stored.
  */
@@ -28,9 +42,8 @@ export async function recordDemand(
   result: SearchResult,
   now = new Date(),
 ): Promise<boolean> {
+  if (!countsAsDemand(query, result)) return false;
   const key = demandKey(query.q);
-  // Small pages are the search box's suggestions while the buyer types: half-words, not demand.
-  if (!key || query.page !== 1 || query.perPage < 10 || result.total > FEW_RESULTS) return false;
   const understoodProvince = result.understood?.find((u) => u.kind === 'province')?.value;
   const province = query.provinceCodes[0] ?? understoodProvince ?? '';
   const zero = result.total === 0 ? 1 : 0;

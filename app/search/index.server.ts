@@ -24,4 +24,4 @@ export {
   createPlaceIndexLoader,
   withUnderstanding,
 } from './understanding/with-understanding.server';
-export { type DemandRow, listDemand, weekOf, weeksBefore } from './demand.server';
+export { countsAsDemand, type DemandRow, listDemand, weekOf, weeksBefore } from './demand.server';

@@ -64,7 +64,9 @@ describe('when Meilisearch dies', () => {
     ) as { pid: number };
     process.kill(instance.pid, 'SIGKILL');
 
-    const degraded = await search('mien dong');
+    // Another spelling of the same words: 'mien dong' itself may be answered from the page cache
+    // (server/response-cache.ts), which is keyed on the engine only once a search has found it down.
+    const degraded = await search('miến dong');
     expect(degraded.engine).toBe('sqlite');
     expect(degraded.body.hits[0]?.slug).toMatch(/mien-dong/);
     expect(['degraded', 'ok']).toContain((await health()).status);
