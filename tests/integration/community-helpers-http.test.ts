@@ -189,6 +189,8 @@ describe('the trade office view of the teams', () => {
       identifier: 'socongthuong.laichau@chophien.test',
       password: 'chophien-officer-demo',
     });
+    const dashboard = await plain(await clients.officer.get('/so-cong-thuong'));
+    expect(dashboard).toContain('href="/so-cong-thuong/to-cong-nghe-so?tinh=12"');
     const response = await clients.officer.get('/so-cong-thuong/to-cong-nghe-so');
     expect(response.status).toBe(200);
     const page = await plain(response);
