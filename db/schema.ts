@@ -202,7 +202,7 @@ export interface SessionTable {
 export interface OrganizationMemberTable {
   organization_id: number;
   user_id: number;
-  role: 'owner' | 'staff';
+  role: 'owner' | 'staff' | 'helper';
   created_at: Timestamp;
 }
 
@@ -211,7 +211,7 @@ export interface OrganizationInvitationTable {
   organization_id: number;
   /** Normalised phone (E.164) or lower-cased e-mail. */
   identifier: string;
-  role: 'owner' | 'staff';
+  role: 'owner' | 'staff' | 'helper';
   invited_by: number;
   created_at: Timestamp;
   accepted_at: Timestamp | null;

@@ -2,9 +2,11 @@
 // Everything else in app/accounts/ is internal (eslint: architecture/domain-boundaries).
 export {
   type Actor,
+  isHelperIn,
   isMember,
   isOfficerFor,
   isOrgOwner,
+  isOrgTrader,
   landingPath,
   requireAdmin,
   requireOfficer,
@@ -12,6 +14,7 @@ export {
   requireOrgMember,
   requireOrgOwner,
   requireOrgPrivate,
+  requireOrgTrader,
 } from './permissions';
 export { formatPhoneForDisplay, normalizeVietnamesePhone, parseLoginIdentifier } from './phone';
 export {

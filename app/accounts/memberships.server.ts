@@ -3,7 +3,7 @@ import type { DB } from '~db/connection.server';
 // Memberships and invitations decide who may act for an organization, so accounts owns their tables;
 // the catalogue (which owns organizations) composes these with its own checks, audit and e-mail.
 
-export type MembershipRole = 'owner' | 'staff';
+export type MembershipRole = 'owner' | 'staff' | 'helper';
 
 /** Adds a member; false when the user already belongs to the organization (nothing changes). */
 export async function addMembership(

@@ -1,6 +1,11 @@
 import { forbidden, notFound } from '~/lib/errors';
 
-export type MemberRole = 'owner' | 'staff';
+/**
+ * `helper`: a member of a commune's digital technology team (tổ công nghệ số cộng đồng) whom an owner
+ * invited to list and edit on the cooperative's behalf (decision 017): listings, photos, stock and
+ * claims like staff, but not members, orders, money or the organization's details.
+ */
+export type MemberRole = 'owner' | 'staff' | 'helper';
 
 /** Everything a permission check needs to know about who is acting; loaded once per request. */
 export interface Actor {
@@ -40,9 +45,26 @@ export function isOrgOwner(actor: Actor, organizationId: number): boolean {
   return roleIn(actor, organizationId) === 'owner';
 }
 
-/** Members (owner or staff) create and edit their cooperative's listings, photos and stock. */
+/** Members (owner, staff or helper) create and edit their cooperative's listings, photos and stock. */
 export function requireOrgMember(actor: Actor, organizationId: number): void {
   if (!isMember(actor, organizationId)) throw notFound();
+}
+
+export function isHelperIn(actor: Actor, organizationId: number): boolean {
+  return roleIn(actor, organizationId) === 'helper';
+}
+
+/** Orders, the ledger and payouts: the cooperative's own people (owner or staff), not its helpers. */
+export function isOrgTrader(actor: Actor, organizationId: number): boolean {
+  const role = roleIn(actor, organizationId);
+  return role === 'owner' || role === 'staff';
+}
+
+/** Helpers know the cooperative (403); strangers get 404 as for any private page. */
+export function requireOrgTrader(actor: Actor, organizationId: number): void {
+  const role = roleIn(actor, organizationId);
+  if (role === null) throw notFound();
+  if (role === 'helper') throw forbidden();
 }
 
 /** Owner-only: inviting and removing staff, editing the organization itself. */

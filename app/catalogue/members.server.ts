@@ -41,7 +41,7 @@ export async function inviteMember(
   db: DB,
   actor: Actor,
   organizationId: number,
-  input: { identifier: string; role: 'owner' | 'staff'; baseUrl: string },
+  input: { identifier: string; role: 'owner' | 'staff' | 'helper'; baseUrl: string },
   now = new Date(),
 ): Promise<'added' | 'invited'> {
   requireOrgOwner(actor, organizationId);

@@ -35,7 +35,10 @@ export const organizationPageSchema = z.discriminatedUnion(
     z.object({
       intent: z.literal('invite'),
       identifier: z.string().default(''),
-      role: z.preprocess((v) => (v === 'owner' ? 'owner' : 'staff'), z.enum(['owner', 'staff'])),
+      role: z.preprocess(
+        (v) => (v === 'owner' || v === 'helper' ? v : 'staff'),
+        z.enum(['owner', 'staff', 'helper']),
+      ),
     }),
     z.object({ intent: z.literal('remove'), userId: formField.int({ min: 1 }) }),
     z.object({ intent: z.literal('resubmit'), note: z.string().default('') }),

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { type Actor, isOrgOwner, requireOrgMember } from '~/accounts';
+import { type Actor, isOrgOwner, isOrgTrader, requireOrgTrader } from '~/accounts';
 import { freeDeliveryThreshold } from '~/catalogue/index.server';
 import { ordersMessages as m } from '~/i18n/messages/orders';
 import { formatMessage } from '~/i18n/messages';
@@ -15,9 +15,9 @@ import { getOrderDetail, orderIdByCode } from './buyer.server';
 import { availableEvents, type PaymentMethod } from './order-state';
 import { applyOrderEvent } from './orders.server';
 
-/** The cooperatives of the actor, for the organization picker. */
+/** The cooperatives whose orders and money the actor handles (not those they only help), for the picker. */
 export async function memberOrganizations(db: DB, actor: Actor) {
-  const ids = actor.memberships.map((m) => m.organizationId);
+  const ids = actor.memberships.map((m) => m.organizationId).filter((id) => isOrgTrader(actor, id));
   if (!ids.length) return [];
   return db
     .selectFrom('organizations')
@@ -75,7 +75,7 @@ export async function listIncomingOrders(
   view: FulfilmentView,
   limit = 200,
 ) {
-  requireOrgMember(actor, organizationId);
+  requireOrgTrader(actor, organizationId);
   const [orders, counts] = await Promise.all([
     db
       .selectFrom('orders')

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { type Actor, requireOrgMember } from '~/accounts';
+import { type Actor, requireOrgTrader } from '~/accounts';
 import { ordersMessages as m } from '~/i18n/messages/orders';
 import { notFound } from '~/lib/errors';
 import { chosenOrganization } from './fulfilment.server';
@@ -51,7 +51,7 @@ export async function ledgerSummary(db: DB, organizationId: number): Promise<Led
 
 /** A cooperative's balance and its latest entries, for its members (and the operator). */
 export async function cooperativeLedger(db: DB, actor: Actor, organizationId: number, limit = 200) {
-  if (!actor.isAdmin) requireOrgMember(actor, organizationId);
+  if (!actor.isAdmin) requireOrgTrader(actor, organizationId);
   const organization = await db
     .selectFrom('organizations')
     .select(['id', 'name'])

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { type Actor, isMember } from '~/accounts';
+import { type Actor, isOrgTrader } from '~/accounts';
 import { tokenMatchesHash } from '~/accounts/index.server';
 import { notFound } from '~/lib/errors';
 import { releaseStock as releaseProductStock } from '~/catalogue/index.server';
@@ -81,7 +81,7 @@ export function mayAccess(
     case 'operator':
       return party.actor.isAdmin;
     case 'cooperative':
-      return isMember(party.actor, order.organization_id);
+      return isOrgTrader(party.actor, order.organization_id);
     case 'buyer':
       if ('userId' in party.access) return order.buyer_user_id === party.access.userId;
       if ('orderCode' in party.access) return order.code === party.access.orderCode;

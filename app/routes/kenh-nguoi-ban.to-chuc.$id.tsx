@@ -18,7 +18,9 @@ import {
   resubmitOrganization,
   uploadOrganizationLogo,
 } from '~/catalogue/index.server';
-import { langFromRequest, translator, useI18n } from '~/i18n';
+import { langFromRequest, pick, translator, useI18n } from '~/i18n';
+import { formatMessage } from '~/i18n/messages';
+import { communityHelperMessages as helperText } from '~/i18n/messages/community-helpers';
 import { formatDateTime } from '~/lib/dates';
 import { parseSubmission } from '~/lib/form';
 import { orErrorPage, submissionFailed, withUserErrors } from '~/lib/forms.server';
@@ -89,7 +91,7 @@ export default function OrganizationPage() {
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { formError, fieldError } = formFeedback(result);
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const sentBack =
     org.verification_state === 'changes_requested' || org.verification_state === 'rejected';
   return (
@@ -127,7 +129,11 @@ export default function OrganizationPage() {
               {m.display_name}{' '}
               <span className="muted">
                 {m.phone ?? m.email} ·{' '}
-                {m.role === 'owner' ? t('sellRoleOwner') : t('sellRoleStaff')}
+                {m.role === 'owner'
+                  ? t('sellRoleOwner')
+                  : m.role === 'helper'
+                    ? pick(lang, helperText.roleName)
+                    : t('sellRoleStaff')}
               </span>
               {isOwner ? (
                 <Form method="post" className="inline-form">
@@ -161,6 +167,7 @@ export default function OrganizationPage() {
               <select id="role" name="role">
                 <option value="staff">{t('sellRoleStaffOption')}</option>
                 <option value="owner">{t('sellRoleOwnerOption')}</option>
+                <option value="helper">{pick(lang, helperText.roleOption)}</option>
               </select>
             </div>
             <button type="submit">{t('sellInvite')}</button>
@@ -198,7 +205,11 @@ export default function OrganizationPage() {
                 {audit.map((a) => (
                   <tr key={a.id}>
                     <td>{formatDateTime(a.createdAt)}</td>
-                    <td>{a.actorName ?? '—'}</td>
+                    <td>
+                      {a.actorName && a.actorIsHelper
+                        ? pick(lang, formatMessage(helperText.auditBy, { name: a.actorName }))
+                        : (a.actorName ?? '—')}
+                    </td>
                     <td>
                       {a.entityType} #{a.entityId}: {a.action}
                     </td>

@@ -13,7 +13,8 @@ import { SalesSection, StampsSection } from '~/components/tradeoffice/ActivitySe
 import { CertificateSection, KpiSection, TodoSection } from '~/components/tradeoffice/KpiSections';
 import { drillHref } from '~/components/tradeoffice/links';
 import { ImportSection, MatchSection } from '~/components/tradeoffice/RegisterSections';
-import { langFromRequest, translator, useI18n } from '~/i18n';
+import { langFromRequest, pick, translator, useI18n } from '~/i18n';
+import { communityHelperMessages } from '~/i18n/messages/community-helpers';
 import { tradeofficeMessages } from '~/i18n/messages/tradeoffice';
 import { invalid } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form';
@@ -78,7 +79,7 @@ export default function TradeOfficeDashboard() {
     page;
   const result = useActionData<typeof action>();
   const feedback = formFeedback(result);
-  const { t } = useI18n();
+  const { lang, t } = useI18n();
   const queueLine = (
     key: 'toQueueOrganizations' | 'toQueueListings' | 'toQueueClaims',
     figure: string,
@@ -124,6 +125,11 @@ export default function TradeOfficeDashboard() {
       />
       <p>
         <Link to="/duyet">{t('toReviewQueueLink')}</Link>
+      </p>
+      <p>
+        <Link to={`/so-cong-thuong/to-cong-nghe-so?tinh=${province.code}`}>
+          {pick(lang, communityHelperMessages.link)}
+        </Link>
       </p>
     </div>
   );

@@ -1,5 +1,6 @@
 // The tradeoffice domain's server-side public entry: what routes, the server and other domains may use.
 // Everything else in app/tradeoffice/ is internal (eslint: architecture/domain-boundaries).
+export { communityHelpersPage } from './community-helpers.server';
 export { provinceKpi, tradeOfficeDashboard } from './dashboard.server';
 export { drillCsv, drillPage } from './drilldown.server';
 export { provinceExport } from './exports.server';
