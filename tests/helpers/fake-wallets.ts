@@ -32,6 +32,8 @@ export interface WalletAttempt {
   amount: number;
   returnUrl: string;
   notifyUrl: string;
+  /** VNPay: the payment's vnp_CreateDate, which querydr must send back as vnp_TransactionDate. */
+  createDate?: string;
 }
 
 export interface FakeWallets {
@@ -55,6 +57,12 @@ export interface FakeWallets {
   /** Where the gateway sends the buyer back after paying (signed query). */
   returnUrl(attempt: WalletAttempt, options?: { failed?: boolean }): string;
   setAppUrl(url: string): void;
+  /** The buyer pays at the gateway but its notification never reaches us (the query API knows). */
+  payWithoutNotice(attempt: WalletAttempt, options?: { amount?: number }): void;
+  /** How the query endpoints misbehave: a forged answer, or the gateway down (503, no JSON). */
+  queryFault: { mode: 'forge' | 'down' | null };
+  /** Query API calls received, as `provider orderId`. */
+  queries: string[];
   close(): Promise<void>;
 }
 
@@ -65,6 +73,10 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
   const refunds: FakeWallets['refunds'] = [];
   const badSignatures: string[] = [];
   let appUrl = '';
+  /** What each gateway knows was paid, by order id (what its query API answers). */
+  const paidAtGateway = new Map<string, { amount: number }>();
+  const queryFault: FakeWallets['queryFault'] = { mode: null };
+  const queries: string[] = [];
   const transIds = new Map<string, string>();
   const transIdOf = (attempt: WalletAttempt) => {
     if (!transIds.has(attempt.orderId)) transIds.set(attempt.orderId, String(++sequence));
@@ -226,6 +238,7 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
         amount: Number(rest.vnp_Amount) / 100,
         returnUrl: rest.vnp_ReturnUrl!,
         notifyUrl: `${appUrl}/webhooks/vnpay`,
+        createDate: rest.vnp_CreateDate!,
       };
       attempts.push(attempt);
       return void payPage(res, attempt);
@@ -266,6 +279,11 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
         hmac('sha512', WALLET_KEYS.vnpay.hashSecret, fields.map((f) => b[f] ?? '').join('|'));
       if (!ok) badSignatures.push(`vnpay ${b.vnp_Command}`);
       if (ok && b.vnp_Command === 'refund') refunds.push({ provider: 'vnpay', body: b });
+      if (b.vnp_Command === 'querydr') {
+        queries.push(`vnpay ${b.vnp_TxnRef}`);
+        if (queryFault.mode === 'down') return void down(res);
+        if (ok) return json(res, vnpayQueryReply(b));
+      }
       const reply: Record<string, string> = {
         vnp_ResponseId: `R${++sequence}`,
         vnp_Command: b.vnp_Command ?? '',
@@ -358,13 +376,29 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
           responseTime: Date.now(),
         });
       }
+      // Transaction status query: MoMo's documented answer (not signed).
+      queries.push(`momo ${b.orderId}`);
+      if (queryFault.mode === 'down') return void down(res);
+      const known = attempts.find((a) => a.provider === 'momo' && a.orderId === b.orderId);
+      const paid = paidAtGateway.get(String(b.orderId));
       return json(res, {
         partnerCode,
-        orderId: b.orderId,
+        // A forged answer: about another order than the one asked for.
+        orderId: queryFault.mode === 'forge' ? `${b.orderId}X` : b.orderId,
         requestId: b.requestId,
-        resultCode: 0,
-        amount: 0,
-        transId: 0,
+        extraData: '',
+        amount: paid ? paid.amount : (known?.amount ?? 0),
+        transId: paid && known ? Number(transIdOf(known)) : 0,
+        payType: paid ? 'qr' : '',
+        resultCode: paid ? 0 : known ? 1000 : 42,
+        message: paid
+          ? 'Thành công.'
+          : known
+            ? 'Giao dịch đã được khởi tạo, chờ người dùng xác nhận thanh toán.'
+            : 'Yêu cầu bị từ chối vì orderId không tồn tại.',
+        refundTrans: [],
+        responseTime: Date.now(),
+        lastUpdated: Date.now(),
       });
     }
 
@@ -409,7 +443,40 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
           refund_id: ++sequence,
         });
       }
-      return json(res, { return_code: 1, return_message: '', amount: 0, zp_trans_id: 0 });
+      // Query: ZaloPay's documented answer (not signed); 1 paid, 2 failed / unknown, 3 pending.
+      queries.push(`zalopay ${b.app_trans_id}`);
+      if (queryFault.mode === 'down') return void down(res);
+      const known = attempts.find((a) => a.provider === 'zalopay' && a.orderId === b.app_trans_id);
+      const paid = paidAtGateway.get(b.app_trans_id ?? '');
+      if (queryFault.mode === 'forge')
+        // "Paid" without a transaction id or amount: not an answer to act on.
+        return json(res, {
+          return_code: 1,
+          return_message: 'Giao dịch thành công',
+          zp_trans_id: 0,
+        });
+      if (paid && known)
+        return json(res, {
+          return_code: 1,
+          return_message: 'Giao dịch thành công',
+          sub_return_code: 1,
+          sub_return_message: 'Giao dịch thành công',
+          is_processing: false,
+          amount: paid.amount,
+          discount_amount: 0,
+          zp_trans_id: Number(transIdOf(known)),
+          server_time: Date.now(),
+        });
+      return json(res, {
+        return_code: known ? 3 : 2,
+        return_message: known ? 'Giao dịch chưa thanh toán' : 'Giao dịch không tồn tại',
+        sub_return_code: known ? -54 : -92,
+        sub_return_message: known ? 'Đơn hàng chưa được thanh toán' : 'Không tìm thấy giao dịch',
+        is_processing: !!known,
+        amount: 0,
+        discount_amount: 0,
+        zp_trans_id: 0,
+      });
     }
 
     // The wallet's payment page (what the buyer sees) and its "pay" button.
@@ -424,11 +491,67 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
     if (attempt && req.method === 'GET' && pay && !pay[3]) return void payPage(res, attempt);
     if (attempt && req.method === 'POST' && (pay?.[3] || vnpayConfirm)) {
       // Like the real gateways: the server-to-server notification first, then the buyer goes back.
+      paidAtGateway.set(attempt.orderId, { amount: attempt.amount });
       const sent = notification(attempt);
       await fetch(sent.url, sent.init);
       return void res.writeHead(303, { Location: returnUrl(attempt) }).end();
     }
     res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"message":"not found"}');
+  }
+
+  function down(res: http.ServerResponse) {
+    res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503 Service Unavailable</h1>');
+  }
+
+  /** VNPay's querydr answer for what it knows of vnp_TxnRef, signed as documented (pipe-joined). */
+  function vnpayQueryReply(b: Record<string, string>) {
+    const known = attempts.find((a) => a.provider === 'vnpay' && a.orderId === b.vnp_TxnRef);
+    // VNPay finds the payment by vnp_TxnRef and vnp_TransactionDate (the payment's vnp_CreateDate).
+    const found = known && known.createDate === b.vnp_TransactionDate ? known : null;
+    const paid = found ? paidAtGateway.get(found.orderId) : undefined;
+    const reply: Record<string, string> = {
+      vnp_ResponseId: `R${++sequence}`,
+      vnp_Command: 'querydr',
+      vnp_ResponseCode: found ? '00' : '91',
+      vnp_Message: found ? 'QueryDR Success' : 'Transaction not found',
+      vnp_TmnCode: WALLET_KEYS.vnpay.tmnCode,
+      vnp_TxnRef: b.vnp_TxnRef ?? '',
+      vnp_Amount: found ? String((paid?.amount ?? found.amount) * 100) : '',
+      vnp_BankCode: found ? 'NCB' : '',
+      vnp_PayDate: paid ? '20261202130000' : '',
+      vnp_TransactionNo: paid && found ? transIdOf(found) : '',
+      vnp_TransactionType: found ? '01' : '',
+      vnp_TransactionStatus: !found ? '' : paid ? '00' : '01',
+      vnp_OrderInfo: found ? `Thanh toan don hang ${found.orderId}` : '',
+      vnp_PromotionCode: '',
+      vnp_PromotionAmount: '',
+    };
+    const fields = [
+      'vnp_ResponseId',
+      'vnp_Command',
+      'vnp_ResponseCode',
+      'vnp_Message',
+      'vnp_TmnCode',
+      'vnp_TxnRef',
+      'vnp_Amount',
+      'vnp_BankCode',
+      'vnp_PayDate',
+      'vnp_TransactionNo',
+      'vnp_TransactionType',
+      'vnp_TransactionStatus',
+      'vnp_OrderInfo',
+      'vnp_PromotionCode',
+      'vnp_PromotionAmount',
+    ];
+    reply.vnp_SecureHash = hmac(
+      'sha512',
+      WALLET_KEYS.vnpay.hashSecret,
+      fields.map((f) => reply[f] ?? '').join('|'),
+    );
+    // A forged answer: the amount changed after signing.
+    if (queryFault.mode === 'forge' && reply.vnp_Amount)
+      reply.vnp_Amount = String(Number(reply.vnp_Amount) * 10);
+    return reply;
   }
 
   function payPage(res: http.ServerResponse, attempt: WalletAttempt) {
@@ -473,6 +596,11 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
     setAppUrl: (url) => {
       appUrl = url;
     },
+    payWithoutNotice: (attempt, options = {}) => {
+      paidAtGateway.set(attempt.orderId, { amount: options.amount ?? attempt.amount });
+    },
+    queryFault,
+    queries,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
