@@ -357,7 +357,7 @@ describe('the demo: VietQR with a demo account, gateways off', () => {
         method: 'POST',
         body: '{}',
       });
-      expect(zalopay.status).toBe(503);
+      expect(zalopay.status).toBe(404);
     } finally {
       await demo.stop();
     }
