@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  momoQueryReply,
+  type QueryState,
+  vnpayQueryReply,
+  zalopayQueryReply,
+} from './fake-wallets-query';
 
 /**
  * VNPay, MoMo and ZaloPay are unreachable from here, so tests (and the browser test) talk to this one
@@ -81,6 +87,18 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
   const transIdOf = (attempt: WalletAttempt) => {
     if (!transIds.has(attempt.orderId)) transIds.set(attempt.orderId, String(++sequence));
     return transIds.get(attempt.orderId)!;
+  };
+  const queryState: QueryState = {
+    keys: {
+      vnpayTmnCode: WALLET_KEYS.vnpay.tmnCode,
+      vnpayHashSecret: WALLET_KEYS.vnpay.hashSecret,
+      momoPartnerCode: WALLET_KEYS.momo.partnerCode,
+    },
+    attempts,
+    paidAtGateway,
+    fault: queryFault,
+    transIdOf,
+    nextId: () => ++sequence,
   };
 
   // VNPay: sorted vnp_ params, form-encoded, HMAC-SHA512 (the IPN is a GET to the URL set in VNPay's portal).
@@ -282,7 +300,7 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
       if (b.vnp_Command === 'querydr') {
         queries.push(`vnpay ${b.vnp_TxnRef}`);
         if (queryFault.mode === 'down') return void down(res);
-        if (ok) return json(res, vnpayQueryReply(b));
+        if (ok) return json(res, vnpayQueryReply(b, queryState));
       }
       const reply: Record<string, string> = {
         vnp_ResponseId: `R${++sequence}`,
@@ -379,27 +397,7 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
       // Transaction status query: MoMo's documented answer (not signed).
       queries.push(`momo ${b.orderId}`);
       if (queryFault.mode === 'down') return void down(res);
-      const known = attempts.find((a) => a.provider === 'momo' && a.orderId === b.orderId);
-      const paid = paidAtGateway.get(String(b.orderId));
-      return json(res, {
-        partnerCode,
-        // A forged answer: about another order than the one asked for.
-        orderId: queryFault.mode === 'forge' ? `${b.orderId}X` : b.orderId,
-        requestId: b.requestId,
-        extraData: '',
-        amount: paid ? paid.amount : (known?.amount ?? 0),
-        transId: paid && known ? Number(transIdOf(known)) : 0,
-        payType: paid ? 'qr' : '',
-        resultCode: paid ? 0 : known ? 1000 : 42,
-        message: paid
-          ? 'Thành công.'
-          : known
-            ? 'Giao dịch đã được khởi tạo, chờ người dùng xác nhận thanh toán.'
-            : 'Yêu cầu bị từ chối vì orderId không tồn tại.',
-        refundTrans: [],
-        responseTime: Date.now(),
-        lastUpdated: Date.now(),
-      });
+      return json(res, momoQueryReply(b, queryState));
     }
 
     // ZaloPay create, refund, query (form-encoded).
@@ -446,37 +444,7 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
       // Query: ZaloPay's documented answer (not signed); 1 paid, 2 failed / unknown, 3 pending.
       queries.push(`zalopay ${b.app_trans_id}`);
       if (queryFault.mode === 'down') return void down(res);
-      const known = attempts.find((a) => a.provider === 'zalopay' && a.orderId === b.app_trans_id);
-      const paid = paidAtGateway.get(b.app_trans_id ?? '');
-      if (queryFault.mode === 'forge')
-        // "Paid" without a transaction id or amount: not an answer to act on.
-        return json(res, {
-          return_code: 1,
-          return_message: 'Giao dịch thành công',
-          zp_trans_id: 0,
-        });
-      if (paid && known)
-        return json(res, {
-          return_code: 1,
-          return_message: 'Giao dịch thành công',
-          sub_return_code: 1,
-          sub_return_message: 'Giao dịch thành công',
-          is_processing: false,
-          amount: paid.amount,
-          discount_amount: 0,
-          zp_trans_id: Number(transIdOf(known)),
-          server_time: Date.now(),
-        });
-      return json(res, {
-        return_code: known ? 3 : 2,
-        return_message: known ? 'Giao dịch chưa thanh toán' : 'Giao dịch không tồn tại',
-        sub_return_code: known ? -54 : -92,
-        sub_return_message: known ? 'Đơn hàng chưa được thanh toán' : 'Không tìm thấy giao dịch',
-        is_processing: !!known,
-        amount: 0,
-        discount_amount: 0,
-        zp_trans_id: 0,
-      });
+      return json(res, zalopayQueryReply(b, queryState));
     }
 
     // The wallet's payment page (what the buyer sees) and its "pay" button.
@@ -501,57 +469,6 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
 
   function down(res: http.ServerResponse) {
     res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503 Service Unavailable</h1>');
-  }
-
-  /** VNPay's querydr answer for what it knows of vnp_TxnRef, signed as documented (pipe-joined). */
-  function vnpayQueryReply(b: Record<string, string>) {
-    const known = attempts.find((a) => a.provider === 'vnpay' && a.orderId === b.vnp_TxnRef);
-    // VNPay finds the payment by vnp_TxnRef and vnp_TransactionDate (the payment's vnp_CreateDate).
-    const found = known && known.createDate === b.vnp_TransactionDate ? known : null;
-    const paid = found ? paidAtGateway.get(found.orderId) : undefined;
-    const reply: Record<string, string> = {
-      vnp_ResponseId: `R${++sequence}`,
-      vnp_Command: 'querydr',
-      vnp_ResponseCode: found ? '00' : '91',
-      vnp_Message: found ? 'QueryDR Success' : 'Transaction not found',
-      vnp_TmnCode: WALLET_KEYS.vnpay.tmnCode,
-      vnp_TxnRef: b.vnp_TxnRef ?? '',
-      vnp_Amount: found ? String((paid?.amount ?? found.amount) * 100) : '',
-      vnp_BankCode: found ? 'NCB' : '',
-      vnp_PayDate: paid ? '20261202130000' : '',
-      vnp_TransactionNo: paid && found ? transIdOf(found) : '',
-      vnp_TransactionType: found ? '01' : '',
-      vnp_TransactionStatus: !found ? '' : paid ? '00' : '01',
-      vnp_OrderInfo: found ? `Thanh toan don hang ${found.orderId}` : '',
-      vnp_PromotionCode: '',
-      vnp_PromotionAmount: '',
-    };
-    const fields = [
-      'vnp_ResponseId',
-      'vnp_Command',
-      'vnp_ResponseCode',
-      'vnp_Message',
-      'vnp_TmnCode',
-      'vnp_TxnRef',
-      'vnp_Amount',
-      'vnp_BankCode',
-      'vnp_PayDate',
-      'vnp_TransactionNo',
-      'vnp_TransactionType',
-      'vnp_TransactionStatus',
-      'vnp_OrderInfo',
-      'vnp_PromotionCode',
-      'vnp_PromotionAmount',
-    ];
-    reply.vnp_SecureHash = hmac(
-      'sha512',
-      WALLET_KEYS.vnpay.hashSecret,
-      fields.map((f) => reply[f] ?? '').join('|'),
-    );
-    // A forged answer: the amount changed after signing.
-    if (queryFault.mode === 'forge' && reply.vnp_Amount)
-      reply.vnp_Amount = String(Number(reply.vnp_Amount) * 10);
-    return reply;
   }
 
   function payPage(res: http.ServerResponse, attempt: WalletAttempt) {
