@@ -5,6 +5,7 @@ import { enBuyer } from './sections/buyer';
 import { enPayments } from './sections/payments';
 import { enReviews } from './sections/reviews';
 import { enWallets } from './sections/wallets';
+import { enGatewayQuery } from './sections/gateway-query';
 import { enCatalogue } from './sections/catalogue';
 import { enSearch } from './sections/search';
 import { enUnderstanding } from './sections/understanding';
@@ -126,6 +127,7 @@ export const en: Dictionary = {
   ...enOrders,
   ...enPayments,
   ...enWallets,
+  ...enGatewayQuery,
   ...enFulfilment,
   ...enTraceability,
   ...enTraceabilitySeller,

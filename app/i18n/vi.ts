@@ -5,6 +5,7 @@ import { viBuyer } from './sections/buyer';
 import { viPayments } from './sections/payments';
 import { viReviews } from './sections/reviews';
 import { viWallets } from './sections/wallets';
+import { viGatewayQuery } from './sections/gateway-query';
 import { viCatalogue } from './sections/catalogue';
 import { viSearch } from './sections/search';
 import { viUnderstanding } from './sections/understanding';
@@ -126,6 +127,7 @@ export const vi = {
   ...viOrders,
   ...viPayments,
   ...viWallets,
+  ...viGatewayQuery,
   ...viFulfilment,
   ...viTraceability,
   ...viTraceabilitySeller,

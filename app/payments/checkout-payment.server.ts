@@ -69,7 +69,15 @@ export async function startCardPayment(
   };
   if (gateway) {
     if (!context) throw new Error('a gateway payment needs the buyer context');
-    return gateway.beginAt(forPayment, returnUrl, context);
+    const attempt = await gateway.beginAt(forPayment, returnUrl, context);
+    // The latest attempt, so the operator can ask the gateway about it if its notification is lost.
+    await db
+      .updateTable('checkouts')
+      .set({ gateway_order_id: attempt.orderId })
+      .where('id', '=', checkout.id)
+      .where('payment_state', '=', 'awaiting')
+      .execute();
+    return attempt.url;
   }
   const step = await card!.begin(forPayment, returnUrl);
   if (step.kind !== 'redirect') throw new Error('card provider did not redirect');

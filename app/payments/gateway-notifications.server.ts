@@ -19,7 +19,7 @@ export type GatewayVerdict =
   | { kind: 'bad_amount' }
   | { kind: 'recorded'; outcome: PaymentOutcome; duplicate: boolean };
 
-async function record(
+export async function recordGatewayPayment(
   db: DB,
   provider: GatewayName,
   fields: {
@@ -73,7 +73,7 @@ export async function applyVnpayNotification(
   if (!result || result.tmnCode !== config.tmnCode) return { kind: 'forged' };
   if (!result.amountValid) return { kind: 'bad_amount' };
   if (!result.paid) return { kind: 'not_paid', ...(await checkoutState(db, result.txnRef)) };
-  return record(
+  return recordGatewayPayment(
     db,
     'vnpay',
     {
@@ -124,7 +124,7 @@ export async function applyMomoNotification(
   if (!result || result.partnerCode !== config.partnerCode) return { kind: 'forged' };
   if (!result.amountValid) return { kind: 'bad_amount' };
   if (!result.paid) return { kind: 'not_paid', ...(await checkoutState(db, result.orderId)) };
-  return record(
+  return recordGatewayPayment(
     db,
     'momo',
     {
@@ -148,7 +148,7 @@ export async function applyZalopayNotification(
   if (!result || result.appId !== config.appId) return { kind: 'forged' };
   if (!result.amountValid) return { kind: 'bad_amount' };
   // ZaloPay calls back only for successful payments.
-  return record(
+  return recordGatewayPayment(
     db,
     'zalopay',
     {

@@ -1,9 +1,10 @@
 import type { GatewayName } from '~db/schema-orders';
 import type { GatewaysConfig } from '~/lib/gateway-config.server';
-import { attemptId } from './providers/hmac';
-import { momoCreate, momoRefund } from './providers/momo';
-import { vnpayPaymentUrl, vnpayRefund } from './providers/vnpay';
-import { zalopayCreate, zalopayRefund, zalopayTransId } from './providers/zalopay';
+import { randomUUID } from 'node:crypto';
+import { attemptId, attemptTime, vietnamTimestamp } from './providers/hmac';
+import { momoCreate, momoQuery, momoRefund } from './providers/momo';
+import { vnpayPaymentUrl, vnpayQuery, vnpayRefund } from './providers/vnpay';
+import { zalopayCreate, zalopayQuery, zalopayRefund, zalopayTransId } from './providers/zalopay';
 import type { CheckoutForPayment, PaymentProvider } from './providers.server';
 
 // VNPay, MoMo and ZaloPay behind the PaymentProvider port (docs/decisions/014-wallets-and-gateways.md).
@@ -32,13 +33,21 @@ export interface GatewayPaymentRecord {
   paidAt: string;
 }
 
+/** What a gateway's query API says of one attempt, in our terms (`code`: the gateway's own). */
+export type GatewayQueryResult =
+  | { status: 'paid'; amountVnd: number; transactionId: string; paidAt: string; code: string }
+  | { status: 'pending' | 'failed' | 'not_found'; code: string };
+
 export interface GatewayProvider extends PaymentProvider {
   method: GatewayName;
+  /** The gateway page to send the buyer to, and the attempt's gateway order id. */
   beginAt(
     checkout: CheckoutForPayment,
     returnUrl: string,
     context: GatewayContext,
-  ): Promise<string>;
+  ): Promise<{ url: string; orderId: string }>;
+  /** Asks the gateway's query API about an attempt; throws GatewayAnswerForged if it does not verify. */
+  queryPayment(orderId: string, now: Date): Promise<GatewayQueryResult>;
   refundPayment(
     payment: GatewayPaymentRecord,
     refund: {
@@ -71,8 +80,9 @@ function vnpayProvider(config: NonNullable<GatewaysConfig['vnpay']>): GatewayPro
     method: 'vnpay',
     begin: notBegun,
     async beginAt(checkout, returnUrl, context) {
-      return vnpayPaymentUrl(config, {
-        txnRef: attemptId(checkout.reference, context.now),
+      const orderId = attemptId(checkout.reference, context.now);
+      const url = vnpayPaymentUrl(config, {
+        txnRef: orderId,
         amountVnd: checkout.totalVnd,
         orderInfo: `Thanh toan don hang ${checkout.reference}`,
         returnUrl: `${returnUrl}?cong=vnpay`,
@@ -80,6 +90,30 @@ function vnpayProvider(config: NonNullable<GatewaysConfig['vnpay']>): GatewayPro
         now: context.now,
         expiresAt: expiresAt(checkout, context.now),
       });
+      return { url, orderId };
+    },
+    async queryPayment(orderId, now) {
+      // vnp_TransactionDate is the payment's vnp_CreateDate: the time inside our attempt id.
+      const created = attemptTime(orderId) ?? now;
+      const reply = await vnpayQuery(config, {
+        requestId: randomUUID().replace(/-/g, ''),
+        txnRef: orderId,
+        transactionDate: vietnamTimestamp(created),
+        ipAddr: '127.0.0.1',
+        now,
+      });
+      const code = `${reply.responseCode}/${reply.transactionStatus}`;
+      if (reply.responseCode === '91') return { status: 'not_found', code };
+      if (reply.responseCode !== '00') return { status: 'failed', code };
+      if (reply.transactionStatus === '00')
+        return {
+          status: 'paid',
+          amountVnd: reply.amountVnd,
+          transactionId: reply.transactionNo,
+          paidAt: reply.payDate,
+          code,
+        };
+      return { status: reply.transactionStatus === '01' ? 'pending' : 'failed', code };
     },
     refundPayment(payment, refund) {
       return vnpayRefund(config, {
@@ -103,7 +137,7 @@ function momoProvider(config: NonNullable<GatewaysConfig['momo']>): GatewayProvi
     begin: notBegun,
     async beginAt(checkout, returnUrl, context) {
       const orderId = attemptId(checkout.reference, context.now);
-      return momoCreate(config, {
+      const url = await momoCreate(config, {
         requestId: orderId,
         orderId,
         amount: checkout.totalVnd,
@@ -113,6 +147,22 @@ function momoProvider(config: NonNullable<GatewaysConfig['momo']>): GatewayProvi
         requestType: 'captureWallet',
         extraData: '',
       });
+      return { url, orderId };
+    },
+    async queryPayment(orderId) {
+      const reply = await momoQuery(config, { requestId: randomUUID(), orderId });
+      const code = String(reply.resultCode);
+      // 0 paid, 9000 authorised (captured at once for captureWallet); 1000, 7000, 7002, 8000 pending.
+      if (reply.resultCode === 0 || reply.resultCode === 9000)
+        return {
+          status: 'paid',
+          amountVnd: reply.amountVnd,
+          transactionId: reply.transId,
+          paidAt: reply.responseTime,
+          code,
+        };
+      if ([1000, 7000, 7002, 8000].includes(reply.resultCode)) return { status: 'pending', code };
+      return { status: reply.resultCode === 42 ? 'not_found' : 'failed', code };
     },
     refundPayment(payment, refund) {
       return momoRefund(config, {
@@ -132,8 +182,9 @@ function zalopayProvider(config: NonNullable<GatewaysConfig['zalopay']>): Gatewa
     begin: notBegun,
     async beginAt(checkout, returnUrl, context) {
       const expires = expiresAt(checkout, context.now);
-      return zalopayCreate(config, {
-        appTransId: zalopayTransId(attemptId(checkout.reference, context.now), context.now),
+      const orderId = zalopayTransId(attemptId(checkout.reference, context.now), context.now);
+      const url = await zalopayCreate(config, {
+        appTransId: orderId,
         amountVnd: checkout.totalVnd,
         now: context.now,
         description: description(checkout),
@@ -144,6 +195,21 @@ function zalopayProvider(config: NonNullable<GatewaysConfig['zalopay']>): Gatewa
           Math.max(300, Math.round((expires.getTime() - context.now.getTime()) / 1000)),
         ),
       });
+      return { url, orderId };
+    },
+    async queryPayment(orderId) {
+      const reply = await zalopayQuery(config, orderId);
+      const code = String(reply.returnCode);
+      if (reply.returnCode === 1)
+        return {
+          status: 'paid',
+          amountVnd: reply.amountVnd,
+          transactionId: reply.zpTransId,
+          paidAt: reply.serverTime,
+          code,
+        };
+      if (reply.returnCode === 3 || reply.isProcessing) return { status: 'pending', code };
+      return { status: 'failed', code };
     },
     refundPayment(payment, refund) {
       return zalopayRefund(config, {

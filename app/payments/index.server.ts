@@ -14,6 +14,11 @@ export {
 } from './gateway-notifications.server';
 export { handleOperatorPayment, type OperatorPaymentDone } from './operator.server';
 export {
+  checkWithGateway,
+  listAwaitingGatewayCheckouts,
+  type GatewayCheck,
+} from './gateway-query.server';
+export {
   expireUnpaidCheckouts,
   listAwaitingTransfers,
   listPaymentsToReview,

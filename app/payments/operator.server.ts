@@ -13,12 +13,13 @@ export type OperatorPaymentDone = PaymentOutcome | 'duplicate' | 'resolved' | 'r
 /**
  * One of the operator's payment actions (`operatorPaymentSchema`): mark a bank transfer received by
  * hand, close a held payment with what was done about it, or refund an order. Admins only.
+ * (`query`, asking a gateway, is checkWithGateway in gateway-query.server.ts.)
  */
 export async function handleOperatorPayment(
   db: DB,
   providers: PaymentProviders,
   actor: Actor,
-  form: OperatorPaymentForm,
+  form: Exclude<OperatorPaymentForm, { intent: 'query' }>,
   now = new Date(),
 ): Promise<OperatorPaymentDone> {
   requireAdmin(actor);

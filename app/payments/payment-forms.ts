@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { gatewayQueryMessages as q } from '~/i18n/messages/gateway-query';
 import { paymentsMessages as m } from '~/i18n/messages/payments';
 import { formField, msg } from '~/lib/form';
 import { parseVnd } from '~/lib/money';
@@ -36,9 +37,18 @@ const refund = z.object({
   reason: z.string().max(500).default(''),
 });
 
+/** "Check with the gateway" (VNPay, MoMo, ZaloPay) about a checkout, by its payment reference. */
+const query = z.object({
+  intent: z.literal('query'),
+  reference: z
+    .string(msg(q.referenceInvalid))
+    .transform((v) => v.trim().toUpperCase())
+    .refine((v) => /^TT[0-9A-Z]{8}$/.test(v), msg(q.referenceInvalid)),
+});
+
 export const operatorPaymentSchema = z.discriminatedUnion(
   'intent',
-  [received, resolve, refund],
+  [received, resolve, refund, query],
   msg(m.unknownAction),
 );
 export type OperatorPaymentForm = z.output<typeof operatorPaymentSchema>;

@@ -15,9 +15,12 @@ import { parseSubmission } from '~/lib/form';
 import { orErrorPage, readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
 import { operatorPaymentSchema } from '~/payments';
+import { GatewayCheckNotice, GatewayQuerySection } from '~/components/payments/GatewayQuery';
 import { PaymentsByMethod } from '~/components/payments/PaymentsByMethod';
 import {
+  checkWithGateway,
   handleOperatorPayment,
+  listAwaitingGatewayCheckouts,
   listAwaitingTransfers,
   listPaymentsToReview,
   listRefundsDue,
@@ -44,19 +47,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
   await orErrorPage(langFromRequest(request), async () => requireAdmin(actor));
   const { db, payments } = context.services;
-  const [awaiting, review, refunds, byMethod] = await Promise.all([
+  const [awaiting, review, refunds, byMethod, gatewayAwaiting] = await Promise.all([
     listAwaitingTransfers(db),
     listPaymentsToReview(db),
     listRefundsDue(db),
     paymentsByMethod(db, actor),
+    listAwaitingGatewayCheckouts(db),
   ]);
   return data(
-    { awaiting, review, refunds, byMethod, methods: payments.methods, off: payments.off },
+    {
+      awaiting,
+      review,
+      refunds,
+      byMethod,
+      gatewayAwaiting,
+      methods: payments.methods,
+      off: payments.off,
+    },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 }
 
-/** `intent` = received (a transfer marked by hand), resolve (a held payment) or refund (an order). */
+/**
+ * `intent` = received (a transfer marked by hand), resolve (a held payment), refund (an order) or
+ * query (ask VNPay, MoMo or ZaloPay about a checkout whose notification never came).
+ */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);
   const lang = langFromRequest(request);
@@ -65,16 +80,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
     requireAdmin(actor);
     const submission = parseSubmission(operatorPaymentSchema, await readFormData(request));
     if (!submission.ok) return submissionFailed(lang, submission);
-    return { done: await handleOperatorPayment(db, payments, actor, submission.value) };
+    const form = submission.value;
+    if (form.intent === 'query')
+      return { checked: await checkWithGateway(db, payments, actor, form.reference) };
+    return { done: await handleOperatorPayment(db, payments, actor, form) };
   });
 }
 
 export default function OperatorPayments() {
-  const { awaiting, review, refunds, byMethod, methods, off } = useLoaderData<typeof loader>();
+  const { awaiting, review, refunds, byMethod, gatewayAwaiting, methods, off } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { formError, fieldError } = formFeedback(result);
   const problem =
-    ['intent', 'amount', 'transactionId', 'note', 'code', 'reason', 'paymentEventId']
+    ['intent', 'amount', 'transactionId', 'note', 'code', 'reason', 'paymentEventId', 'reference']
       .map(fieldError)
       .find(Boolean) ?? formError?.message;
   const { t } = useI18n();
@@ -82,13 +101,18 @@ export default function OperatorPayments() {
     <div className="workspace">
       <h1>{t('paPaymentsHeading')}</h1>
       <FormMessage error={problem ? { field: null, message: problem } : null} />
-      {result && 'done' in result && (
+      {result && 'done' in result && result.done && (
         <p className="notice" role="status">
           {t('paRecorded', { what: t(`paDone_${result.done}`) })}
         </p>
       )}
+      {result && 'checked' in result && result.checked && (
+        <GatewayCheckNotice checked={result.checked} />
+      )}
 
       <PaymentsByMethod byMethod={byMethod} methods={methods} off={off} />
+
+      <GatewayQuerySection awaiting={gatewayAwaiting} />
 
       <section>
         <h2>{t('paMoneyToReview', { n: review.length })}</h2>

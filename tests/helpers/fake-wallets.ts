@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import {
+  momoQueryReply,
+  type QueryState,
+  vnpayQueryReply,
+  zalopayQueryReply,
+} from './fake-wallets-query';
 
 /**
  * VNPay, MoMo and ZaloPay are unreachable from here, so tests (and the browser test) talk to this one
@@ -32,6 +38,8 @@ export interface WalletAttempt {
   amount: number;
   returnUrl: string;
   notifyUrl: string;
+  /** VNPay: the payment's vnp_CreateDate, which querydr must send back as vnp_TransactionDate. */
+  createDate?: string;
 }
 
 export interface FakeWallets {
@@ -55,6 +63,12 @@ export interface FakeWallets {
   /** Where the gateway sends the buyer back after paying (signed query). */
   returnUrl(attempt: WalletAttempt, options?: { failed?: boolean }): string;
   setAppUrl(url: string): void;
+  /** The buyer pays at the gateway but its notification never reaches us (the query API knows). */
+  payWithoutNotice(attempt: WalletAttempt, options?: { amount?: number }): void;
+  /** How the query endpoints misbehave: a forged answer, or the gateway down (503, no JSON). */
+  queryFault: { mode: 'forge' | 'down' | null };
+  /** Query API calls received, as `provider orderId`. */
+  queries: string[];
   close(): Promise<void>;
 }
 
@@ -65,10 +79,26 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
   const refunds: FakeWallets['refunds'] = [];
   const badSignatures: string[] = [];
   let appUrl = '';
+  /** What each gateway knows was paid, by order id (what its query API answers). */
+  const paidAtGateway = new Map<string, { amount: number }>();
+  const queryFault: FakeWallets['queryFault'] = { mode: null };
+  const queries: string[] = [];
   const transIds = new Map<string, string>();
   const transIdOf = (attempt: WalletAttempt) => {
     if (!transIds.has(attempt.orderId)) transIds.set(attempt.orderId, String(++sequence));
     return transIds.get(attempt.orderId)!;
+  };
+  const queryState: QueryState = {
+    keys: {
+      vnpayTmnCode: WALLET_KEYS.vnpay.tmnCode,
+      vnpayHashSecret: WALLET_KEYS.vnpay.hashSecret,
+      momoPartnerCode: WALLET_KEYS.momo.partnerCode,
+    },
+    attempts,
+    paidAtGateway,
+    fault: queryFault,
+    transIdOf,
+    nextId: () => ++sequence,
   };
 
   // VNPay: sorted vnp_ params, form-encoded, HMAC-SHA512 (the IPN is a GET to the URL set in VNPay's portal).
@@ -226,6 +256,7 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
         amount: Number(rest.vnp_Amount) / 100,
         returnUrl: rest.vnp_ReturnUrl!,
         notifyUrl: `${appUrl}/webhooks/vnpay`,
+        createDate: rest.vnp_CreateDate!,
       };
       attempts.push(attempt);
       return void payPage(res, attempt);
@@ -266,6 +297,11 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
         hmac('sha512', WALLET_KEYS.vnpay.hashSecret, fields.map((f) => b[f] ?? '').join('|'));
       if (!ok) badSignatures.push(`vnpay ${b.vnp_Command}`);
       if (ok && b.vnp_Command === 'refund') refunds.push({ provider: 'vnpay', body: b });
+      if (b.vnp_Command === 'querydr') {
+        queries.push(`vnpay ${b.vnp_TxnRef}`);
+        if (queryFault.mode === 'down') return void down(res);
+        if (ok) return json(res, vnpayQueryReply(b, queryState));
+      }
       const reply: Record<string, string> = {
         vnp_ResponseId: `R${++sequence}`,
         vnp_Command: b.vnp_Command ?? '',
@@ -358,14 +394,10 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
           responseTime: Date.now(),
         });
       }
-      return json(res, {
-        partnerCode,
-        orderId: b.orderId,
-        requestId: b.requestId,
-        resultCode: 0,
-        amount: 0,
-        transId: 0,
-      });
+      // Transaction status query: MoMo's documented answer (not signed).
+      queries.push(`momo ${b.orderId}`);
+      if (queryFault.mode === 'down') return void down(res);
+      return json(res, momoQueryReply(b, queryState));
     }
 
     // ZaloPay create, refund, query (form-encoded).
@@ -409,7 +441,10 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
           refund_id: ++sequence,
         });
       }
-      return json(res, { return_code: 1, return_message: '', amount: 0, zp_trans_id: 0 });
+      // Query: ZaloPay's documented answer (not signed); 1 paid, 2 failed / unknown, 3 pending.
+      queries.push(`zalopay ${b.app_trans_id}`);
+      if (queryFault.mode === 'down') return void down(res);
+      return json(res, zalopayQueryReply(b, queryState));
     }
 
     // The wallet's payment page (what the buyer sees) and its "pay" button.
@@ -424,11 +459,16 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
     if (attempt && req.method === 'GET' && pay && !pay[3]) return void payPage(res, attempt);
     if (attempt && req.method === 'POST' && (pay?.[3] || vnpayConfirm)) {
       // Like the real gateways: the server-to-server notification first, then the buyer goes back.
+      paidAtGateway.set(attempt.orderId, { amount: attempt.amount });
       const sent = notification(attempt);
       await fetch(sent.url, sent.init);
       return void res.writeHead(303, { Location: returnUrl(attempt) }).end();
     }
     res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"message":"not found"}');
+  }
+
+  function down(res: http.ServerResponse) {
+    res.writeHead(503, { 'Content-Type': 'text/html' }).end('<h1>503 Service Unavailable</h1>');
   }
 
   function payPage(res: http.ServerResponse, attempt: WalletAttempt) {
@@ -473,6 +513,11 @@ export async function startFakeWallets(port = 0): Promise<FakeWallets> {
     setAppUrl: (url) => {
       appUrl = url;
     },
+    payWithoutNotice: (attempt, options = {}) => {
+      paidAtGateway.set(attempt.orderId, { amount: options.amount ?? attempt.amount });
+    },
+    queryFault,
+    queries,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

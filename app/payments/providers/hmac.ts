@@ -26,6 +26,13 @@ export function attemptId(reference: string, at: Date): string {
   return `${reference}_${at.getTime().toString(36).toUpperCase()}`;
 }
 
+/** When an attempt id made by `attemptId` was made (its suffix), or null if it is not ours. */
+export function attemptTime(attempt: string): Date | null {
+  const match = /_([0-9A-Z]{1,12})$/.exec(attempt);
+  const ms = match ? parseInt(match[1]!, 36) : NaN;
+  return Number.isSafeInteger(ms) ? new Date(ms) : null;
+}
+
 /** The checkout reference inside a gateway order id made by `attemptId` (null if it is not ours). */
 export function referenceOfAttempt(attempt: string | null | undefined): string | null {
   const match = /(?:^|_)(TT[0-9A-Z]{8})_[0-9A-Z]{1,12}$/.exec(attempt ?? '');
@@ -47,3 +54,15 @@ export async function postJson(url: string, body: unknown): Promise<Record<strin
     throw new Error(`${url} answered ${response.status} without JSON`);
   }
 }
+
+/** A gateway's answer to one of our API calls that does not verify (signature, or about another payment). */
+export class GatewayAnswerForged extends Error {
+  readonly forgedAnswer = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'GatewayAnswerForged';
+  }
+}
+
+export const isForgedAnswer = (error: unknown): error is GatewayAnswerForged =>
+  error instanceof Error && (error as Partial<GatewayAnswerForged>).forgedAnswer === true;

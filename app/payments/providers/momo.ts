@@ -1,4 +1,4 @@
-import { hmacHex, postJson, sameHex } from './hmac';
+import { GatewayAnswerForged, hmacHex, postJson, sameHex } from './hmac';
 
 // MoMo payment gateway, All-In-One v2 (https://developers.momo.vn/v3/docs/payment/api/wallet/onetime,
 // https://developers.momo.vn/v3/docs/payment/api/payment-api/refund). Every signature is HMAC-SHA256
@@ -164,11 +164,14 @@ export async function momoRefund(
   return { refundId: `momo:${valueText(reply.transId) || call.requestId}` };
 }
 
-/** What MoMo knows of a payment (transaction status query). */
+/**
+ * What MoMo knows of a payment (transaction status query). MoMo does not sign this answer; the
+ * request is signed and the answer must be about our partner code and this order id.
+ */
 export async function momoQuery(
   config: MomoConfig,
   call: { requestId: string; orderId: string },
-): Promise<{ resultCode: number; amountVnd: number; transId: string }> {
+): Promise<{ resultCode: number; amountVnd: number; transId: string; responseTime: string }> {
   const data = raw([
     ['accessKey', config.accessKey],
     ['orderId', call.orderId],
@@ -182,9 +185,15 @@ export async function momoQuery(
     lang: 'vi',
     signature: hmacHex('sha256', config.secretKey, data),
   });
+  if (
+    valueText(reply.partnerCode) !== config.partnerCode ||
+    valueText(reply.orderId) !== call.orderId
+  )
+    throw new GatewayAnswerForged('MoMo query answer is about another payment');
   return {
     resultCode: Number(reply.resultCode),
     amountVnd: Number(reply.amount ?? 0),
     transId: valueText(reply.transId),
+    responseTime: valueText(reply.responseTime),
   };
 }

@@ -1,4 +1,4 @@
-import { hmacHex, postJson, sameHex, vietnamTimestamp } from './hmac';
+import { GatewayAnswerForged, hmacHex, postJson, sameHex, vietnamTimestamp } from './hmac';
 
 // VNPay payment gateway, API version 2.1.0 (https://sandbox.vnpayment.vn/apis/docs/thanh-toan-pay/pay.html,
 // https://sandbox.vnpayment.vn/apis/docs/truy-van-hoan-tien/querydr&refund.html). Our own module: the
@@ -176,12 +176,15 @@ export async function vnpayQuery(config: VnpayConfig, call: ApiCall) {
     ].map(s),
   );
   if (!sameHex(hmacHex('sha512', config.hashSecret, replyData), s('vnp_SecureHash')))
-    throw new Error('VNPay querydr answer has a bad signature');
+    throw new GatewayAnswerForged('VNPay querydr answer has a bad signature');
+  if (s('vnp_TmnCode') !== config.tmnCode || (s('vnp_TxnRef') && s('vnp_TxnRef') !== call.txnRef))
+    throw new GatewayAnswerForged('VNPay querydr answer is about another payment');
   return {
     responseCode: s('vnp_ResponseCode'),
     transactionStatus: s('vnp_TransactionStatus'),
     amountVnd: Number(s('vnp_Amount')) / 100,
     transactionNo: s('vnp_TransactionNo'),
+    payDate: s('vnp_PayDate'),
   };
 }
 

@@ -1,4 +1,4 @@
-import { hmacHex, sameHex, vietnamTimestamp } from './hmac';
+import { GatewayAnswerForged, hmacHex, sameHex, vietnamTimestamp } from './hmac';
 
 // ZaloPay gateway API v2 (https://docs.zalopay.vn/v2/general/overview.html: create order, callback,
 // query, refund). The order's mac is HMAC-SHA256 with key1 over
@@ -127,17 +127,31 @@ export function verifyZalopayCallback(
   };
 }
 
-/** What ZaloPay knows of an order (return_code 1 paid, 2 failed, 3 pending). */
+/**
+ * What ZaloPay knows of an order (return_code 1 paid, 2 failed, 3 pending). ZaloPay does not sign
+ * this answer; a "paid" one without a transaction id or a whole amount is refused.
+ */
 export async function zalopayQuery(config: ZalopayConfig, appTransId: string) {
   const reply = await postForm(`${config.endpoint}/v2/query`, {
     app_id: config.appId,
     app_trans_id: appTransId,
     mac: hmacHex('sha256', config.key1, [config.appId, appTransId, config.key1].join('|')),
   });
+  const returnCode = Number(reply.return_code);
+  const amount = reply.amount;
+  const zpTransId = String(reply.zp_trans_id ?? '');
+  if (
+    returnCode === 1 &&
+    (!(typeof amount === 'number' && Number.isSafeInteger(amount) && amount > 0) ||
+      !/^[1-9]\d{0,19}$/.test(zpTransId))
+  )
+    throw new GatewayAnswerForged('ZaloPay query answer says paid without amount or transaction');
   return {
-    returnCode: Number(reply.return_code),
-    amountVnd: Number(reply.amount ?? 0),
-    zpTransId: String(reply.zp_trans_id ?? ''),
+    returnCode,
+    amountVnd: typeof amount === 'number' ? amount : 0,
+    zpTransId,
+    isProcessing: reply.is_processing === true,
+    serverTime: String(reply.server_time ?? ''),
   };
 }
 
