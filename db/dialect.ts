@@ -110,3 +110,79 @@ export async function withJobLock<T>(
 export function skipLocked<QB extends { forUpdate(): QB; skipLocked(): QB }>(db: AnyDb) {
   return (qb: QB): QB => (isPostgres(db) ? qb.forUpdate().skipLocked() : qb);
 }
+
+async function rebuildWithCheck(
+  db: AnyDb,
+  label: string,
+  table: string,
+  from: string,
+  to: string,
+): Promise<void> {
+  const definition = (
+    await sql<{
+      sql: string;
+    }>`select sql from sqlite_schema where type = 'table' and name = ${table}`.execute(db)
+  ).rows[0]?.sql;
+  if (!definition?.includes(from))
+    throw new Error(`${label}: ${table} does not have the expected check (${from})`);
+  const indexes = (
+    await sql<{
+      sql: string;
+    }>`select sql from sqlite_schema where type in ('index', 'trigger') and tbl_name = ${table} and sql is not null`.execute(
+      db,
+    )
+  ).rows;
+  const sequence = (
+    await sql<{ seq: number }>`select seq from sqlite_sequence where name = ${table}`.execute(db)
+  ).rows[0]?.seq;
+  const staging = `${table}__rebuild`;
+  const header = `CREATE TABLE "${table}" (`;
+  if (!definition.startsWith(header))
+    throw new Error(`${label}: unexpected definition of ${table}`);
+  await sql
+    .raw(`CREATE TABLE "${staging}" (${definition.slice(header.length)}`.replace(from, to))
+    .execute(db);
+  await sql.raw(`insert into "${staging}" select * from "${table}"`).execute(db);
+  await sql.raw(`drop table "${table}"`).execute(db);
+  await sql.raw(`alter table "${staging}" rename to "${table}"`).execute(db);
+  for (const index of indexes) await sql.raw(index.sql).execute(db);
+  // Keep AUTOINCREMENT's memory of the highest id ever used, so deleted ids are never handed out again.
+  if (sequence !== undefined)
+    await sql`update sqlite_sequence set seq = max(seq, ${sequence}) where name = ${table}`.execute(
+      db,
+    );
+}
+
+/**
+ * SQLite cannot alter a CHECK: each table is rebuilt from its stored definition with only the CHECK
+ * text `from` replaced by `to` (copy, drop, rename, indexes and triggers back, AUTOINCREMENT's sequence
+ * kept), all in one transaction with foreign keys off and a foreign_key_check before commit. `before`
+ * runs first inside that transaction (e.g. to move rows out of a value being narrowed away). `label`
+ * names the migration in errors. PostgreSQL uses replaceColumnCheck instead.
+ */
+export async function rebuildSqliteChecks(
+  db: AnyDb,
+  label: string,
+  steps: Array<{ table: string; from: string; to: string }>,
+  before?: () => Promise<void>,
+) {
+  await sql`pragma foreign_keys = off`.execute(db);
+  try {
+    await sql`begin immediate`.execute(db);
+    try {
+      if (before) await before();
+      for (const step of steps) await rebuildWithCheck(db, label, step.table, step.from, step.to);
+      const broken = (await sql`pragma foreign_key_check`.execute(db)).rows;
+      if (broken.length)
+        throw new Error(
+          `${label}: foreign key check failed: ${JSON.stringify(broken.slice(0, 5))}`,
+        );
+      await sql`commit`.execute(db);
+    } catch (error) {
+      await sql`rollback`.execute(db);
+      throw error;
+    }
+  } finally {
+    await sql`pragma foreign_keys = on`.execute(db);
+  }
+}

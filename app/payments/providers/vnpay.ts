@@ -127,6 +127,69 @@ interface ApiCall {
   now: Date;
 }
 
+/** The fields VNPay's merchant API hashes, in order (querydr and refund requests, their answers). */
+const QUERY_FIELDS = [
+  'vnp_RequestId',
+  'vnp_Version',
+  'vnp_Command',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_TransactionDate',
+  'vnp_CreateDate',
+  'vnp_IpAddr',
+  'vnp_OrderInfo',
+];
+const REFUND_FIELDS = [
+  'vnp_RequestId',
+  'vnp_Version',
+  'vnp_Command',
+  'vnp_TmnCode',
+  'vnp_TransactionType',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_TransactionNo',
+  'vnp_TransactionDate',
+  'vnp_CreateBy',
+  'vnp_CreateDate',
+  'vnp_IpAddr',
+  'vnp_OrderInfo',
+];
+const REPLY_FIELDS = [
+  'vnp_ResponseId',
+  'vnp_Command',
+  'vnp_ResponseCode',
+  'vnp_Message',
+  'vnp_TmnCode',
+  'vnp_TxnRef',
+  'vnp_Amount',
+  'vnp_BankCode',
+  'vnp_PayDate',
+  'vnp_TransactionNo',
+  'vnp_TransactionType',
+  'vnp_TransactionStatus',
+  'vnp_OrderInfo',
+];
+
+/** One call of VNPay's merchant API: the body signed over `fields`, the answer's hash checked over `replyFields`. */
+async function merchantApi(
+  config: VnpayConfig,
+  body: Record<string, string>,
+  fields: string[],
+  replyFields: string[],
+): Promise<{ get: (key: string) => string; signed: boolean }> {
+  const data = join(fields.map((field) => body[field] ?? ''));
+  const reply = await postJson(config.apiUrl, {
+    ...body,
+    vnp_SecureHash: hmacHex('sha512', config.hashSecret, data),
+  });
+  const get = (key: string) => String(reply[key] ?? '');
+  const replyData = join(replyFields.map(get));
+  return {
+    get,
+    signed: sameHex(hmacHex('sha512', config.hashSecret, replyData), get('vnp_SecureHash')),
+  };
+}
+
 /** querydr: what VNPay knows of a payment. The response's own hash is checked. */
 export async function vnpayQuery(config: VnpayConfig, call: ApiCall) {
   const body = {
@@ -140,43 +203,12 @@ export async function vnpayQuery(config: VnpayConfig, call: ApiCall) {
     vnp_CreateDate: vietnamTimestamp(call.now),
     vnp_IpAddr: call.ipAddr,
   };
-  const data = join([
-    body.vnp_RequestId,
-    body.vnp_Version,
-    body.vnp_Command,
-    body.vnp_TmnCode,
-    body.vnp_TxnRef,
-    body.vnp_TransactionDate,
-    body.vnp_CreateDate,
-    body.vnp_IpAddr,
-    body.vnp_OrderInfo,
+  const { get: s, signed } = await merchantApi(config, body, QUERY_FIELDS, [
+    ...REPLY_FIELDS,
+    'vnp_PromotionCode',
+    'vnp_PromotionAmount',
   ]);
-  const reply = await postJson(config.apiUrl, {
-    ...body,
-    vnp_SecureHash: hmacHex('sha512', config.hashSecret, data),
-  });
-  const s = (key: string) => String(reply[key] ?? '');
-  const replyData = join(
-    [
-      'vnp_ResponseId',
-      'vnp_Command',
-      'vnp_ResponseCode',
-      'vnp_Message',
-      'vnp_TmnCode',
-      'vnp_TxnRef',
-      'vnp_Amount',
-      'vnp_BankCode',
-      'vnp_PayDate',
-      'vnp_TransactionNo',
-      'vnp_TransactionType',
-      'vnp_TransactionStatus',
-      'vnp_OrderInfo',
-      'vnp_PromotionCode',
-      'vnp_PromotionAmount',
-    ].map(s),
-  );
-  if (!sameHex(hmacHex('sha512', config.hashSecret, replyData), s('vnp_SecureHash')))
-    throw new GatewayAnswerForged('VNPay querydr answer has a bad signature');
+  if (!signed) throw new GatewayAnswerForged('VNPay querydr answer has a bad signature');
   if (s('vnp_TmnCode') !== config.tmnCode || (s('vnp_TxnRef') && s('vnp_TxnRef') !== call.txnRef))
     throw new GatewayAnswerForged('VNPay querydr answer is about another payment');
   return {
@@ -208,45 +240,8 @@ export async function vnpayRefund(
     vnp_IpAddr: call.ipAddr,
     vnp_OrderInfo: `Hoan tien ${call.txnRef}`,
   };
-  const data = join([
-    body.vnp_RequestId,
-    body.vnp_Version,
-    body.vnp_Command,
-    body.vnp_TmnCode,
-    body.vnp_TransactionType,
-    body.vnp_TxnRef,
-    body.vnp_Amount,
-    body.vnp_TransactionNo,
-    body.vnp_TransactionDate,
-    body.vnp_CreateBy,
-    body.vnp_CreateDate,
-    body.vnp_IpAddr,
-    body.vnp_OrderInfo,
-  ]);
-  const reply = await postJson(config.apiUrl, {
-    ...body,
-    vnp_SecureHash: hmacHex('sha512', config.hashSecret, data),
-  });
-  const s = (key: string) => String(reply[key] ?? '');
-  const replyData = join(
-    [
-      'vnp_ResponseId',
-      'vnp_Command',
-      'vnp_ResponseCode',
-      'vnp_Message',
-      'vnp_TmnCode',
-      'vnp_TxnRef',
-      'vnp_Amount',
-      'vnp_BankCode',
-      'vnp_PayDate',
-      'vnp_TransactionNo',
-      'vnp_TransactionType',
-      'vnp_TransactionStatus',
-      'vnp_OrderInfo',
-    ].map(s),
-  );
-  if (!sameHex(hmacHex('sha512', config.hashSecret, replyData), s('vnp_SecureHash')))
-    throw new Error('VNPay refund answer has a bad signature');
+  const { get: s, signed } = await merchantApi(config, body, REFUND_FIELDS, REPLY_FIELDS);
+  if (!signed) throw new Error('VNPay refund answer has a bad signature');
   if (s('vnp_ResponseCode') !== '00')
     throw new Error(`VNPay refused the refund: ${s('vnp_ResponseCode')} ${s('vnp_Message')}`);
   return { refundId: `vnpay:${s('vnp_ResponseId') || call.requestId}` };
