@@ -71,6 +71,15 @@ async function runMode(db: DB, servers: TestServer[], label: string) {
     .where('id', 'in', [first.id, second.id])
     .execute();
   await db.updateTable('products').set({ stock: HOT_STOCK }).where('id', '=', hot.id).execute();
+  // Sold = what this run placed: the demo's past orders (app/demo/orders.server.ts) come before it.
+  const ordersBefore = Number(
+    (
+      await db
+        .selectFrom('orders')
+        .select((eb) => eb.fn.coalesce(eb.fn.max<number>('id'), eb.lit(0)).as('id'))
+        .executeTakeFirstOrThrow()
+    ).id,
+  );
   const commune = (
     await db
       .selectFrom('communes')
@@ -171,6 +180,7 @@ async function runMode(db: DB, servers: TestServer[], label: string) {
           .selectFrom('order_items')
           .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('quantity'), eb.lit(0)).as('n'))
           .where('product_id', '=', id)
+          .where('order_id', '>', ordersBefore)
           .executeTakeFirstOrThrow()
       ).n,
     );
