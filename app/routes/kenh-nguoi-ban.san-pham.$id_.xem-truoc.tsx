@@ -5,7 +5,7 @@ import { groupName, listingStatusName } from '~/catalogue';
 import { getProductPreview } from '~/catalogue/index.server';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { langFromRequest, translator, useI18n } from '~/i18n';
-import { imageSrcSet, imageUrl } from '~/lib/image-urls';
+import { ProductMainImage } from '~/components/ProductMainImage';
 import { orErrorPage } from '~/lib/forms.server';
 import { formatVnd } from '~/lib/money';
 
@@ -37,16 +37,7 @@ export default function ProductPreview() {
       </p>
       <div className="product-page__layout">
         <div className="product-page__media">
-          {main ? (
-            <img
-              src={imageUrl(main.storageKey, 640)}
-              srcSet={imageSrcSet(main.storageKey)}
-              sizes="(min-width: 48rem) 30rem, 100vw"
-              width={640}
-              height={Math.round((640 * main.height) / main.width)}
-              alt={main.alt || product.name}
-            />
-          ) : null}
+          <ProductMainImage image={main} fallbackAlt={product.name} />
         </div>
         <div className="product-page__info">
           <h1>{product.name}</h1>

@@ -5,7 +5,8 @@ import { errorMeta } from '~/components/error-meta';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
 import { OcopStars } from '~/components/OcopStars';
 import { productJsonLd, groupName } from '~/catalogue';
-import { imageSrcSet, imageUrl } from '~/lib/image-urls';
+import { imageUrl } from '~/lib/image-urls';
+import { ProductMainImage } from '~/components/ProductMainImage';
 import { getPublicProduct } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
@@ -85,16 +86,7 @@ export default function ProductPage() {
       </nav>
       <div className="product-page__layout">
         <div className="product-page__media">
-          {main ? (
-            <img
-              src={imageUrl(main.storageKey, 640)}
-              srcSet={imageSrcSet(main.storageKey)}
-              sizes="(min-width: 48rem) 30rem, 100vw"
-              width={640}
-              height={Math.round((640 * main.height) / main.width)}
-              alt={main.alt || product.name}
-            />
-          ) : null}
+          <ProductMainImage image={main} fallbackAlt={product.name} />
         </div>
         <div className="product-page__info">
           <h1>{product.name}</h1>

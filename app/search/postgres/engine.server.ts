@@ -7,7 +7,7 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../types';
-import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from '../sqlite/facets';
+import { computeFacets, createCubeCache, PRICE_BUCKET_SQL, type CubeRow } from '../sqlite/facets';
 import { SEARCH_VERSION_KEY } from '../sync.server';
 import { buildTsQuery, queryTokens, trigramSimilarity } from './tsquery';
 
@@ -39,21 +39,7 @@ export function createPostgresSearchIndex(
   synonyms: Map<string, string[]>,
   options: { facetCacheSize?: number } = {},
 ): SearchIndex {
-  const cacheSize = options.facetCacheSize ?? 500;
-  const cubes = new Map<string, CubeRow[]>();
-  async function cachedCube(key: string, compute: () => Promise<CubeRow[]>): Promise<CubeRow[]> {
-    const hit = cubes.get(key);
-    if (hit && cacheSize > 0) {
-      cubes.delete(key);
-      cubes.set(key, hit);
-      return hit;
-    }
-    const rows = await compute();
-    if (cacheSize === 0) return rows;
-    cubes.set(key, rows);
-    if (cubes.size > cacheSize) cubes.delete(cubes.keys().next().value!);
-    return rows;
-  }
+  const cachedCube = createCubeCache(options.facetCacheSize ?? 500);
 
   async function run(query: SearchQuery, tokens: string[], mode: 'all' | 'any') {
     const tsquery = buildTsQuery(tokens, synonyms, mode);

@@ -7,7 +7,7 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../types';
-import { computeFacets, PRICE_BUCKET_SQL, type CubeRow } from './facets';
+import { computeFacets, createCubeCache, PRICE_BUCKET_SQL, type CubeRow } from './facets';
 import { buildMatchExpression } from './match-expression';
 import { SEARCH_VERSION_KEY } from '../sync.server';
 import { meaningfulTokens } from '../query-words';
@@ -41,23 +41,7 @@ export function createSqliteSearchIndex(
   synonyms: Map<string, string[]>,
   options: { facetCacheSize?: number } = {},
 ): SearchIndex {
-  const cacheSize = options.facetCacheSize ?? 500;
-  // Facet cubes depend only on the text and the price range, not on the other filters, the sort or the
-  // page, so a buyer refining a search reuses one. Keyed by the search version bumped on every change.
-  const cubes = new Map<string, CubeRow[]>();
-  async function cachedCube(key: string, compute: () => Promise<CubeRow[]>): Promise<CubeRow[]> {
-    const hit = cubes.get(key);
-    if (hit && cacheSize > 0) {
-      cubes.delete(key);
-      cubes.set(key, hit);
-      return hit;
-    }
-    const rows = await compute();
-    if (cacheSize === 0) return rows;
-    cubes.set(key, rows);
-    if (cubes.size > cacheSize) cubes.delete(cubes.keys().next().value!);
-    return rows;
-  }
+  const cachedCube = createCubeCache(options.facetCacheSize ?? 500);
 
   // The index's words, for typo tolerance; rebuilt when the search version changes.
   let vocabulary: { version: string; words: Promise<Vocabulary> } | null = null;

@@ -53,3 +53,28 @@ export function computeFacets(
   }
   return { total, facets };
 }
+
+/**
+ * A bounded LRU of facet cubes (size 0: no cache). Cubes depend only on the text and the price range,
+ * not on the other filters, the sort or the page, so a buyer refining a search reuses one; callers key
+ * them by the search version bumped on every change. Shared by the SQLite and PostgreSQL engines.
+ */
+export function createCubeCache(size: number) {
+  const cubes = new Map<string, CubeRow[]>();
+  return async function cachedCube(
+    key: string,
+    compute: () => Promise<CubeRow[]>,
+  ): Promise<CubeRow[]> {
+    const hit = cubes.get(key);
+    if (hit && size > 0) {
+      cubes.delete(key);
+      cubes.set(key, hit);
+      return hit;
+    }
+    const rows = await compute();
+    if (size === 0) return rows;
+    cubes.set(key, rows);
+    if (cubes.size > size) cubes.delete(cubes.keys().next().value!);
+    return rows;
+  };
+}
