@@ -4,6 +4,7 @@ export { toApiResponse } from './api.server';
 export { startSearch } from './bootstrap.server';
 export { connectMeilisearch, type MeilisearchConnection } from './meilisearch/connection.server';
 export { createMeilisearchIndex } from './meilisearch/engine.server';
+export { createMeiliHttpClient } from './meilisearch/http-client.server';
 export {
   createOutboxWorker,
   type OutboxWorker,

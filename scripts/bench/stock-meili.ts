@@ -1,5 +1,6 @@
 import { Meilisearch } from 'meilisearch';
 import type { SearchDocument, SearchIndex } from '~/search';
+import { createMeiliHttpClient } from '~/search/index.server';
 
 /**
  * Meilisearch with its default settings (every field searchable, no synonyms, default typo sizes,
@@ -14,7 +15,13 @@ export async function createStockMeilisearch(
   documents: SearchDocument[],
   indexUid = 'stock_products',
 ): Promise<SearchIndex> {
-  const client = new Meilisearch({ host: url, apiKey, timeout: 600_000 });
+  // The same transport as ours, so the two differ only in settings and query handling.
+  const client = new Meilisearch({
+    host: url,
+    apiKey,
+    timeout: 600_000,
+    httpClient: createMeiliHttpClient(),
+  });
   await client.createIndex(indexUid, { primaryKey: 'id' }).waitTask({ timeout: 600_000 });
   // Totals exact, as in ours, so counts compare; nothing else changed from the defaults.
   await client

@@ -10,6 +10,7 @@ import type {
   SearchResult,
   SearchSort,
 } from '../types';
+import { createMeiliHttpClient } from './http-client.server';
 import { fromMeiliHit, SEARCH_DOCUMENT_FIELDS, toMeiliDocument } from './documents';
 import {
   activeFacets,
@@ -52,7 +53,12 @@ const BATCH = 1_000;
 
 export function createMeilisearchIndex(options: MeilisearchIndexOptions): MeilisearchIndex {
   const indexUid = options.indexUid ?? 'products';
-  const client = new Meilisearch({ host: options.url, apiKey: options.apiKey, timeout: 10_000 });
+  const client = new Meilisearch({
+    host: options.url,
+    apiKey: options.apiKey,
+    timeout: 10_000,
+    httpClient: createMeiliHttpClient(),
+  });
   const wait = { timeout: options.taskTimeoutMs ?? 60_000, interval: 25 };
 
   async function succeeded(task: Promise<Task>, what: string): Promise<Task> {
