@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import { MeilisearchApiError } from 'meilisearch';
@@ -87,6 +88,9 @@ function exchange(
   return new Promise<Answer>((resolve, reject) => {
     const { signal } = request;
     if (signal?.aborted) return reject(signal.reason);
+    // waitTask shares one signal across its polls and the client leaves one listener on it per poll
+    // (meilisearch 0.62, http-requests.ts); that signal ends with the wait, so the count is not a leak.
+    if (signal) setMaxListeners(0, signal);
     const req = transport.request(
       url,
       {
