@@ -54,7 +54,9 @@ async function main() {
   });
   log.info('seed', { ...seed });
 
-  let build: () => Promise<ServerBuild>;
+  // A function (dev) makes Remix derive its routes and static handler again on every request; the
+  // production build is passed as the object, so that happens once (and route matching memoizes).
+  let build: ServerBuild | (() => Promise<ServerBuild>);
   let scanStylesheets: string[] | null = null;
   let viteMiddleware;
   if (isDev) {
@@ -65,7 +67,7 @@ async function main() {
     build = () => vite.ssrLoadModule('virtual:remix/server-build') as Promise<ServerBuild>;
   } else {
     const serverBuild = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild;
-    build = async () => serverBuild;
+    build = serverBuild;
     const rootLinks =
       (
         serverBuild.routes.root?.module as { links?: () => Array<{ rel?: string; href?: string }> }
