@@ -9,9 +9,12 @@ import { RatingSummaryLine } from './RatingSummaryLine';
 export function ProductCard({
   product,
   rating,
+  eager = false,
 }: {
   product: ProductCardData;
   rating?: RatingSummary;
+  /** Load the photo at once (first cards of a grid); the others wait until they near the screen. */
+  eager?: boolean;
 }) {
   const { t } = useI18n();
   const srcSet = product.imageUrl
@@ -28,7 +31,7 @@ export function ProductCard({
             alt=""
             width={320}
             height={320}
-            loading="lazy"
+            loading={eager ? 'eager' : 'lazy'}
             decoding="async"
           />
         ) : (

@@ -2,6 +2,9 @@ import type { RatingSummary } from '~/reviews';
 import type { ProductCardData } from '~/search';
 import { ProductCard } from './ProductCard';
 
+/** The first row on a phone (two columns): above the fold, and the page's largest paint, so not lazy. */
+const EAGER_CARDS = 2;
+
 export function ProductGrid({
   products,
   label,
@@ -14,8 +17,8 @@ export function ProductGrid({
 }) {
   return (
     <ul className="product-grid" aria-label={label}>
-      {products.map((p) => (
-        <ProductCard key={p.id} product={p} rating={ratings?.[p.id]} />
+      {products.map((p, i) => (
+        <ProductCard key={p.id} product={p} rating={ratings?.[p.id]} eager={i < EAGER_CARDS} />
       ))}
     </ul>
   );

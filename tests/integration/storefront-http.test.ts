@@ -165,6 +165,14 @@ describe('pages', () => {
     expect(html).toContain('<html lang="vi"');
     expect(html).toContain('Sản phẩm OCOP 4–5 sao');
     expect(html).toContain('Mua theo tỉnh');
+    // The first row of cards is the largest paint on a phone: loaded at once; the rest lazily.
+    const cardImages = [...html.matchAll(/<li class="product-card">.*?<img [^>]*loading="(\w+)"/g)];
+    expect(cardImages.length).toBeGreaterThan(2);
+    expect(cardImages.map((m) => m[1])).toEqual([
+      'eager',
+      'eager',
+      ...cardImages.slice(2).map(() => 'lazy'),
+    ]);
   });
 
   it('switches to English by cookie and never caches a signed-in page', async () => {
