@@ -7,7 +7,14 @@ import {
 import { RemixServer } from '@remix-run/react';
 import { isbot } from 'isbot';
 import { renderToPipeableStream } from 'react-dom/server';
+import { InlineStylesContext } from '~/components/InlineStyles';
 import { NonceContext } from '~/components/NonceContext';
+import appCss from '~/styles/app.css?inline';
+import buyerCss from '~/styles/buyer.css?inline';
+import ordersCss from '~/styles/orders.css?inline';
+
+/** In the order root.tsx linked them before they were inlined. */
+export const inlineStyles = [appCss, ordersCss, buyerCss].join('\n');
 
 const ABORT_DELAY = 5_000;
 
@@ -36,12 +43,14 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce ?? ''}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={ABORT_DELAY}
-          nonce={nonce}
-        />
+        <InlineStylesContext.Provider value={inlineStyles}>
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={ABORT_DELAY}
+            nonce={nonce}
+          />
+        </InlineStylesContext.Provider>
       </NonceContext.Provider>,
       {
         nonce,

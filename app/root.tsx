@@ -11,6 +11,7 @@ import {
   useRouteLoaderData,
 } from '@remix-run/react';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { InlineStyles } from '~/components/InlineStyles';
 import { useNonce } from '~/components/NonceContext';
 import { SiteHeader } from '~/components/SiteHeader';
 import { optionalActor, getUser } from '~/accounts/index.server';
@@ -20,10 +21,11 @@ import stylesUrl from '~/styles/app.css?url';
 import ordersStylesUrl from '~/styles/orders.css?url';
 import buyerStylesUrl from '~/styles/buyer.css?url';
 
+// The stylesheets are inlined in every page (InlineStyles, from entry.server.tsx); their files are still
+// built for the stamp scan pages, which are rendered outside Remix and stay small (server/scan-page.tsx).
+export const handle = { stylesheets: [stylesUrl, ordersStylesUrl, buyerStylesUrl] };
+
 export const links: LinksFunction = () => [
-  { rel: 'stylesheet', href: stylesUrl },
-  { rel: 'stylesheet', href: ordersStylesUrl },
-  { rel: 'stylesheet', href: buyerStylesUrl },
   { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
 ];
 
@@ -56,6 +58,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#2f6b3a" />
         <Meta />
+        <InlineStyles />
         <Links />
       </head>
       <body>

@@ -68,11 +68,10 @@ async function main() {
   } else {
     const serverBuild = (await import(path.join(root, 'build/server/index.js'))) as ServerBuild;
     build = serverBuild;
-    const rootLinks =
-      (
-        serverBuild.routes.root?.module as { links?: () => Array<{ rel?: string; href?: string }> }
-      ).links?.() ?? [];
-    scanStylesheets = rootLinks.filter((l) => l.rel === 'stylesheet' && l.href).map((l) => l.href!);
+    // Remix pages inline the stylesheets; the scan pages link the built files (root.tsx's handle).
+    const rootHandle = serverBuild.routes.root?.module.handle as
+      { stylesheets?: string[] } | undefined;
+    scanStylesheets = rootHandle?.stylesheets ?? [];
   }
 
   const search = await startSearch(db, config, log, catalogueSearchDocuments);

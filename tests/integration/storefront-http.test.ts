@@ -231,14 +231,28 @@ describe('pages', () => {
 
   it('caches fingerprinted assets and uploaded images for a year', async () => {
     const html = await (await get('/')).text();
-    const css = /href="(\/assets\/[^"]+\.css)"/.exec(html)?.[1];
-    const asset = await get(css!);
+    const script = /href="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+    const asset = await get(script!);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     const { hits } = await api('per_page=1');
     const image = await get(first(hits).image_url ?? 'no image');
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/webp');
     expect(image.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('inlines the stylesheets in the head, with no stylesheet request before the first paint', async () => {
+    const html = await (await get('/')).text();
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).not.toContain('rel="stylesheet"');
+    const inline = /<style data-inline-styles="">([^<]+)<\/style>/.exec(head)?.[1] ?? '';
+    // The three stylesheets, minified: the site's, the orders' and the buyer pages'.
+    expect(inline).toContain('.product-card');
+    expect(inline).toContain('.site-header');
+    expect(inline).toContain('.rating-stars');
+    expect(inline).toContain('.add-to-cart');
+    expect(inline.length).toBeGreaterThan(5_000);
+    expect(inline).not.toContain('\n\n');
   });
 
   it('reports database and search state on /healthz', async () => {
