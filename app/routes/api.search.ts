@@ -1,3 +1,4 @@
+import { clientNetwork } from '~/accounts/index.server';
 import type { LoaderFunctionArgs } from '@remix-run/node';
 import { listProvinces } from '~/catalogue/index.server';
 import { countsAsDemand, toApiResponse } from '~/search/index.server';
@@ -23,7 +24,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       { status: 400, headers: { 'Cache-Control': 'no-store' } },
     );
   }
-  const result = await search.search(parsed.query);
+  const result = await search.search(parsed.query, { network: clientNetwork(request) });
   return Response.json(toApiResponse(result, parsed.query.page, parsed.query.perPage), {
     headers: {
       // Never from the page cache: a search that found little (counted as demand on every request) or

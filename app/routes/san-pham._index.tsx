@@ -1,3 +1,4 @@
+import { clientNetwork } from '~/accounts/index.server';
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node';
 import { Link, useLoaderData } from '@remix-run/react';
 import { CatalogueFilters } from '~/components/CatalogueFilters';
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (!parsed.ok) {
     throw data({ message: parsed.error.message[lang] }, { status: 400 });
   }
-  const result = await search.search(parsed.query);
+  const result = await search.search(parsed.query, { network: clientNetwork(request) });
   const heading = parsed.query.q ? t('resultsFor', { q: parsed.query.q }) : t('catalogueTitle');
   const degraded =
     search.activeEngine() !== 'meilisearch' &&

@@ -19,7 +19,13 @@ import {
   createPlaceIndexLoader,
   withUnderstanding,
 } from './understanding/with-understanding.server';
-import { recordDemand } from './demand.server';
+import {
+  countsAsDemand,
+  createDemandLimiter,
+  demandKey,
+  recordDemand,
+  type SearchOrigin,
+} from './demand.server';
 import type { SearchDocumentSource, SearchQuery, SearchResult } from './types';
 
 export interface SearchRuntime {
@@ -46,12 +52,17 @@ export async function startSearch(
   // Both engines answer understood queries (decision 012): same filters, boosts and remaining text.
   const places = createPlaceIndexLoader(db, source);
   // Searches that found nothing or little, by week and province (no buyer identity).
-  const onSearched = (query: SearchQuery, result: SearchResult) =>
+  // Only searches with an origin (a buyer's request) count, each network once a day per query.
+  const demandLimiter = createDemandLimiter();
+  const onSearched = (query: SearchQuery, result: SearchResult, origin?: SearchOrigin) => {
+    if (!origin || !countsAsDemand(query, result)) return;
+    if (!demandLimiter.allows(origin.network, demandKey(query.q))) return;
     void recordDemand(db, query, result).catch((error: unknown) =>
       log.warn('search demand not recorded', {
         error: error instanceof Error ? error.message : String(error),
       }),
     );
+  };
   const fallback = withUnderstanding(createEmbeddedSearchIndex(db, loadFoldedSynonyms()), places);
   const embedded = createEmbeddedSync({ db, source, log });
   await embedded.drain();

@@ -32,6 +32,62 @@ export function countsAsDemand(query: SearchQuery, result: SearchResult): boolea
   );
 }
 
+/** Who searched, only to keep one network from inflating the counts; never stored. */
+export interface SearchOrigin {
+  /** The client's network (IPv4 /24, IPv6 /48), as the rate limits use it. */
+  network: string;
+}
+
+export interface DemandLimiter {
+  /** Whether this network's search for `key` may be counted now (and remembers that it was). */
+  allows(network: string, key: string): boolean;
+}
+
+/**
+ * Keeps demand honest without keeping identities: a network counts a query at most once a day, and at
+ * most `perNetworkPerHour` queries an hour, so one buyer refreshing, or a script, cannot fill the trade
+ * office's list. In memory only (nothing about the network reaches the database), bounded in size; with
+ * several instances a network may count once per instance.
+ */
+export function createDemandLimiter(
+  options: { perNetworkPerHour?: number; maxEntries?: number; now?: () => number } = {},
+): DemandLimiter {
+  const perHour = options.perNetworkPerHour ?? 20;
+  const maxEntries = options.maxEntries ?? 50_000;
+  const now = options.now ?? Date.now;
+  const DAY = 86_400_000;
+  const HOUR = 3_600_000;
+  const seen = new Map<string, number>(); // network + query → when it may count again
+  const hourly = new Map<string, { since: number; count: number }>();
+  const bound = <V>(map: Map<string, V>, expired: (value: V) => boolean) => {
+    if (map.size < maxEntries) return;
+    for (const [k, v] of map) if (expired(v)) map.delete(k);
+    // Still full of live entries (a flood): forget the oldest half rather than grow.
+    if (map.size >= maxEntries) {
+      let drop = Math.ceil(map.size / 2);
+      for (const k of map.keys()) {
+        if (drop-- <= 0) break;
+        map.delete(k);
+      }
+    }
+  };
+  return {
+    allows(network, key) {
+      const at = now();
+      const seenKey = `${network}\u0000${key}`;
+      if ((seen.get(seenKey) ?? 0) > at) return false;
+      const window = hourly.get(network);
+      if (window && at - window.since < HOUR && window.count >= perHour) return false;
+      bound(seen, (until) => until <= at);
+      bound(hourly, (w) => at - w.since >= HOUR);
+      seen.set(seenKey, at + DAY);
+      if (!window || at - window.since >= HOUR) hourly.set(network, { since: at, count: 1 });
+      else window.count++;
+      return true;
+    },
+  };
+}
+
 /**
  * Counts a first-page text search that found nothing or little, under its week and province (the one
  * the query named or filtered on, '' for none). Nothing about the buyer is stored.

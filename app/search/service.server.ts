@@ -1,8 +1,10 @@
 import type { Logger } from '~/lib/log.server';
+import type { SearchOrigin } from './demand.server';
 import type { SearchHealth, SearchIndex, SearchQuery, SearchResult } from './types';
 
 export interface SearchService {
-  search(query: SearchQuery): Promise<SearchResult>;
+  /** `origin`: where a buyer's search came from (demand signals count each network once). */
+  search(query: SearchQuery, origin?: SearchOrigin): Promise<SearchResult>;
   health(): Promise<{
     engine: string;
     degraded: boolean;
@@ -24,7 +26,7 @@ export function createSearchService(options: {
   log: Logger;
   recheckMs?: number;
   /** Told of every answered search (demand signals); must not throw or take long. */
-  onSearched?: (query: SearchQuery, result: SearchResult) => void;
+  onSearched?: (query: SearchQuery, result: SearchResult, origin?: SearchOrigin) => void;
 }): SearchService {
   const { primary, fallback, log } = options;
   const recheckMs = options.recheckMs ?? 5_000;
@@ -63,9 +65,9 @@ export function createSearchService(options: {
   }
 
   return {
-    async search(query) {
+    async search(query, origin) {
       const result = await answer(query);
-      options.onSearched?.(query, result);
+      options.onSearched?.(query, result, origin);
       return result;
     },
     async health() {
