@@ -14,7 +14,11 @@ export { IMPORT_COLUMNS } from './import/columns';
 export { sellerImportSchema } from './import-form';
 export { matchGroup } from './import/validate-row';
 export {
+  listingBasicsSchema,
+  listingCertificationsSchema,
+  listingPriceSchema,
   listingSchema,
+  listingShippingSchema,
   MAX_INITIAL_STOCK,
   newListingSchema,
   type ListingForm,

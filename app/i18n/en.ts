@@ -7,6 +7,7 @@ import { enReviews } from './sections/reviews';
 import { enWallets } from './sections/wallets';
 import { enGatewayQuery } from './sections/gateway-query';
 import { enCatalogue } from './sections/catalogue';
+import { enListingEdit } from './sections/listing-edit';
 import { enSearch } from './sections/search';
 import { enUnderstanding } from './sections/understanding';
 import { enTraceability } from './sections/traceability';
@@ -136,6 +137,7 @@ export const en: Dictionary = {
   ...enOfficerWorkspace,
   ...enReviewDetail,
   ...enCatalogue,
+  ...enListingEdit,
   ...enSearch,
   ...enReviews,
   ...enBuyer,
