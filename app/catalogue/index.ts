@@ -29,6 +29,7 @@ export {
   stockChangeSchema,
 } from './listing-form';
 export { listingStatusName } from './listing-state';
+export { noticesPageSchema, type NoticesPageForm } from './notices-form';
 export {
   organizationPageSchema,
   type OrganizationPageForm,

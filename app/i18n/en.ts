@@ -8,6 +8,7 @@ import { enWallets } from './sections/wallets';
 import { enGatewayQuery } from './sections/gateway-query';
 import { enCatalogue } from './sections/catalogue';
 import { enListingEdit } from './sections/listing-edit';
+import { enNotices } from './sections/notices';
 import { enSearch } from './sections/search';
 import { enUnderstanding } from './sections/understanding';
 import { enTraceability } from './sections/traceability';
@@ -138,6 +139,7 @@ export const en: Dictionary = {
   ...enReviewDetail,
   ...enCatalogue,
   ...enListingEdit,
+  ...enNotices,
   ...enSearch,
   ...enReviews,
   ...enBuyer,

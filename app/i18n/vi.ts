@@ -8,6 +8,7 @@ import { viWallets } from './sections/wallets';
 import { viGatewayQuery } from './sections/gateway-query';
 import { viCatalogue } from './sections/catalogue';
 import { viListingEdit } from './sections/listing-edit';
+import { viNotices } from './sections/notices';
 import { viSearch } from './sections/search';
 import { viUnderstanding } from './sections/understanding';
 import { viTraceability } from './sections/traceability';
@@ -138,6 +139,7 @@ export const vi = {
   ...viReviewDetail,
   ...viCatalogue,
   ...viListingEdit,
+  ...viNotices,
   ...viSearch,
   ...viReviews,
   ...viBuyer,
