@@ -32,7 +32,14 @@ export function ProductStockForm({
     <div>
       <h3 id="stock-h">{t('sellStockHeading', { n: stock })}</h3>
       <FormAnswer saved={saved} feedback={feedback} />
-      <Form method="post" action={action} className="form" aria-labelledby="stock-h">
+      {/* A new history row remounts the form: a saved change is not left typed to be sent twice. */}
+      <Form
+        key={history[0]?.id ?? 0}
+        method="post"
+        action={action}
+        className="form"
+        aria-labelledby="stock-h"
+      >
         <input type="hidden" name="intent" value="stock" />
         <Field
           label={t('sellStockDelta')}

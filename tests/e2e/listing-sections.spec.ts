@@ -55,6 +55,15 @@ test('a farmer edits two sections of a listing separately on a phone', async ({
     'Đã lưu giao hàng và nguồn gốc.',
   );
 
+  // The stock change is its own form in the price section; once saved its fields are cleared.
+  const stock = page.getByRole('form', { name: /^Tồn kho/ });
+  await stock.getByLabel('Thay đổi (+ nhập thêm, − bớt đi)').fill('+30');
+  await stock.getByLabel('Lý do').fill('Thu hoạch');
+  await stock.getByRole('button', { name: 'Cập nhật tồn kho' }).click();
+  await expect(page.locator('#gia').getByRole('status')).toHaveText('Đã cập nhật tồn kho.');
+  await expect(page.getByRole('form', { name: 'Tồn kho: 30' })).toBeVisible();
+  await expect(stock.getByLabel('Thay đổi (+ nhập thêm, − bớt đi)')).toHaveValue('');
+
   // Section two: the basics. A price typed but not saved stays typed while the basics are refused,
   // then saved; the price itself is not saved by the basics' form.
   await price.getByLabel('Giá bán (đồng)').fill('999.000');
