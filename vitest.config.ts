@@ -17,6 +17,7 @@ export const POSTGRES_SUITES = [
   'tests/integration/embedded-sync.test.ts',
   'tests/integration/storefront-http.test.ts',
   'tests/integration/community-helpers-http.test.ts',
+  'tests/integration/notices-domain.test.ts',
   'tests/integration/traceability-domain.test.ts',
   'tests/integration/tradeoffice-domain.test.ts',
   'tests/integration/seller-workspace.test.ts',

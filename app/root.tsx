@@ -15,6 +15,7 @@ import { InlineStyles } from '~/components/InlineStyles';
 import { useNonce } from '~/components/NonceContext';
 import { SiteHeader } from '~/components/SiteHeader';
 import { optionalActor, getUser } from '~/accounts/index.server';
+import { countUnreadNotices } from '~/catalogue/index.server';
 import { langFromRequest, translator, type Lang } from '~/i18n';
 import { cartCountFor } from '~/orders/index.server';
 import stylesUrl from '~/styles/app.css?url';
@@ -41,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
             name: user.display_name,
             isAdmin: actor.isAdmin,
             isOfficer: actor.isAdmin || actor.officerProvinceCodes.length > 0,
+            unreadNotices: await countUnreadNotices(context.services.db, actor),
           }
         : null,
   };

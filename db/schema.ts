@@ -308,17 +308,26 @@ export interface NoticeTable {
   id: Generated<number>;
   organization_id: number;
   product_id: number | null;
-  subject: 'listing' | 'ocop';
+  subject: 'listing' | 'ocop' | 'organization';
   decision: 'approved' | 'rejected' | 'changes_requested';
-  /** The product's name when the notice was written. */
+  /** The product's (or, for an organization decision, the organization's) name when written. */
   subject_name: string;
   /** The officer's reason or note; null for an approval. */
   note: string | null;
   created_at: Timestamp;
 }
 
+/** How far each user has read the notices of their organizations (migration 0017). */
+export interface NoticeReadTable {
+  user_id: number;
+  /** The highest notice id the user has read; every notice of theirs above it is unread. */
+  last_read_id: number;
+  read_at: Timestamp;
+}
+
 export interface Database extends OrderTables, TraceabilityTables, ReviewTables {
   notices: NoticeTable;
+  notice_reads: NoticeReadTable;
   app_meta: AppMetaTable;
   catalogue_version: CatalogueVersionTable;
   provinces: ProvinceTable;

@@ -36,6 +36,7 @@ export {
   loadSearchDocuments,
 } from './search-documents.server';
 export { listNotices } from './notices.server';
+export { countUnreadNotices, markNoticesRead } from './notice-reads.server';
 export { reviewQueue } from './review.server';
 export {
   readCertificateScan,

@@ -14,7 +14,11 @@ export { IMPORT_COLUMNS } from './import/columns';
 export { sellerImportSchema } from './import-form';
 export { matchGroup } from './import/validate-row';
 export {
+  listingBasicsSchema,
+  listingCertificationsSchema,
+  listingPriceSchema,
   listingSchema,
+  listingShippingSchema,
   MAX_INITIAL_STOCK,
   newListingSchema,
   type ListingForm,
@@ -25,6 +29,7 @@ export {
   stockChangeSchema,
 } from './listing-form';
 export { listingStatusName } from './listing-state';
+export { noticesPageSchema, type NoticesPageForm } from './notices-form';
 export {
   organizationPageSchema,
   type OrganizationPageForm,

@@ -154,15 +154,61 @@ const stockChangeShape = {
 export const stockChangeSchema = z.object(stockChangeShape);
 
 /**
- * Every form of the product page, one per `intent`: the details, a photo (its file is read apart), a
- * stock change, the OCOP claim (with an optional scan) or its removal, and the publishing steps.
+ * The edit page's sections, one form (and one schema) each, so a seller on a phone saves one short
+ * part at a time and a mistake in one part never touches another: the basics, price and unit, shipping
+ * and origin, and the other certifications (VietGAP…). Each gives only its own fields to
+ * `updateListing`, which leaves the rest of the product as it is.
+ */
+const basicsShape = {
+  name: listingShape.name,
+  group: listingShape.group,
+  category: listingShape.category,
+  description: listingShape.description,
+};
+const priceShape = {
+  priceVnd: listingShape.priceVnd,
+  unit: listingShape.unit,
+  netQuantity: listingShape.netQuantity,
+};
+const shippingShape = {
+  weightG: listingShape.weightG,
+  originCommuneCode: listingShape.originCommuneCode,
+  gtin: listingShape.gtin,
+};
+
+const toCertifications = (form: z.output<z.ZodObject<typeof certificationFields>>) => ({
+  certifications: CERTIFICATION_KINDS.filter((kind) => form[`cert_${kind}`]).map((kind) => ({
+    kind,
+    reference: form[`cert_${kind}_ref`],
+  })),
+});
+
+export const listingBasicsSchema = z.object(basicsShape);
+export const listingPriceSchema = z.object(priceShape);
+export const listingShippingSchema = z.object(shippingShape);
+export const listingCertificationsSchema = z
+  .object(certificationFields)
+  .transform(toCertifications);
+
+/**
+ * Every form of the product page, one per `intent`: the listing's sections, a photo (its file is read
+ * apart), a stock change, the OCOP claim (with an optional scan) or its removal, and the publishing steps.
  */
 export const productPageSchema = z.discriminatedUnion(
   'intent',
   [
     z
-      .object({ intent: z.literal('save'), ...listingShape })
-      .transform((form) => ({ intent: form.intent, listing: toListing(form) })),
+      .object({ intent: z.literal('basics'), ...basicsShape })
+      .transform(({ intent, ...listing }) => ({ intent, listing })),
+    z
+      .object({ intent: z.literal('price'), ...priceShape })
+      .transform(({ intent, ...listing }) => ({ intent, listing })),
+    z
+      .object({ intent: z.literal('shipping'), ...shippingShape })
+      .transform(({ intent, ...listing }) => ({ intent, listing })),
+    z
+      .object({ intent: z.literal('certifications'), ...certificationFields })
+      .transform(({ intent, ...form }) => ({ intent, listing: toCertifications(form) })),
     z.object({ intent: z.literal('photo') }),
     z.object({ intent: z.literal('stock'), ...stockChangeShape }),
     z.object({ intent: z.literal('ocop'), ...ocopClaimShape }).refine(...expiresAfterIssue),

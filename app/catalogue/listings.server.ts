@@ -40,19 +40,23 @@ async function assertOriginInProvince(db: DB, organizationId: number, communeCod
   if (!found) throw invalid('originCommuneCode', listingOriginMessages.communeOutsideProvince);
 }
 
+/** The checks of the fields given (an edit section gives only some). */
 async function assertUnique(
   db: DB,
   organizationId: number,
-  input: ListingInput,
+  input: Partial<ListingInput>,
   exceptId: number | null,
 ) {
-  await assertOriginInProvince(db, organizationId, input.originCommuneCode);
-  const sameName = await db
-    .selectFrom('products')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('name_key', '=', productNameKey(input.name))
-    .executeTakeFirst();
+  await assertOriginInProvince(db, organizationId, input.originCommuneCode ?? null);
+  const sameName =
+    input.name === undefined
+      ? undefined
+      : await db
+          .selectFrom('products')
+          .select('id')
+          .where('organization_id', '=', organizationId)
+          .where('name_key', '=', productNameKey(input.name))
+          .executeTakeFirst();
   if (sameName && sameName.id !== exceptId) {
     throw new UserError('conflict', 409, m.productNameTaken, 'name');
   }
@@ -144,18 +148,11 @@ export async function createListing(
   });
 }
 
-export async function updateListing(
-  db: DB,
-  actor: Actor,
-  productId: number,
-  input: ListingInput,
-  now = new Date(),
-): Promise<void> {
-  const product = await getManagedProduct(db, actor, productId);
-  await assertUnique(db, product.organization_id, input, productId);
-  const fields = {
+/** The product columns of a listing's fields; a field left undefined is not in the result. */
+function productColumns(input: Partial<ListingInput>) {
+  const columns = {
     name: input.name,
-    name_key: productNameKey(input.name),
+    name_key: input.name === undefined ? undefined : productNameKey(input.name),
     description: input.description,
     ocop_group: input.group,
     category: input.category,
@@ -166,6 +163,25 @@ export async function updateListing(
     gtin: input.gtin,
     origin_commune_code: input.originCommuneCode,
   };
+  return Object.fromEntries(
+    Object.entries(columns).filter(([, value]) => value !== undefined),
+  ) as Partial<{ [K in keyof typeof columns]: Exclude<(typeof columns)[K], undefined> }>;
+}
+
+/**
+ * Saves the fields given and only those (an edit page section sends its own part; the certifications
+ * are replaced only when given), audited as one change, in one transaction.
+ */
+export async function updateListing(
+  db: DB,
+  actor: Actor,
+  productId: number,
+  input: Partial<ListingInput>,
+  now = new Date(),
+): Promise<void> {
+  const product = await getManagedProduct(db, actor, productId);
+  await assertUnique(db, product.organization_id, input, productId);
+  const fields = productColumns(input);
   const changes = diff(product as unknown as Record<string, unknown>, fields);
   await db.transaction().execute(async (trx) => {
     await trx
@@ -173,18 +189,30 @@ export async function updateListing(
       .set({ ...fields, updated_at: now.toISOString() })
       .where('id', '=', productId)
       .execute();
-    await trx.deleteFrom('certifications').where('product_id', '=', productId).execute();
-    if (input.certifications.length) {
-      await trx
-        .insertInto('certifications')
-        .values(
-          input.certifications.map((c) => ({
-            product_id: productId,
-            kind: c.kind,
-            reference: c.reference,
-          })),
-        )
+    if (input.certifications) {
+      const before = await trx
+        .selectFrom('certifications')
+        .select(['kind', 'reference'])
+        .where('product_id', '=', productId)
+        .orderBy('id')
         .execute();
+      await trx.deleteFrom('certifications').where('product_id', '=', productId).execute();
+      if (input.certifications.length) {
+        await trx
+          .insertInto('certifications')
+          .values(
+            input.certifications.map((c) => ({
+              product_id: productId,
+              kind: c.kind,
+              reference: c.reference,
+            })),
+          )
+          .execute();
+      }
+      const summary = (list: Array<{ kind: string; reference: string }>) =>
+        list.map((c) => (c.reference ? `${c.kind} ${c.reference}` : c.kind)).join(', ');
+      if (summary(before) !== summary(input.certifications))
+        changes.certifications = [summary(before), summary(input.certifications)];
     }
     delete changes.name_key;
     await recordAudit(

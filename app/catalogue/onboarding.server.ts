@@ -8,6 +8,7 @@ import { catalogueMessages as m } from '~/i18n/messages/catalogue';
 import type { RegisterOrganizationForm } from './organization-form';
 import { saveRenderedImage, type RenderedImage } from './image-files.server';
 import { findOrganizationByName } from './save-organization.server';
+import { recordDecisionNotice } from './notices.server';
 import { organizationProductsChanged } from './search-documents.server';
 
 export type RegisterOrganizationInput = RegisterOrganizationForm;
@@ -136,6 +137,17 @@ export async function reviewOrganization(
           verification_state: [org.verification_state, state],
           ...(decision.approve ? {} : { reason: [null, decision.reason.trim()] }),
         },
+      },
+      now,
+    );
+    await recordDecisionNotice(
+      trx,
+      {
+        organizationId,
+        productId: null,
+        subject: 'organization',
+        decision: state,
+        note: decision.approve ? null : decision.reason.trim(),
       },
       now,
     );

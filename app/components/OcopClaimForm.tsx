@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 import { formatCalendarDate } from '~/lib/dates';
+import { FormAnswer } from './EditSection';
 import { Field, type formFeedback } from './Field';
 
 interface Certificate {
@@ -25,16 +26,21 @@ const STATE_TEXT = {
 export function OcopClaimForm({
   certificate,
   feedback,
+  saved,
+  action,
 }: {
   certificate: Certificate | null;
   feedback: ReturnType<typeof formFeedback>;
+  saved: string | null;
+  action: string;
 }) {
   const { t } = useI18n();
   const { fieldError } = feedback;
   const state = certificate?.review_state as keyof typeof STATE_TEXT | undefined;
   return (
-    <section aria-labelledby="ocop-h">
-      <h2 id="ocop-h">{t('sellOcopHeading')}</h2>
+    <div>
+      <h3 id="ocop-claim-h">{t('sellOcopHeading')}</h3>
+      <FormAnswer saved={saved} feedback={feedback} />
       {certificate ? (
         <p>
           {certificate.stars}★ · {certificate.certificate_no} · {certificate.issuer} ·{' '}
@@ -47,7 +53,13 @@ export function OcopClaimForm({
           ) : null}
         </p>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="form">
+      <Form
+        method="post"
+        action={action}
+        encType="multipart/form-data"
+        className="form"
+        aria-labelledby="ocop-claim-h"
+      >
         <input type="hidden" name="intent" value="ocop" />
         <div className="field">
           <label htmlFor="stars">{t('sellOcopStars')}</label>
@@ -95,6 +107,6 @@ export function OcopClaimForm({
         </div>
         <button type="submit">{t('sellOcopSubmit')}</button>
       </Form>
-    </section>
+    </div>
   );
 }

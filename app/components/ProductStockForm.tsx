@@ -1,6 +1,7 @@
 import { Form } from '@remix-run/react';
 import { useI18n } from '~/i18n';
 import { formatDateTime } from '~/lib/dates';
+import { FormAnswer } from './EditSection';
 import { Field, type formFeedback } from './Field';
 
 interface Adjustment {
@@ -17,16 +18,28 @@ export function ProductStockForm({
   stock,
   history,
   feedback,
+  saved,
+  action,
 }: {
   stock: number;
   history: Adjustment[];
   feedback: ReturnType<typeof formFeedback>;
+  saved: string | null;
+  action: string;
 }) {
   const { t } = useI18n();
   return (
-    <section aria-labelledby="stock-h">
-      <h2 id="stock-h">{t('sellStockHeading', { n: stock })}</h2>
-      <Form method="post" className="form">
+    <div>
+      <h3 id="stock-h">{t('sellStockHeading', { n: stock })}</h3>
+      <FormAnswer saved={saved} feedback={feedback} />
+      {/* A new history row remounts the form: a saved change is not left typed to be sent twice. */}
+      <Form
+        key={history[0]?.id ?? 0}
+        method="post"
+        action={action}
+        className="form"
+        aria-labelledby="stock-h"
+      >
         <input type="hidden" name="intent" value="stock" />
         <Field
           label={t('sellStockDelta')}
@@ -68,6 +81,6 @@ export function ProductStockForm({
           </tbody>
         </table>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -4,7 +4,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { SearchBox } from './SearchBox';
 
 interface RootData {
-  user?: { name: string; isAdmin: boolean; isOfficer: boolean } | null;
+  user?: { name: string; isAdmin: boolean; isOfficer: boolean; unreadNotices?: number } | null;
   cartCount?: number;
 }
 
@@ -49,6 +49,12 @@ export function SiteHeader() {
   const root = useRouteLoaderData('root') as RootData | undefined;
   const user = root?.user ?? null;
   const count = root?.cartCount ?? 0;
+  const unread = user?.unreadNotices ?? 0;
+  const unreadBadge = unread ? (
+    <span className="notice-count" aria-hidden="true" data-testid="notice-count">
+      {unread > 99 ? '99+' : unread}
+    </span>
+  ) : null;
   return (
     <header className="site-header">
       <div className="site-header__bar">
@@ -73,7 +79,14 @@ export function SiteHeader() {
           </Link>
           {user ? (
             <details className="account-menu">
-              <summary>{t('byMenu')}</summary>
+              <summary
+                aria-label={
+                  unread ? `${t('byMenu')}, ${t('ntUnreadCount', { n: unread })}` : undefined
+                }
+              >
+                {t('byMenu')}
+                {unreadBadge}
+              </summary>
               <ul className="account-menu__list">
                 <li>
                   <Link to="/don-hang">{t('myOrders')}</Link>
@@ -81,6 +94,11 @@ export function SiteHeader() {
                 <li>
                   <Link to="/kenh-nguoi-ban">{t('sellerHome')}</Link>
                 </li>
+                {unread ? (
+                  <li>
+                    <Link to="/kenh-nguoi-ban/thong-bao">{t('ntUnreadCount', { n: unread })}</Link>
+                  </li>
+                ) : null}
                 {user.isOfficer ? (
                   <li>
                     <Link to="/so-cong-thuong">{t('tradeOffice')}</Link>

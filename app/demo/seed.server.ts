@@ -1,6 +1,7 @@
 import type { DB } from '~db/connection.server';
 import { seedDatabase, type SeedReport } from '~/catalogue/index.server';
 import { seedDemoBatches } from '~/traceability/index.server';
+import { seedDemoHelper } from './helpers.server';
 import { seedDemoRegister } from './register.server';
 import { seedDemoOrders } from './orders.server';
 
@@ -9,7 +10,10 @@ export interface DemoSeedOptions {
   demo: boolean;
   uploadsDir: string;
   seedsDir: string;
-  /** false: the catalogue without the demo's past orders and reviews (the tests' template). */
+  /**
+   * false: the catalogue without the demo's history — past orders and reviews, a digital technology
+   * team's work (the tests' template).
+   */
   orders?: boolean;
   now?: Date;
 }
@@ -24,6 +28,9 @@ export async function seedDemo(db: DB, options: DemoSeedOptions): Promise<SeedRe
   const report = await seedDatabase(db, { ...options, now });
   if (report.demo === 'seeded') await seedDemoBatches(db, now);
   if (report.demo === 'seeded') await seedDemoRegister(db, now);
-  if (report.demo === 'seeded' && options.orders !== false) await seedDemoOrders(db, now);
+  if (report.demo === 'seeded' && options.orders !== false) {
+    await seedDemoOrders(db, now);
+    await seedDemoHelper(db, now);
+  }
   return report;
 }

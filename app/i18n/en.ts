@@ -7,6 +7,8 @@ import { enReviews } from './sections/reviews';
 import { enWallets } from './sections/wallets';
 import { enGatewayQuery } from './sections/gateway-query';
 import { enCatalogue } from './sections/catalogue';
+import { enListingEdit } from './sections/listing-edit';
+import { enNotices } from './sections/notices';
 import { enSearch } from './sections/search';
 import { enUnderstanding } from './sections/understanding';
 import { enTraceability } from './sections/traceability';
@@ -136,6 +138,8 @@ export const en: Dictionary = {
   ...enOfficerWorkspace,
   ...enReviewDetail,
   ...enCatalogue,
+  ...enListingEdit,
+  ...enNotices,
   ...enSearch,
   ...enReviews,
   ...enBuyer,

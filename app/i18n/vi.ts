@@ -7,6 +7,8 @@ import { viReviews } from './sections/reviews';
 import { viWallets } from './sections/wallets';
 import { viGatewayQuery } from './sections/gateway-query';
 import { viCatalogue } from './sections/catalogue';
+import { viListingEdit } from './sections/listing-edit';
+import { viNotices } from './sections/notices';
 import { viSearch } from './sections/search';
 import { viUnderstanding } from './sections/understanding';
 import { viTraceability } from './sections/traceability';
@@ -136,6 +138,8 @@ export const vi = {
   ...viOfficerWorkspace,
   ...viReviewDetail,
   ...viCatalogue,
+  ...viListingEdit,
+  ...viNotices,
   ...viSearch,
   ...viReviews,
   ...viBuyer,

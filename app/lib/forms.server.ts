@@ -140,6 +140,18 @@ export function isDataWithResponseInit(
   );
 }
 
+/**
+ * An action's answer (plain, or `data()` with a status) with the form it answers to, so a page of
+ * several forms shows each answer (saved, field errors) in its own form only.
+ */
+export function answerFor<T>(form: string, answer: T): T {
+  if (isDataWithResponseInit(answer))
+    return data({ ...(answer.data as object), form }, answer.init ?? undefined) as T;
+  if (answer && typeof answer === 'object' && !(answer instanceof Response))
+    return { ...answer, form } as T;
+  return answer;
+}
+
 /** In loaders: a UserError (a 404 from a permission check, say) becomes an error page with its status. */
 export async function orErrorPage<T>(lang: Lang, run: () => Promise<T>): Promise<T> {
   try {

@@ -1,5 +1,5 @@
 import type { DB } from '~db/connection.server';
-import { type Actor, isMember, requireAdmin } from '~/accounts';
+import { type Actor, isMember, isOrgTrader, requireAdmin } from '~/accounts';
 import { recordAudit } from '~/audit/index.server';
 import { reviewsMessages as m } from '~/i18n/messages/reviews';
 import { notFound, UserError } from '~/lib/errors';
@@ -17,7 +17,10 @@ async function reviewRow(db: DB, reviewId: number) {
   return row;
 }
 
-/** A member of the reviewed cooperative answers the review; only one answer, never edited. */
+/**
+ * The reviewed cooperative's owner or staff answers the review; only one answer, never edited. The
+ * answer speaks for the cooperative, so its digital technology team (helpers, decision 017) may not.
+ */
 export async function replyToReview(
   db: DB,
   actor: Actor,
@@ -28,6 +31,8 @@ export async function replyToReview(
   const review = await reviewRow(db, reviewId);
   // Another cooperative's member learns nothing about the review: the same 404 as a missing one.
   if (!isMember(actor, review.organization_id)) throw notFound(m.reviewNotFound);
+  if (!isOrgTrader(actor, review.organization_id))
+    throw new UserError('forbidden', 403, m.helperCannotReply, 'reply');
   await db.transaction().execute(async (trx) => {
     const result = await trx
       .updateTable('product_reviews')
@@ -192,18 +197,25 @@ export async function listReviewsForModeration(db: DB, actor: Actor, limit = 100
   return rows.map((r) => ({ ...r, reports: reports.filter((x) => x.review_id === r.id) }));
 }
 
-/** The reviews of the cooperatives the actor is a member of, newest first (the seller's page). */
+/**
+ * The reviews of the cooperatives the actor is a member of, newest first (the seller's page), each
+ * saying whether the actor may answer it (not a helper of that cooperative).
+ */
 export async function listMemberReviews(db: DB, actor: Actor, limit = 100) {
   const organizationIds = actor.memberships.map((m) => m.organizationId);
   if (!organizationIds.length) return [];
-  return db
+  const rows = await db
     .selectFrom('product_reviews as r')
     .innerJoin('products as p', 'p.id', 'r.product_id')
-    .select(listColumns)
+    .select([...listColumns, 'r.organization_id'])
     .where('r.organization_id', 'in', organizationIds)
     .orderBy('r.id', 'desc')
     .limit(limit)
     .execute();
+  return rows.map(({ organization_id, ...r }) => ({
+    ...r,
+    canReply: isOrgTrader(actor, organization_id),
+  }));
 }
 
 /** A visible review as the report page shows it (404 for a hidden or missing one). */

@@ -3,11 +3,12 @@ import { Form, Link, useLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
 import { DemandTable } from '~/components/DemandTable';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
+import { NoticeList, NOTICES_PATH } from '~/components/NoticeList';
 import { listingStatusName } from '~/catalogue';
 import { listNotices, sellerOverview } from '~/catalogue/index.server';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { organizationStateNames } from '~/i18n/messages/catalogue';
-import { formatCalendarDate, formatDateTime } from '~/lib/dates';
+import { formatCalendarDate } from '~/lib/dates';
 import { formatVnd } from '~/lib/money';
 import { TableWrap } from '~/components/TableWrap';
 
@@ -52,19 +53,10 @@ export default function SellerHome() {
       {notices.length > 0 ? (
         <section aria-labelledby="notices-h" className="notices">
           <h2 id="notices-h">{t('owNoticesHeading')}</h2>
-          <ul>
-            {notices.map((n) => (
-              <li key={n.id} className={`notice${n.decision === 'approved' ? ' notice--ok' : ''}`}>
-                {n.productId ? (
-                  <Link to={`/kenh-nguoi-ban/san-pham/${n.productId}`}>{n.headline[lang]}</Link>
-                ) : (
-                  n.headline[lang]
-                )}
-                {n.note ? <span className="notice__note"> {n.note[lang]}</span> : null}{' '}
-                <span className="muted">{formatDateTime(n.createdAt)}</span>
-              </li>
-            ))}
-          </ul>
+          <NoticeList notices={notices} />
+          <p>
+            <Link to={NOTICES_PATH}>{t('ntAll')} →</Link>
+          </p>
         </section>
       ) : null}
       {organizations.length === 0 ? (

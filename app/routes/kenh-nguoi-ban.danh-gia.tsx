@@ -70,6 +70,8 @@ export default function SellerReviews() {
               <div className="review__reply">
                 <strong>{t('rvReply')}:</strong> {r.reply_body}
               </div>
+            ) : !r.canReply ? (
+              <p className="muted">{t('rvHelperNoReply')}</p>
             ) : (
               <Form method="post" className="stacked-form">
                 <input type="hidden" name="reviewId" value={r.id} />

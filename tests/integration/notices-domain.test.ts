@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '~/accounts';
 import { loadActor } from '~/accounts/index.server';
-import { changeListingStatus, listNotices, reviewOcopClaim } from '~/catalogue/index.server';
+import {
+  changeListingStatus,
+  countUnreadNotices,
+  listNotices,
+  markNoticesRead,
+  reviewOcopClaim,
+  reviewOrganization,
+} from '~/catalogue/index.server';
 import { copyTemplateDatabase, type TestData } from '../helpers/test-db';
 
 // Issue 17: a cooperative heard nothing when the trade office decided on its listing or OCOP claim.
@@ -103,5 +110,87 @@ describe('notices of the trade office decisions', () => {
     expect(await listNotices(data.db, owner, 100)).toHaveLength(before);
     expect(await outboxTo(OWNER_EMAIL)).toHaveLength(mails);
     expect(await listNotices(data.db, otherOwner)).toEqual([]);
+  });
+});
+
+describe('notices of the trade office decisions on a registration', () => {
+  const orgId = () =>
+    data.db
+      .selectFrom('organizations')
+      .select('id')
+      .where('slug', '=', 'htx-che-tam-duong')
+      .executeTakeFirstOrThrow()
+      .then((o) => o.id);
+
+  it('tells the cooperative when its registration is sent back, rejected or approved', async () => {
+    const id = await orgId();
+    const mails = (await outboxTo(OWNER_EMAIL)).length;
+    await reviewOrganization(data.db, officer, id, {
+      approve: false,
+      requestChanges: true,
+      reason: 'Thiếu giấy phép kinh doanh',
+    });
+    const [sentBack] = await listNotices(data.db, owner);
+    expect(sentBack!.headline.vi).toMatch(/^Sở Công Thương trả lại đăng ký “HTX .+” để bổ sung\.$/);
+    expect(sentBack!.note!.vi).toBe('Ghi chú của cán bộ: Thiếu giấy phép kinh doanh');
+    expect(sentBack!.productId).toBeNull();
+    await reviewOrganization(data.db, officer, id, { approve: false, reason: 'Trùng tổ chức' });
+    expect((await listNotices(data.db, owner))[0]!.headline.en).toMatch(
+      /^The trade office rejected the registration of/,
+    );
+    await reviewOrganization(data.db, officer, id, { approve: true });
+    const [approved] = await listNotices(data.db, owner);
+    expect(approved!.headline.vi).toMatch(/đã duyệt đăng ký .*đã được xác minh/);
+    expect(approved!.note).toBeNull();
+    const sent = (await outboxTo(OWNER_EMAIL)).slice(mails);
+    expect(sent).toHaveLength(3);
+    expect(sent[2]!.subject).toMatch(/^Chợ Phiên: Sở Công Thương đã duyệt đăng ký/);
+    expect(sent[2]!.body_text).toContain('/kenh-nguoi-ban');
+    expect(sent[2]!.body_text).toContain('— English —');
+  });
+
+  it('writes nothing when the decision is refused', async () => {
+    const id = await orgId();
+    const before = (await listNotices(data.db, owner, 100)).length;
+    const mails = (await outboxTo(OWNER_EMAIL)).length;
+    await expect(
+      reviewOrganization(data.db, officer, id, { approve: false, reason: ' ' }),
+    ).rejects.toThrow();
+    await expect(reviewOrganization(data.db, owner, id, { approve: true })).rejects.toThrow();
+    expect(await listNotices(data.db, owner, 100)).toHaveLength(before);
+    expect(await outboxTo(OWNER_EMAIL)).toHaveLength(mails);
+  });
+});
+
+describe('read and unread notices', () => {
+  it('counts unread per user, marks up to what was seen, then all, never backwards', async () => {
+    const all = await listNotices(data.db, owner, 100);
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    expect(all.every((n) => n.unread)).toBe(true);
+    expect(await countUnreadNotices(data.db, owner)).toBe(all.length);
+    expect(await countUnreadNotices(data.db, otherOwner)).toBe(0);
+
+    // Seen up to the third newest: the two above it stay unread.
+    const third = all[2]!.id;
+    expect(await markNoticesRead(data.db, owner, third)).toBe(2);
+    const after = await listNotices(data.db, owner, 100);
+    expect(after.map((n) => n.unread)).toEqual(all.map((_, i) => i < 2));
+    // An older "seen" does not make read notices unread again.
+    expect(await markNoticesRead(data.db, owner, all.at(-1)!.id)).toBe(2);
+    expect(await markNoticesRead(data.db, owner, 'all')).toBe(0);
+  });
+
+  it('cannot mark notices that do not exist yet, nor another cooperative’s', async () => {
+    expect(await markNoticesRead(data.db, otherOwner, 'all')).toBe(0);
+    expect(await markNoticesRead(data.db, owner, 1_000_000_000)).toBe(0);
+    await submit();
+    await changeListingStatus(data.db, officer, productId, 'approve');
+    expect(await countUnreadNotices(data.db, owner)).toBe(1);
+    const row = await data.db
+      .selectFrom('notice_reads')
+      .select('last_read_id')
+      .where('user_id', '=', owner.userId)
+      .executeTakeFirstOrThrow();
+    expect(row.last_read_id).toBeLessThan((await listNotices(data.db, owner))[0]!.id);
   });
 });

@@ -6,6 +6,7 @@ import { isUserError, type UserError } from '~/lib/errors';
 import { parseSubmission } from '~/lib/form';
 import { writeReviewSchema } from '~/reviews';
 import {
+  listMemberReviews,
   listProductReviews,
   moderateReview,
   ratingSummary,
@@ -219,6 +220,39 @@ describe('after a review: answer, report, moderation', () => {
     expect((await userError(replyToReview(data.db, owner, id, 'Lần hai'))).status).toBe(409);
     const [review] = await listProductReviews(data.db, product.id);
     expect(review?.reply?.body).toBe('Cảm ơn anh, HTX xin gửi lại hàng.');
+  });
+
+  it('a helper of the cooperative (tổ công nghệ số) may not answer; its staff may', async () => {
+    const { id, product } = await oneReview();
+    const member = async (email: string, role: 'helper' | 'staff') => {
+      const userId = await newBuyer(data.db, email);
+      await data.db
+        .insertInto('organization_members')
+        .values({
+          organization_id: product.organization_id,
+          user_id: userId,
+          role,
+          created_at: new Date().toISOString(),
+        })
+        .execute();
+      const actor = await loadActor(data.db, userId);
+      if (!actor) throw new Error('no actor');
+      return actor;
+    };
+    const helper = await member('to-cns@example.vn', 'helper');
+    const refused = await userError(replyToReview(data.db, helper, id, 'Trả lời hộ'));
+    expect(refused.status).toBe(403);
+    expect(refused.userMessage.vi).toMatch(/^Tổ công nghệ số không trả lời đánh giá/);
+    expect((await listProductReviews(data.db, product.id))[0]?.reply).toBeNull();
+    expect((await listMemberReviews(data.db, helper)).find((r) => r.id === id)?.canReply).toBe(
+      false,
+    );
+    const staff = await member('nhan-vien@example.vn', 'staff');
+    expect((await listMemberReviews(data.db, staff)).find((r) => r.id === id)?.canReply).toBe(true);
+    await replyToReview(data.db, staff, id, 'Cảm ơn chị đã góp ý.');
+    expect((await listProductReviews(data.db, product.id))[0]?.reply?.body).toBe(
+      'Cảm ơn chị đã góp ý.',
+    );
   });
 
   it('reports once per person, not one’s own; the operator hides with a reason and shows again', async () => {

@@ -82,14 +82,16 @@ describe('accounts', () => {
 describe('access control between cooperatives', () => {
   it('gives B a 404 for A’s draft, edits, uploads and organization page, even by guessing ids', async () => {
     expect((await w.farmerB.get(`/kenh-nguoi-ban/san-pham/${w.productA}`)).status).toBe(404);
-    const edit = await w.farmerB.post(`/kenh-nguoi-ban/san-pham/${w.productA}`, {
-      intent: 'save',
-      name: 'Chiếm quyền',
-      group: 'food',
-      unit: 'gói',
-      priceVnd: '1000',
-    });
-    expect(edit.status).toBe(404);
+    const sections: Array<Record<string, string>> = [
+      { intent: 'basics', name: 'Chiếm quyền', group: 'food' },
+      { intent: 'price', unit: 'gói', priceVnd: '1000' },
+      { intent: 'shipping', weightG: '1' },
+      { intent: 'certifications', cert_vietgap: 'on' },
+    ];
+    for (const fields of sections) {
+      const edit = await w.farmerB.post(`/kenh-nguoi-ban/san-pham/${w.productA}`, fields);
+      expect(edit.status).toBe(404);
+    }
     const photo = new FormData();
     photo.set('intent', 'photo');
     photo.set(

@@ -175,9 +175,44 @@ describe('stockChangeSchema', () => {
 
 describe('the page schemas, one form per intent', () => {
   it('switch the product page on its intent', () => {
-    expect(parseSubmission(productPageSchema, form({ intent: 'save', ...listing }))).toMatchObject({
+    // Each section of the edit page gives only its own fields, whatever else the body carries.
+    expect(parseSubmission(productPageSchema, form({ intent: 'price', ...listing }))).toEqual({
       ok: true,
-      value: { intent: 'save', listing: { priceVnd: 120_000 } },
+      value: { intent: 'price', listing: { priceVnd: 120_000, unit: 'gói', netQuantity: '200 g' } },
+    });
+    expect(parseSubmission(productPageSchema, form({ intent: 'basics', ...listing }))).toEqual({
+      ok: true,
+      value: {
+        intent: 'basics',
+        listing: {
+          name: 'Chè Shan tuyết',
+          group: 'beverage',
+          category: 'Chè',
+          description: 'Chè búp hái tay.',
+        },
+      },
+    });
+    expect(
+      parseSubmission(productPageSchema, form({ intent: 'shipping', weightG: '250', gtin: '' })),
+    ).toEqual({
+      ok: true,
+      value: { intent: 'shipping', listing: { weightG: 250, gtin: null, originCommuneCode: null } },
+    });
+    expect(
+      parseSubmission(productPageSchema, form({ intent: 'certifications', ...listing })),
+    ).toEqual({
+      ok: true,
+      value: {
+        intent: 'certifications',
+        listing: { certifications: [{ kind: 'vietgap', reference: 'VG-01' }] },
+      },
+    });
+    const noName = parseSubmission(productPageSchema, form({ intent: 'basics', group: 'food' }));
+    expect(noName.ok ? null : Object.keys(noName.fieldErrors)).toEqual(['name']);
+    const noPrice = parseSubmission(productPageSchema, form({ intent: 'price', unit: '' }));
+    expect(noPrice.ok ? null : noPrice.fieldErrors).toEqual({
+      priceVnd: said(m.priceInvalid),
+      unit: said(m.unitRequired),
     });
     expect(parseSubmission(productPageSchema, form({ intent: 'archive' }))).toEqual({
       ok: true,

@@ -34,6 +34,18 @@ export const farmerWorkspaceMessages = defineMessages('farmerWorkspace', {
     vi: 'Sở Công Thương cần bổ sung chứng nhận OCOP của “{name}”.',
     en: 'The trade office needs more on the OCOP certificate of “{name}”.',
   },
+  noticeOrganizationApproved: {
+    vi: 'Sở Công Thương đã duyệt đăng ký “{name}”: tổ chức đã được xác minh.',
+    en: 'The trade office approved the registration of “{name}”: the organization is verified.',
+  },
+  noticeOrganizationRejected: {
+    vi: 'Sở Công Thương không duyệt đăng ký “{name}”.',
+    en: 'The trade office rejected the registration of “{name}”.',
+  },
+  noticeOrganizationChanges: {
+    vi: 'Sở Công Thương trả lại đăng ký “{name}” để bổ sung.',
+    en: 'The trade office sent the registration of “{name}” back for changes.',
+  },
   noticeNote: { vi: 'Ghi chú của cán bộ: {note}', en: 'The officer’s note: {note}' },
   noticeEmailSubject: { vi: 'Chợ Phiên: {text}', en: 'Chợ Phiên: {text}' },
   noticeEmailLink: {

@@ -31,6 +31,10 @@ export const reviewsMessages = defineMessages('reviews', {
     vi: 'Nhập câu trả lời (2–1.000 ký tự).',
     en: 'Enter the answer (2–1,000 characters).',
   },
+  helperCannotReply: {
+    vi: 'Tổ công nghệ số không trả lời đánh giá thay hợp tác xã: chủ hoặc nhân viên hợp tác xã trả lời.',
+    en: 'The digital technology team does not answer reviews for the cooperative: its owner or staff do.',
+  },
   alreadyReplied: {
     vi: 'Hợp tác xã đã trả lời đánh giá này; chỉ được trả lời một lần.',
     en: 'The cooperative has already answered this review; it may answer once.',
