@@ -39,9 +39,49 @@ const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
 export function createSqliteSearchIndex(
   db: DB,
   synonyms: Map<string, string[]>,
-  options: { facetCacheSize?: number } = {},
+  options: {
+    facetCacheSize?: number;
+    /** Above this many matches, relevance ranks only a bounded candidate set (decision 018). */
+    rankAllUpTo?: number;
+    rankedCandidates?: number;
+  } = {},
 ): SearchIndex {
   const cachedCube = createCubeCache(options.facetCacheSize ?? 500);
+  const rankAllUpTo = options.rankAllUpTo ?? 2_000;
+  const rankedCandidates = options.rankedCandidates ?? 1_000;
+
+  /**
+   * One page of a huge match set in relevance order: the newest `rankedCandidates` matches (FTS5 walks
+   * its rowids backwards and stops, so bm25 runs for those only) ranked by name hits and bm25, then
+   * every other match, newest first. Pages stay consistent: each match has one place in that order.
+   */
+  async function boundedHits(p: {
+    from: RawBuilder<unknown>;
+    filters: RawBuilder<unknown>;
+    q: string;
+    offset: number;
+    perPage: number;
+  }): Promise<Array<{ document: string }>> {
+    const end = p.offset + p.perPage;
+    const rows: Array<{ document: string }> = [];
+    if (p.offset < rankedCandidates) {
+      const ranked = await sql<{ document: string }>`select s.document, c.rank,
+          ${nameHits(p.q)} as name_hits
+        from (select f.rowid as id, ${RANK} as rank ${p.from} ${p.filters}
+          order by f.rowid desc limit ${rankedCandidates}) c
+        join product_search s on s.product_id = c.id
+        order by name_hits desc, c.rank, s.product_id
+        limit ${Math.min(end, rankedCandidates) - p.offset} offset ${p.offset}`.execute(db);
+      rows.push(...ranked.rows);
+    }
+    if (end > rankedCandidates) {
+      const start = Math.max(p.offset, rankedCandidates);
+      const rest = await sql<{ document: string }>`select s.document ${p.from} ${p.filters}
+        order by f.rowid desc limit ${end - start} offset ${start}`.execute(db);
+      rows.push(...rest.rows);
+    }
+    return rows;
+  }
 
   // The index's words, for typo tolerance; rebuilt when the search version changes.
   let vocabulary: { version: string; words: Promise<Vocabulary> } | null = null;
@@ -96,8 +136,12 @@ export function createSqliteSearchIndex(
     // Without text, walk the index that already has the requested order and stop after one page; the
     // planner would otherwise pick a filter's index and sort every match (no statistics on a fresh file).
     // Narrowed to communes or boosted, the planner's own choice (the commune index) reads far fewer rows.
+    // So is a filter that leaves few products (a province's homestays): its index finds them all at once.
     const browse =
-      match || query.communeCodes.length || query.boostCommuneCodes.length
+      match ||
+      query.communeCodes.length ||
+      query.boostCommuneCodes.length ||
+      total <= SORT_ALL_UP_TO
         ? from
         : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
     // Products of the communes the query named (or that were in the former province it named) first.
@@ -105,14 +149,35 @@ export function createSqliteSearchIndex(
       query.boostCommuneCodes.length && query.sort === 'relevance'
         ? sql`(s.commune_code in (${sql.join(query.boostCommuneCodes)})) desc,`
         : EMPTY;
-    const hits = await sql<{
-      document: string;
-    }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
-      order by ${boost} ${sql.raw(ORDER[query.sort](Boolean(match)))}
-      limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
+    const order = sql.raw(ORDER[query.sort](Boolean(match)));
+    const offset = (query.page - 1) * query.perPage;
+    // Ranking tens of thousands of matches (bm25 and name hits for every one) takes longer than the
+    // whole answer may: past `rankAllUpTo` matches, only the newest `rankedCandidates` are ranked and
+    // the rest follow, newest first (decision 018).
+    const bounded =
+      match !== null &&
+      query.sort === 'relevance' &&
+      boost === EMPTY &&
+      total > rankAllUpTo &&
+      offset < total;
+    const rows = bounded
+      ? await boundedHits({
+          from,
+          filters: sql`${filters} ${priceFilter}`,
+          q: query.q,
+          offset,
+          perPage: query.perPage,
+        })
+      : (
+          await sql<{
+            document: string;
+          }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
+      order by ${boost} ${order}
+      limit ${query.perPage} offset ${offset}`.execute(db)
+        ).rows;
     return {
       total,
-      hits: hits.rows.map((r) => JSON.parse(r.document) as SearchDocument),
+      hits: rows.map((r) => JSON.parse(r.document) as SearchDocument),
       facets,
       engine: 'sqlite',
     };
@@ -148,6 +213,9 @@ export function createSqliteSearchIndex(
 
 const EMPTY = sql``;
 
+/** Up to this many matches of filters alone, sorting them beats walking an index in the page's order. */
+const SORT_ALL_UP_TO = 2_000;
+
 const BROWSE_INDEX: Record<SearchQuery['sort'], string> = {
   relevance: 'product_search_stars',
   stars: 'product_search_stars',
@@ -170,7 +238,11 @@ function filterSql(query: SearchQuery): RawBuilder<unknown> {
   if (query.provinceCodes.length)
     parts.push(sql`s.province_code in (${sql.join(query.provinceCodes)})`);
   if (query.groups.length) parts.push(sql`s.ocop_group in (${sql.join(query.groups)})`);
-  if (query.stars.length) parts.push(sql`s.ocop_stars in (${sql.join(query.stars)})`);
+  // stars_rank is ocop_stars or 0: the same filter, but one the browse index (stars_rank first) can seek.
+  if (query.stars.length)
+    parts.push(
+      sql`s.ocop_stars in (${sql.join(query.stars)}) and s.stars_rank in (${sql.join(query.stars)})`,
+    );
   if (query.inStockOnly) parts.push(sql`s.in_stock = 1`);
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : EMPTY;
 }
