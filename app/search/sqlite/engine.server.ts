@@ -61,26 +61,37 @@ export function createSqliteSearchIndex(
     q: string;
     offset: number;
     perPage: number;
-  }): Promise<Array<{ document: string }>> {
+  }): Promise<number[]> {
     const end = p.offset + p.perPage;
-    const rows: Array<{ document: string }> = [];
+    const ids: number[] = [];
     if (p.offset < rankedCandidates) {
-      const ranked = await sql<{ document: string }>`select s.document, c.rank,
-          ${nameHits(p.q)} as name_hits
+      const ranked = await sql<{ id: number }>`select c.id, c.rank, ${nameHits(p.q)} as name_hits
         from (select f.rowid as id, ${RANK} as rank ${p.from} ${p.filters}
           order by f.rowid desc limit ${rankedCandidates}) c
-        join product_search s on s.product_id = c.id
-        order by name_hits desc, c.rank, s.product_id
+        join product_search s indexed by product_search_lookup on s.product_id = c.id
+        order by name_hits desc, c.rank, c.id
         limit ${Math.min(end, rankedCandidates) - p.offset} offset ${p.offset}`.execute(db);
-      rows.push(...ranked.rows);
+      ids.push(...ranked.rows.map((r) => r.id));
     }
     if (end > rankedCandidates) {
       const start = Math.max(p.offset, rankedCandidates);
-      const rest = await sql<{ document: string }>`select s.document ${p.from} ${p.filters}
+      const rest = await sql<{ id: number }>`select f.rowid as id ${p.from} ${p.filters}
         order by f.rowid desc limit ${end - start} offset ${start}`.execute(db);
-      rows.push(...rest.rows);
+      ids.push(...rest.rows.map((r) => r.id));
     }
-    return rows;
+    return ids;
+  }
+
+  /** The documents of a page, in the page's order. */
+  async function documentsOf(ids: number[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('product_search')
+      .select(['product_id', 'document'])
+      .where('product_id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.product_id, r.document]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
   }
 
   // The index's words, for typo tolerance; rebuilt when the search version changes.
@@ -115,7 +126,9 @@ export function createSqliteSearchIndex(
       ? sql`and s.commune_code in (${sql.join(query.communeCodes)})`
       : EMPTY;
     const from = match
-      ? sql`from product_fts f join product_search s on s.product_id = f.rowid where product_fts match ${match} ${commune}`
+      ? // Everything read below from s is in product_search_lookup (0018): never a row of the table.
+        sql`from product_fts f join product_search s indexed by product_search_lookup
+          on s.product_id = f.rowid where product_fts match ${match} ${commune}`
       : sql`from product_search s where 1 = 1 ${commune}`;
     const filters = filterSql(query);
     const priceFilter = priceSql(query);
@@ -160,24 +173,34 @@ export function createSqliteSearchIndex(
       boost === EMPTY &&
       total > rankAllUpTo &&
       offset < total;
-    const rows = bounded
-      ? await boundedHits({
-          from,
-          filters: sql`${filters} ${priceFilter}`,
-          q: query.q,
-          offset,
-          perPage: query.perPage,
-        })
-      : (
-          await sql<{
-            document: string;
-          }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
-      order by ${boost} ${order}
-      limit ${query.perPage} offset ${offset}`.execute(db)
-        ).rows;
+    const filtersAndPrice = sql`${filters} ${priceFilter}`;
+    const page = { limit: query.perPage, offset };
+    // With text, rank ids from product_search_lookup alone (no row of the table is read for the tens of
+    // thousands of matches), then read the page's documents; browsing reads them as it walks.
+    const documents = bounded
+      ? await documentsOf(
+          await boundedHits({
+            from,
+            filters: filtersAndPrice,
+            q: query.q,
+            offset,
+            perPage: page.limit,
+          }),
+        )
+      : match
+        ? await documentsOf(
+            (
+              await sql<{ id: number }>`select s.product_id as id ${rank} ${from} ${filtersAndPrice}
+                order by ${boost} ${order} limit ${page.limit} offset ${page.offset}`.execute(db)
+            ).rows.map((r) => r.id),
+          )
+        : (
+            await sql<{ document: string }>`select s.document ${browse} ${filtersAndPrice}
+              order by ${boost} ${order} limit ${page.limit} offset ${page.offset}`.execute(db)
+          ).rows.map((r) => r.document);
     return {
       total,
-      hits: rows.map((r) => JSON.parse(r.document) as SearchDocument),
+      hits: documents.map((d) => JSON.parse(d) as SearchDocument),
       facets,
       engine: 'sqlite',
     };
