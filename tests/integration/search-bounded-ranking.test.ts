@@ -74,3 +74,25 @@ describe('bounded relevance ranking', () => {
     }
   });
 });
+
+describe('facet cube of a huge match set', () => {
+  it('counts the same from a scan of the facets index as from joining the matches', async () => {
+    const scanning = createSqliteSearchIndex(data.db, loadFoldedSynonyms(), {
+      cubeScanFrom: 0,
+      facetCacheSize: 0,
+    });
+    const queries: Array<Partial<SearchQuery>> = [
+      { q: 'che' },
+      { q: 'mat ong' },
+      { q: 'che', maxPriceVnd: 200_000 },
+      { q: 'gao', provinceCodes: ['11'], inStockOnly: true },
+      { q: 'che', stars: [4, 5], minPriceVnd: 100_000 },
+    ];
+    for (const query of queries) {
+      const [joined, scanned] = [await ids(exact, query), await ids(scanning, query)];
+      expect(scanned.total, JSON.stringify(query)).toBe(joined.total);
+      expect(scanned.facets).toEqual(joined.facets);
+      expect(scanned.ids).toEqual(joined.ids);
+    }
+  });
+});

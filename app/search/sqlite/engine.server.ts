@@ -7,7 +7,15 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../types';
-import { computeFacets, createCubeCache, PRICE_BUCKET_SQL, type CubeRow } from './facets';
+import {
+  BUCKET_SUMS,
+  computeFacets,
+  createCubeCache,
+  cubeFromBucketSums,
+  PRICE_BUCKET_SQL,
+  type BucketSums,
+  type CubeRow,
+} from './facets';
 import { buildMatchExpression } from './match-expression';
 import { SEARCH_VERSION_KEY } from '../sync.server';
 import { meaningfulTokens } from '../query-words';
@@ -44,11 +52,14 @@ export function createSqliteSearchIndex(
     /** Above this many matches, relevance ranks only a bounded candidate set (decision 018). */
     rankAllUpTo?: number;
     rankedCandidates?: number;
+    /** From this many text matches, the facet cube scans the facets index instead of joining them. */
+    cubeScanFrom?: number;
   } = {},
 ): SearchIndex {
   const cachedCube = createCubeCache(options.facetCacheSize ?? 500);
   const rankAllUpTo = options.rankAllUpTo ?? 2_000;
   const rankedCandidates = options.rankedCandidates ?? 1_000;
+  const cubeScanFrom = options.cubeScanFrom ?? 10_000;
 
   /**
    * One page of a huge match set in relevance order: the newest `rankedCandidates` matches (FTS5 walks
@@ -132,18 +143,34 @@ export function createSqliteSearchIndex(
       : sql`from product_search s where 1 = 1 ${commune}`;
     const filters = filterSql(query);
     const priceFilter = priceSql(query);
-    const cubeQuery = (withPrice: boolean) =>
-      sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars, ${sql.raw(PRICE_BUCKET_SQL)} as bucket,
-        s.in_stock, count(*) as n ${from} ${withPrice ? priceFilter : sql``}
+    let matchCount: Promise<number> | null = null;
+    const cubeQuery = async (withPrice: boolean): Promise<CubeRow[]> => {
+      const price = withPrice ? priceFilter : EMPTY;
+      matchCount ??= match
+        ? sql<{ n: number }>`select count(*) as n from product_fts where product_fts match ${match}`
+            .execute(db)
+            .then((r) => r.rows[0]?.n ?? 0)
+        : Promise.resolve(0);
+      if (match && !query.communeCodes.length && (await matchCount) >= cubeScanFrom) {
+        // Tens of thousands of matches: walk the facets index in group order (no sort of the groups)
+        // and look each product up in the set of matches, instead of joining every match (decision 018).
+        const rows = await sql<BucketSums>`select s.province_code, s.ocop_group, s.ocop_stars,
+            s.in_stock, ${BUCKET_SUMS} from product_search s indexed by product_search_facets
+          where s.product_id in (select rowid from product_fts where product_fts match ${match})
+            ${price} group by 1, 2, 3, 4`.execute(db);
+        return cubeFromBucketSums(rows.rows);
+      }
+      const rows = await sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars,
+          ${sql.raw(PRICE_BUCKET_SQL)} as bucket, s.in_stock, count(*) as n ${from} ${price}
         group by 1, 2, 3, 4, 5`.execute(db);
+      return rows.rows;
+    };
     const version = currentVersion;
     const key = `${version?.value ?? 0}|${match ?? ''}|${query.communeCodes.join(',')}`;
     const priceKey = `${query.minPriceVnd ?? ''}-${query.maxPriceVnd ?? ''}`;
-    const cube = await cachedCube(`${key}|${priceKey}`, async () => (await cubeQuery(true)).rows);
+    const cube = await cachedCube(`${key}|${priceKey}`, () => cubeQuery(true));
     const priceCube =
-      priceFilter === EMPTY
-        ? cube
-        : await cachedCube(`${key}|-`, async () => (await cubeQuery(false)).rows);
+      priceFilter === EMPTY ? cube : await cachedCube(`${key}|-`, () => cubeQuery(false));
     const { total, facets } = computeFacets(query, cube, priceCube);
     const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
     // Without text, walk the index that already has the requested order and stop after one page; the
