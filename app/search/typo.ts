@@ -54,6 +54,10 @@ export function buildVocabulary(words: Iterable<string>): Vocabulary {
   const set = new Set(sorted);
   const byLength = new Map<number, string[]>();
   for (const w of sorted) {
+    // Codes and weights ("60064", "500g") are no word a typo could be aiming at; a catalogue of
+    // 100,000 products holds about as many of them as products, and scanning them all is most of the
+    // time a typo costs (decision 018).
+    if (/\d/.test(w)) continue;
     const list = byLength.get(w.length);
     if (list) list.push(w);
     else byLength.set(w.length, [w]);

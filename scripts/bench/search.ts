@@ -21,7 +21,8 @@ import {
 } from '~/search/index.server';
 import { Meilisearch } from 'meilisearch';
 import { createStockMeilisearch } from './stock-meili';
-import { emptyQuery, type SearchIndex, type SearchQuery } from '~/search';
+import { emptyQuery, type SearchIndex } from '~/search';
+import { BENCH_QUERIES } from './search-queries';
 import { ms, summarize } from './stats';
 import { buildSyntheticCatalogue } from './synthetic-catalogue';
 
@@ -32,35 +33,6 @@ const arg = (name: string, fallback: number) => {
 };
 const PRODUCTS = arg('products', 100_000);
 const RUNS = arg('runs', 30);
-
-export const BENCH_QUERIES: Array<[string, Partial<SearchQuery>]> = [
-  ['browse all', {}],
-  ['mien dong', { q: 'mien dong' }],
-  ['che shan tuyet', { q: 'che shan tuyet' }],
-  ['prefix "che sh"', { q: 'che sh' }],
-  ['tra (synonym)', { q: 'tra' }],
-  ['mat ong rung', { q: 'mat ong rung' }],
-  ['gao + Điện Biên', { q: 'gao', provinceCodes: ['11'] }],
-  ['ocop 4 sao', { q: 'ocop 4 sao' }],
-  ['trau gac bep, price_asc', { q: 'trau gac bep', sort: 'price_asc' }],
-  ['dac san lao cai', { q: 'dac san lao cai' }],
-  ['yen bai (former name)', { q: 'yen bai' }],
-  ['group beverage + 5 stars', { groups: ['beverage'], stars: [5] }],
-  ['price 100k–200k in stock', { minPriceVnd: 100_000, maxPriceVnd: 199_999, inStockOnly: true }],
-  ['newest', { sort: 'newest' }],
-  ['stars sort + herbal', { groups: ['herbal'], sort: 'stars' }],
-  ['thao qua page 5', { q: 'thao qua', page: 5 }],
-  ['ruou ngo bac ha', { q: 'ruou ngo bac ha' }],
-  ['tho cam', { q: 'tho cam' }],
-  ['m (one letter)', { q: 'm' }],
-  ['lao cai ocop 4 sao (understood)', { q: 'lao cai ocop 4 sao' }],
-  ['dac san yen bai (former, boost)', { q: 'dac san yen bai' }],
-  ['homestay lai chau (group)', { q: 'homestay lai chau' }],
-  ['xa bum to (commune)', { q: 'xa bum to' }],
-  ['che duoi 200k (price)', { q: 'che duoi 200k' }],
-  ['mien dongg (typo)', { q: 'mien dongg' }],
-  ['no match', { q: 'xyzzyqwerty' }],
-];
 
 async function timeQueries(engine: SearchIndex) {
   const all: number[] = [];

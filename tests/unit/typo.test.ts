@@ -25,4 +25,10 @@ describe('typo tolerance', () => {
     expect(corrections('arab', vocabulary, true)).toEqual([]);
     expect(corrections('arbic', vocabulary, true)).toEqual(['arabica']);
   });
+  it('never offers a word with digits as a correction', () => {
+    const withCodes = buildVocabulary(['dong', '60064', 'dong1', '500g']);
+    expect(corrections('dongg', withCodes)).toEqual(['dong']);
+    expect(corrections('600g', withCodes)).toEqual([]);
+    expect(withCodes.has('60064')).toBe(true);
+  });
 });

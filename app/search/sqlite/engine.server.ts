@@ -7,7 +7,15 @@ import type {
   SearchQuery,
   SearchResult,
 } from '../types';
-import { computeFacets, createCubeCache, PRICE_BUCKET_SQL, type CubeRow } from './facets';
+import {
+  BUCKET_SUMS,
+  computeFacets,
+  createCubeCache,
+  cubeFromBucketSums,
+  PRICE_BUCKET_SQL,
+  type BucketSums,
+  type CubeRow,
+} from './facets';
 import { buildMatchExpression } from './match-expression';
 import { SEARCH_VERSION_KEY } from '../sync.server';
 import { meaningfulTokens } from '../query-words';
@@ -39,9 +47,63 @@ const ORDER: Record<SearchQuery['sort'], (hasText: boolean) => string> = {
 export function createSqliteSearchIndex(
   db: DB,
   synonyms: Map<string, string[]>,
-  options: { facetCacheSize?: number } = {},
+  options: {
+    facetCacheSize?: number;
+    /** Above this many matches, relevance ranks only a bounded candidate set (decision 018). */
+    rankAllUpTo?: number;
+    rankedCandidates?: number;
+    /** From this many text matches, the facet cube scans the facets index instead of joining them. */
+    cubeScanFrom?: number;
+  } = {},
 ): SearchIndex {
   const cachedCube = createCubeCache(options.facetCacheSize ?? 500);
+  const rankAllUpTo = options.rankAllUpTo ?? 2_000;
+  const rankedCandidates = options.rankedCandidates ?? 1_000;
+  const cubeScanFrom = options.cubeScanFrom ?? 10_000;
+
+  /**
+   * One page of a huge match set in relevance order: the newest `rankedCandidates` matches (FTS5 walks
+   * its rowids backwards and stops, so bm25 runs for those only) ranked by name hits and bm25, then
+   * every other match, newest first. Pages stay consistent: each match has one place in that order.
+   */
+  async function boundedHits(p: {
+    from: RawBuilder<unknown>;
+    filters: RawBuilder<unknown>;
+    q: string;
+    offset: number;
+    perPage: number;
+  }): Promise<number[]> {
+    const end = p.offset + p.perPage;
+    const ids: number[] = [];
+    if (p.offset < rankedCandidates) {
+      const ranked = await sql<{ id: number }>`select c.id, c.rank, ${nameHits(p.q)} as name_hits
+        from (select f.rowid as id, ${RANK} as rank ${p.from} ${p.filters}
+          order by f.rowid desc limit ${rankedCandidates}) c
+        join product_search s indexed by product_search_lookup on s.product_id = c.id
+        order by name_hits desc, c.rank, c.id
+        limit ${Math.min(end, rankedCandidates) - p.offset} offset ${p.offset}`.execute(db);
+      ids.push(...ranked.rows.map((r) => r.id));
+    }
+    if (end > rankedCandidates) {
+      const start = Math.max(p.offset, rankedCandidates);
+      const rest = await sql<{ id: number }>`select f.rowid as id ${p.from} ${p.filters}
+        order by f.rowid desc limit ${end - start} offset ${start}`.execute(db);
+      ids.push(...rest.rows.map((r) => r.id));
+    }
+    return ids;
+  }
+
+  /** The documents of a page, in the page's order. */
+  async function documentsOf(ids: number[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await db
+      .selectFrom('product_search')
+      .select(['product_id', 'document'])
+      .where('product_id', 'in', ids)
+      .execute();
+    const byId = new Map(rows.map((r) => [r.product_id, r.document]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
 
   // The index's words, for typo tolerance; rebuilt when the search version changes.
   let vocabulary: { version: string; words: Promise<Vocabulary> } | null = null;
@@ -75,29 +137,51 @@ export function createSqliteSearchIndex(
       ? sql`and s.commune_code in (${sql.join(query.communeCodes)})`
       : EMPTY;
     const from = match
-      ? sql`from product_fts f join product_search s on s.product_id = f.rowid where product_fts match ${match} ${commune}`
+      ? // Everything read below from s is in product_search_lookup (0018): never a row of the table.
+        sql`from product_fts f join product_search s indexed by product_search_lookup
+          on s.product_id = f.rowid where product_fts match ${match} ${commune}`
       : sql`from product_search s where 1 = 1 ${commune}`;
     const filters = filterSql(query);
     const priceFilter = priceSql(query);
-    const cubeQuery = (withPrice: boolean) =>
-      sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars, ${sql.raw(PRICE_BUCKET_SQL)} as bucket,
-        s.in_stock, count(*) as n ${from} ${withPrice ? priceFilter : sql``}
+    let matchCount: Promise<number> | null = null;
+    const cubeQuery = async (withPrice: boolean): Promise<CubeRow[]> => {
+      const price = withPrice ? priceFilter : EMPTY;
+      matchCount ??= match
+        ? sql<{ n: number }>`select count(*) as n from product_fts where product_fts match ${match}`
+            .execute(db)
+            .then((r) => r.rows[0]?.n ?? 0)
+        : Promise.resolve(0);
+      if (match && !query.communeCodes.length && (await matchCount) >= cubeScanFrom) {
+        // Tens of thousands of matches: walk the facets index in group order (no sort of the groups)
+        // and look each product up in the set of matches, instead of joining every match (decision 018).
+        const rows = await sql<BucketSums>`select s.province_code, s.ocop_group, s.ocop_stars,
+            s.in_stock, ${BUCKET_SUMS} from product_search s indexed by product_search_facets
+          where s.product_id in (select rowid from product_fts where product_fts match ${match})
+            ${price} group by 1, 2, 3, 4`.execute(db);
+        return cubeFromBucketSums(rows.rows);
+      }
+      const rows = await sql<CubeRow>`select s.province_code, s.ocop_group, s.ocop_stars,
+          ${sql.raw(PRICE_BUCKET_SQL)} as bucket, s.in_stock, count(*) as n ${from} ${price}
         group by 1, 2, 3, 4, 5`.execute(db);
+      return rows.rows;
+    };
     const version = currentVersion;
     const key = `${version?.value ?? 0}|${match ?? ''}|${query.communeCodes.join(',')}`;
     const priceKey = `${query.minPriceVnd ?? ''}-${query.maxPriceVnd ?? ''}`;
-    const cube = await cachedCube(`${key}|${priceKey}`, async () => (await cubeQuery(true)).rows);
+    const cube = await cachedCube(`${key}|${priceKey}`, () => cubeQuery(true));
     const priceCube =
-      priceFilter === EMPTY
-        ? cube
-        : await cachedCube(`${key}|-`, async () => (await cubeQuery(false)).rows);
+      priceFilter === EMPTY ? cube : await cachedCube(`${key}|-`, () => cubeQuery(false));
     const { total, facets } = computeFacets(query, cube, priceCube);
     const rank = match ? sql`, ${RANK} as rank, ${nameHits(query.q)} as name_hits` : sql``;
     // Without text, walk the index that already has the requested order and stop after one page; the
     // planner would otherwise pick a filter's index and sort every match (no statistics on a fresh file).
     // Narrowed to communes or boosted, the planner's own choice (the commune index) reads far fewer rows.
+    // So is a filter that leaves few products (a province's homestays): its index finds them all at once.
     const browse =
-      match || query.communeCodes.length || query.boostCommuneCodes.length
+      match ||
+      query.communeCodes.length ||
+      query.boostCommuneCodes.length ||
+      total <= SORT_ALL_UP_TO
         ? from
         : sql`from product_search s indexed by ${sql.raw(BROWSE_INDEX[query.sort])} where 1 = 1`;
     // Products of the communes the query named (or that were in the former province it named) first.
@@ -105,14 +189,45 @@ export function createSqliteSearchIndex(
       query.boostCommuneCodes.length && query.sort === 'relevance'
         ? sql`(s.commune_code in (${sql.join(query.boostCommuneCodes)})) desc,`
         : EMPTY;
-    const hits = await sql<{
-      document: string;
-    }>`select s.document ${rank} ${browse} ${filters} ${priceFilter}
-      order by ${boost} ${sql.raw(ORDER[query.sort](Boolean(match)))}
-      limit ${query.perPage} offset ${(query.page - 1) * query.perPage}`.execute(db);
+    const order = sql.raw(ORDER[query.sort](Boolean(match)));
+    const offset = (query.page - 1) * query.perPage;
+    // Ranking tens of thousands of matches (bm25 and name hits for every one) takes longer than the
+    // whole answer may: past `rankAllUpTo` matches, only the newest `rankedCandidates` are ranked and
+    // the rest follow, newest first (decision 018).
+    const bounded =
+      match !== null &&
+      query.sort === 'relevance' &&
+      boost === EMPTY &&
+      total > rankAllUpTo &&
+      offset < total;
+    const filtersAndPrice = sql`${filters} ${priceFilter}`;
+    const page = { limit: query.perPage, offset };
+    // With text, rank ids from product_search_lookup alone (no row of the table is read for the tens of
+    // thousands of matches), then read the page's documents; browsing reads them as it walks.
+    const documents = bounded
+      ? await documentsOf(
+          await boundedHits({
+            from,
+            filters: filtersAndPrice,
+            q: query.q,
+            offset,
+            perPage: page.limit,
+          }),
+        )
+      : match
+        ? await documentsOf(
+            (
+              await sql<{ id: number }>`select s.product_id as id ${rank} ${from} ${filtersAndPrice}
+                order by ${boost} ${order} limit ${page.limit} offset ${page.offset}`.execute(db)
+            ).rows.map((r) => r.id),
+          )
+        : (
+            await sql<{ document: string }>`select s.document ${browse} ${filtersAndPrice}
+              order by ${boost} ${order} limit ${page.limit} offset ${page.offset}`.execute(db)
+          ).rows.map((r) => r.document);
     return {
       total,
-      hits: hits.rows.map((r) => JSON.parse(r.document) as SearchDocument),
+      hits: documents.map((d) => JSON.parse(d) as SearchDocument),
       facets,
       engine: 'sqlite',
     };
@@ -148,6 +263,9 @@ export function createSqliteSearchIndex(
 
 const EMPTY = sql``;
 
+/** Up to this many matches of filters alone, sorting them beats walking an index in the page's order. */
+const SORT_ALL_UP_TO = 2_000;
+
 const BROWSE_INDEX: Record<SearchQuery['sort'], string> = {
   relevance: 'product_search_stars',
   stars: 'product_search_stars',
@@ -170,7 +288,11 @@ function filterSql(query: SearchQuery): RawBuilder<unknown> {
   if (query.provinceCodes.length)
     parts.push(sql`s.province_code in (${sql.join(query.provinceCodes)})`);
   if (query.groups.length) parts.push(sql`s.ocop_group in (${sql.join(query.groups)})`);
-  if (query.stars.length) parts.push(sql`s.ocop_stars in (${sql.join(query.stars)})`);
+  // stars_rank is ocop_stars or 0: the same filter, but one the browse index (stars_rank first) can seek.
+  if (query.stars.length)
+    parts.push(
+      sql`s.ocop_stars in (${sql.join(query.stars)}) and s.stars_rank in (${sql.join(query.stars)})`,
+    );
   if (query.inStockOnly) parts.push(sql`s.in_stock = 1`);
   return parts.length ? sql`and ${sql.join(parts, sql` and `)}` : EMPTY;
 }

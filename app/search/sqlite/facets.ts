@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { PRICE_BUCKETS, type SearchFacets, type SearchQuery } from '../types';
 
 /** One row of the facet cube: a count for each combination of facet values among the matches. */
@@ -13,6 +14,27 @@ export interface CubeRow {
 export const PRICE_BUCKET_SQL = `case ${PRICE_BUCKETS.map((b, i) =>
   b.max === null ? `else ${i}` : `when s.price_vnd < ${b.max} then ${i}`,
 ).join(' ')} end`;
+
+/** A facet cube row with one count per price bucket (b0, b1, …), for scans grouped without the bucket. */
+export type BucketSums = Omit<CubeRow, 'bucket' | 'n'> & Record<`b${number}`, number>;
+
+/** SQL for the bucket counts of `BucketSums` (SQLite: a comparison is 0 or 1). */
+export const BUCKET_SUMS = sql.raw(
+  PRICE_BUCKETS.map((_, i) => `sum((${PRICE_BUCKET_SQL}) = ${i}) as b${i}`).join(', '),
+);
+
+export function cubeFromBucketSums(rows: BucketSums[]): CubeRow[] {
+  return rows.flatMap(({ province_code, ocop_group, ocop_stars, in_stock, ...sums }) =>
+    PRICE_BUCKETS.map((_, bucket) => ({
+      province_code,
+      ocop_group,
+      ocop_stars,
+      in_stock,
+      bucket,
+      n: sums[`b${bucket}`] ?? 0,
+    })).filter((r) => r.n > 0),
+  );
+}
 
 /**
  * Disjunctive facet counts and the total from one GROUP BY over the matches: each facet counts rows

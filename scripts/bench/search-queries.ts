@@ -1,0 +1,31 @@
+import type { SearchQuery } from '~/search';
+
+/** The queries bench:search times on every engine (and search-embedded.ts on the embedded one). */
+export const BENCH_QUERIES: Array<[string, Partial<SearchQuery>]> = [
+  ['browse all', {}],
+  ['mien dong', { q: 'mien dong' }],
+  ['che shan tuyet', { q: 'che shan tuyet' }],
+  ['prefix "che sh"', { q: 'che sh' }],
+  ['tra (synonym)', { q: 'tra' }],
+  ['mat ong rung', { q: 'mat ong rung' }],
+  ['gao + Điện Biên', { q: 'gao', provinceCodes: ['11'] }],
+  ['ocop 4 sao', { q: 'ocop 4 sao' }],
+  ['trau gac bep, price_asc', { q: 'trau gac bep', sort: 'price_asc' }],
+  ['dac san lao cai', { q: 'dac san lao cai' }],
+  ['yen bai (former name)', { q: 'yen bai' }],
+  ['group beverage + 5 stars', { groups: ['beverage'], stars: [5] }],
+  ['price 100k–200k in stock', { minPriceVnd: 100_000, maxPriceVnd: 199_999, inStockOnly: true }],
+  ['newest', { sort: 'newest' }],
+  ['stars sort + herbal', { groups: ['herbal'], sort: 'stars' }],
+  ['thao qua page 5', { q: 'thao qua', page: 5 }],
+  ['ruou ngo bac ha', { q: 'ruou ngo bac ha' }],
+  ['tho cam', { q: 'tho cam' }],
+  ['m (one letter)', { q: 'm' }],
+  ['lao cai ocop 4 sao (understood)', { q: 'lao cai ocop 4 sao' }],
+  ['dac san yen bai (former, boost)', { q: 'dac san yen bai' }],
+  ['homestay lai chau (group)', { q: 'homestay lai chau' }],
+  ['xa bum to (commune)', { q: 'xa bum to' }],
+  ['che duoi 200k (price)', { q: 'che duoi 200k' }],
+  ['mien dongg (typo)', { q: 'mien dongg' }],
+  ['no match', { q: 'xyzzyqwerty' }],
+];
