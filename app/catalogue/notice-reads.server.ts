@@ -14,7 +14,8 @@ export async function lastReadNoticeId(db: DB, userId: number): Promise<number> 
   return row?.last_read_id ?? 0;
 }
 
-const memberOrgIds = (actor: Actor) => actor.memberships.map((x) => x.organizationId);
+/** The organizations whose notices the actor sees. */
+export const memberOrgIds = (actor: Actor) => actor.memberships.map((x) => x.organizationId);
 
 /** How many notices of the actor's organizations the actor has not read: the seller menu's badge. */
 export async function countUnreadNotices(db: DB, actor: Actor): Promise<number> {

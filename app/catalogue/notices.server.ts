@@ -5,7 +5,7 @@ import { queueEmail } from '~/email/index.server';
 import { formatMessage } from '~/i18n/messages';
 import { farmerWorkspaceMessages as m } from '~/i18n/messages/farmer-workspace';
 import type { Message } from '~/lib/errors';
-import { lastReadNoticeId } from './notice-reads.server';
+import { lastReadNoticeId, memberOrgIds } from './notice-reads.server';
 
 export type NoticeSubject = 'listing' | 'ocop' | 'organization';
 export type NoticeDecision = 'approved' | 'rejected' | 'changes_requested';
@@ -107,7 +107,7 @@ export async function recordDecisionNotice(
  * this user has read it yet (notice_reads, notice-reads.server.ts).
  */
 export async function listNotices(db: DB, actor: Actor, limit = 10) {
-  const orgIds = actor.memberships.map((x) => x.organizationId);
+  const orgIds = memberOrgIds(actor);
   if (orgIds.length === 0) return [];
   const [rows, lastRead] = await Promise.all([
     db

@@ -4,10 +4,10 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from '@remix-run/node';
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react';
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react';
 import { requireActor } from '~/accounts/index.server';
 import { noticesPageSchema } from '~/catalogue';
-import { countUnreadNotices, listNotices, markNoticesRead } from '~/catalogue/index.server';
+import { listNotices, markNoticesRead } from '~/catalogue/index.server';
 import { FormAnswer } from '~/components/EditSection';
 import { formFeedback } from '~/components/Field';
 import { GeneralErrorBoundary } from '~/components/GeneralErrorBoundary';
@@ -15,6 +15,7 @@ import { NoticeList } from '~/components/NoticeList';
 import { langFromRequest, translator, useI18n } from '~/i18n';
 import { readFormData, submissionFailed, withUserErrors } from '~/lib/forms.server';
 import { parseSubmission } from '~/lib/form';
+import type { loader as rootLoader } from '~/root';
 
 export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
   { title: page?.title ?? 'Chợ Phiên' },
@@ -23,13 +24,10 @@ export const meta: MetaFunction<typeof loader> = ({ data: page }) => [
 /** The notices of the member's organizations (the latest 50); reading them is the page's own POST. */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireActor(request, context);
-  const { db } = context.services;
-  const [notices, unread] = await Promise.all([
-    listNotices(db, actor, 50),
-    countUnreadNotices(db, actor),
-  ]);
+  // The unread count is the root loader's (the menu badge), not counted again here.
+  const notices = await listNotices(context.services.db, actor, 50);
   return data(
-    { notices, unread, title: translator(langFromRequest(request))('ntTitle') },
+    { notices, title: translator(langFromRequest(request))('ntTitle') },
     { headers: { 'Cache-Control': 'private, no-store' } },
   );
 }
@@ -48,7 +46,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Notices() {
-  const { notices, unread } = useLoaderData<typeof loader>();
+  const { notices } = useLoaderData<typeof loader>();
+  const unread = useRouteLoaderData<typeof rootLoader>('root')?.user?.unreadNotices ?? 0;
   const result = useActionData<typeof action>();
   const { t } = useI18n();
   const markedAll = result && 'ok' in result && result.ok === 'read-all';
